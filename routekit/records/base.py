@@ -1,0 +1,118 @@
+"""Building blocks for typed records: the base model, list cells and choices.
+
+A record is one row of a CSV file (or one entry of a YAML file) in the route
+workspace. Records keep columns they do not know (a user may add a column in
+Excel), so saving never drops what a user typed.
+
+Examples
+--------
+>>> class Example(Record):
+...     name: str
+...     tags: PipeList = []
+>>> Example(name="Buurthuis", tags="ouderen|taal").tags
+['ouderen', 'taal']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+
+__all__ = ["PipeList", "Record", "RecordKind", "Score", "split_cell"]
+
+
+def split_cell(value: Any) -> list[str]:
+    """Split a ``|``-separated cell (or pass a list through) into clean items."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split("|") if part.strip()]
+    return [str(part).strip() for part in value if str(part).strip()]
+
+
+PipeList = Annotated[
+    list[str],
+    BeforeValidator(split_cell),
+    PlainSerializer(lambda items: "|".join(items), return_type=str, when_used="json"),
+]
+"""A list stored in one CSV cell, items separated by ``|``."""
+
+
+def _blank_to_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Score = Annotated[int | None, BeforeValidator(_blank_to_none)]
+"""An optional whole-number score; bounds are set per field with ``Field``."""
+
+
+class Record(BaseModel):
+    """Base of every workspace record: strips text, keeps unknown columns."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True,
+                              validate_assignment=True, populate_by_name=True)
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """How one kind of record is stored in the route workspace.
+
+    Parameters
+    ----------
+    name : str
+        Name used in the API, e.g. ``"stakeholders"``.
+    filename : str
+        File in the route folder, e.g. ``"stakeholders.csv"`` or ``"personas.yaml"``.
+    model : type[Record]
+        The pydantic model of one record.
+    key : tuple of str
+        Fields that identify a record (unique within the file).
+    refs : dict
+        Field → kind it must refer to (``"themes"`` refers to the route's themes,
+        ``"areas"`` to its areas).
+    step : str
+        Route step the kind belongs to (for progress overviews).
+    """
+
+    name: str
+    filename: str
+    model: type[Record]
+    key: tuple[str, ...]
+    refs: dict[str, str] = field(default_factory=dict)
+    step: str = ""
+
+    @property
+    def is_table(self) -> bool:
+        """True for CSV kinds (one row per record)."""
+        return self.filename.endswith(".csv")
+
+    def key_of(self, record: Record) -> tuple:
+        """Return the key values of *record*."""
+        return tuple(getattr(record, name) for name in self.key)
+
+
+def choice(*codes: str, aliases: dict[str, str] | None = None):
+    """Return a field type accepting *codes* (and Dutch *aliases*), any case.
+
+    Examples
+    --------
+    >>> from pydantic import TypeAdapter
+    >>> Kind = choice("person", "organisation", aliases={"persoon": "person"})
+    >>> TypeAdapter(Kind).validate_python("Persoon")
+    'person'
+    """
+    from typing import Literal
+
+    lookup = {code: code for code in codes} | dict(aliases or {})
+
+    def normalise(value: Any) -> Any:
+        if isinstance(value, str):
+            return lookup.get(value.strip().lower(), value.strip())
+        return value
+
+    return Annotated[Literal[codes], BeforeValidator(normalise)]
+
+
+__all__ += ["choice"]

@@ -1,0 +1,96 @@
+"""Records of route step 4 (stakeholders and forces) and step 3 (conversations).
+
+Examples
+--------
+>>> Stakeholder(id="buurthuis", name="Buurthuis De Linde", kind="organisatie",
+...             sector="welzijn").kind
+'organisation'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from routekit.records.base import PipeList, Record, Score, choice
+
+__all__ = ["Conversation", "Force", "Position", "Relation", "Stakeholder",
+           "SECTORS", "RELATION_KINDS"]
+
+SECTORS = ("municipality", "education", "care", "welfare", "culture", "associations",
+           "business", "residents", "library", "media", "faith")
+_SECTOR_NL = {"gemeente": "municipality", "onderwijs": "education", "zorg": "care",
+              "welzijn": "welfare", "cultuur": "culture", "verenigingen": "associations",
+              "bedrijfsleven": "business", "bewoners": "residents",
+              "bibliotheek": "library", "pers": "media", "levensbeschouwing": "faith"}
+RELATION_KINDS = ("collaboration", "funding", "information", "influence", "conflict")
+_RELATION_NL = {"samenwerking": "collaboration", "financiering": "funding",
+                "informatie": "information", "invloed": "influence"}
+
+
+class Stakeholder(Record):
+    """A person, organisation or group with a stake in the route's themes."""
+
+    id: str = Field(min_length=1, pattern=r"^[\w\-]+$")
+    name: str = Field(min_length=1)
+    kind: choice("person", "organisation", "group",
+                 aliases={"persoon": "person", "organisatie": "organisation",
+                          "groep": "group"})
+    sector: choice(*SECTORS, aliases=_SECTOR_NL)
+    area: str | None = None
+    contact: str | None = None
+    binding: choice("passion", "necessity", "both",
+                    aliases={"passie": "passion", "noodzaak": "necessity",
+                             "beide": "both"}) | None = None
+    binding_note: str | None = None
+    notes: str | None = None
+
+
+class Position(Record):
+    """Where a stakeholder stands on one theme (scores as in a force-field analysis)."""
+
+    stakeholder: str
+    theme: str
+    influence: int = Field(ge=1, le=5)
+    attitude: int = Field(ge=-2, le=2)
+    interest: int = Field(ge=1, le=5)
+    trust: Score = Field(default=None, ge=1, le=5)
+
+
+class Relation(Record):
+    """A tie between two stakeholders (Net-Map style: kind, direction, strength)."""
+
+    source: str
+    target: str
+    kind: choice(*RELATION_KINDS, aliases=_RELATION_NL)
+    directed: bool = True
+    strength: int = Field(default=3, ge=1, le=5)
+    theme: str | None = None
+    note: str | None = None
+
+
+class Force(Record):
+    """A driving or restraining force around a theme's goal (Lewin)."""
+
+    theme: str
+    direction: choice("driving", "restraining",
+                      aliases={"stuwend": "driving", "remmend": "restraining"})
+    description: str = Field(min_length=1)
+    strength: int = Field(ge=1, le=5)
+    stakeholder: str | None = None
+    action: str | None = None
+
+
+class Conversation(Record):
+    """Notes of a conversation with (members of) the community (route step 3)."""
+
+    id: str = Field(min_length=1)
+    date: dt.date
+    theme: str | None = None
+    participants: PipeList = []
+    format: choice("individual", "group",
+                   aliases={"individueel": "individual", "groep": "group"}) = "individual"
+    summary: str = ""
+    action_points: PipeList = []
+    follow_up: dt.date | None = None

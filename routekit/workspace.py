@@ -1,0 +1,441 @@
+"""The route workspace: one folder of human-readable files per route.
+
+A route (a library and its theme(s)) lives in one folder::
+
+    route.yaml               library, municipality, areas, themes, language, style
+    stakeholders.csv         one CSV per kind of record (see routekit.records.KINDS)
+    positions.csv ...
+    personas.yaml ...        nested records as YAML
+    area/                    data the area analysis reads (segments, members, CBS)
+    .backup/                 previous versions of every file routekit wrote
+
+Every stage reads and writes through :class:`Route`, so what one stage records,
+the next one finds. Files are written atomically with a backup; a file that
+cannot be read is never overwritten.
+
+Examples
+--------
+>>> route = Route.open("data/sample-route")            # doctest: +SKIP
+>>> route.table("stakeholders").shape[0] > 25          # doctest: +SKIP
+True
+>>> route.upsert("positions", {"stakeholder": "buurthuis", "theme": "eenzaamheid",
+...               "influence": 4, "attitude": 2, "interest": 5})  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from routekit.errors import Problem, RouteError
+from routekit.i18n import t
+from routekit.records import KINDS, Record, RecordKind, RouteConfig
+from routekit.records.route import SCHEMA_VERSION
+from routekit.storage import atomic_write_text
+
+__all__ = ["MIGRATIONS", "ROUTE_FILE", "STEPS", "Route", "validation_problems"]
+
+ROUTE_FILE = "route.yaml"
+
+STEPS = ("01", "02", "03", "04a", "04b", "04c", "04d", "05", "06", "07", "08")
+"""Route steps with notebooks, in the order of the Routekaart."""
+
+MIGRATIONS: dict[int, Callable[[Path, dict], dict]] = {}
+"""Upgrades per schema version: ``MIGRATIONS[n](route_dir, raw_config)`` turns a
+version-*n* route into version *n + 1* (it may rewrite files) and returns the new
+raw ``route.yaml`` content. Add one whenever a file format changes."""
+
+CHECKS: list[str] = []
+"""Extra route checks of stage modules, as ``"module:function"``; each takes a
+:class:`Route` and returns a list of :class:`Problem` (run by :meth:`Route.check`)."""
+
+
+def validation_problems(error: ValidationError, file: str, row: int | None) -> list[Problem]:
+    """Turn a pydantic error into problems naming file, row and field, in the user's language."""
+    problems = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or None
+        key = f"core.validation.{item['type']}"
+        try:
+            message = t(key, **{k: v for k, v in (item.get("ctx") or {}).items()
+                                if isinstance(v, str | int | float)},
+                        value=item.get("input"))
+        except KeyError:
+            message = item["msg"]
+        problems.append(Problem(file=file, row=row, field=field, message=message))
+    return problems
+
+
+def _fields(model: type[BaseModel], predicate) -> list[str]:
+    return [name for name, info in model.model_fields.items() if predicate(info)]
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, list | dict) else False
+    except (TypeError, ValueError):
+        return False
+
+
+class Route:
+    """A route workspace on disk.
+
+    Use :meth:`open` for an existing folder and :meth:`create` for a new one.
+
+    Parameters
+    ----------
+    path : Path
+        The route folder.
+    config : RouteConfig
+        Contents of ``route.yaml``.
+    """
+
+    def __init__(self, path: Path, config: RouteConfig):
+        self.path = Path(path)
+        self.config = config
+
+    def __repr__(self) -> str:
+        return f"Route({str(self.path)!r}, library={self.config.library!r})"
+
+    # -- opening and creating -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Route:
+        """Open the route in *path*, upgrading an older schema version first.
+
+        Raises
+        ------
+        RouteError
+            When the folder or ``route.yaml`` is missing or invalid; the
+            message names the file and field.
+        """
+        path = Path(path)
+        file = path / ROUTE_FILE
+        if not file.is_file():
+            raise RouteError(Problem(file=str(file), message=t("core.route.missing")))
+        try:
+            raw = yaml.safe_load(file.read_text("utf-8")) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise RouteError(Problem(file=ROUTE_FILE, row=mark.line + 1 if mark else None,
+                                     message=t("core.yaml.invalid"))) from error
+        raw = cls._migrate(path, raw)
+        try:
+            config = RouteConfig.model_validate(raw)
+        except ValidationError as error:
+            raise RouteError(validation_problems(error, ROUTE_FILE, None)) from error
+        return cls(path, config)
+
+    @staticmethod
+    def _migrate(path: Path, raw: dict) -> dict:
+        version = int(raw.get("schema_version", SCHEMA_VERSION))
+        if version > SCHEMA_VERSION:
+            raise RouteError(Problem(file=ROUTE_FILE, field="schema_version",
+                                     message=t("core.route.newer", version=version,
+                                               supported=SCHEMA_VERSION)))
+        if version == SCHEMA_VERSION:
+            return raw
+        while version < SCHEMA_VERSION:
+            raw = MIGRATIONS[version](path, dict(raw))
+            version += 1
+            raw["schema_version"] = version
+        atomic_write_text(path / ROUTE_FILE, yaml.safe_dump(raw, allow_unicode=True,
+                                                            sort_keys=False))
+        return raw
+
+    @classmethod
+    def create(cls, path: str | Path, *, library: str, municipality: dict | Any,
+               themes: Iterable[dict | Any] = (), areas: Iterable[dict | Any] = (),
+               language: str = "nl", style: dict | None = None, **extra) -> Route:
+        """Create a new, empty route in *path* (which must not hold a route yet).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> route = Route.create(tempfile.mkdtemp() + "/mijn-route",
+        ...     library="Bibliotheek Voorbeeld",
+        ...     municipality={"code": "GM0001", "name": "Voorbeeld"},
+        ...     themes=[{"id": "laaggeletterdheid", "name": "Laaggeletterdheid"}])
+        >>> route.config.theme_ids
+        ['laaggeletterdheid']
+        """
+        path = Path(path)
+        if (path / ROUTE_FILE).exists():
+            raise RouteError(Problem(file=str(path / ROUTE_FILE), message=t("core.route.exists")))
+        try:
+            config = RouteConfig(library=library, municipality=municipality, themes=list(themes),
+                                 areas=list(areas), language=language, style=style or {},
+                                 **extra)
+        except ValidationError as error:
+            raise RouteError(validation_problems(error, ROUTE_FILE, None)) from error
+        path.mkdir(parents=True, exist_ok=True)
+        route = cls(path, config)
+        route.save_config()
+        return route
+
+    @classmethod
+    def copy(cls, source: str | Path, target: str | Path) -> Route:
+        """Copy the route in *source* to *target* (which must not exist) and open it."""
+        source, target = Path(source), Path(target)
+        cls.open(source)
+        if target.exists():
+            raise RouteError(Problem(file=str(target), message=t("core.route.exists")))
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".backup", "*.tmp"))
+        return cls.open(target)
+
+    def save_config(self) -> None:
+        """Write ``route.yaml`` (atomically, keeping a backup)."""
+        data = self.config.model_dump(mode="json", exclude_none=True)
+        atomic_write_text(self.path / ROUTE_FILE,
+                          yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+    # -- files ------------------------------------------------------------------
+
+    @staticmethod
+    def kind(name: str) -> RecordKind:
+        """Return the :class:`RecordKind` called *name* (message lists the known ones)."""
+        try:
+            return KINDS[name]
+        except KeyError:
+            raise KeyError(f"unknown record kind {name!r}; known: {', '.join(KINDS)}") from None
+
+    def file(self, kind: str) -> Path:
+        """Path of the file that stores records of *kind*."""
+        return self.path / self.kind(kind).filename
+
+    def area_file(self, name: str, suffix: str = ".csv") -> Path:
+        """Path of an area-analysis data file, e.g. ``area_file("segments")``.
+
+        A route may point elsewhere with ``data: {segments: my/export.xlsx}`` in
+        ``route.yaml``; paths are relative to the route folder.
+        """
+        custom = (self.config.model_extra or {}).get("data", {}) or {}
+        return self.path / custom.get(name, f"area/{name}{suffix}")
+
+    # -- reading ---------------------------------------------------------------
+
+    def records(self, kind: str) -> list[Record]:
+        """Read and validate all records of *kind* (empty list when there is no file).
+
+        Raises
+        ------
+        RouteError
+            Listing every bad row, with file, row and field.
+        """
+        spec = self.kind(kind)
+        path = self.file(kind)
+        if not path.exists():
+            return []
+        rows = self._read_rows(spec, path)
+        records, problems = [], []
+        for number, row in rows:
+            try:
+                records.append(spec.model.model_validate(row))
+            except ValidationError as error:
+                problems += validation_problems(error, spec.filename, number)
+        problems += self._duplicate_problems(spec, records, [n for n, _ in rows])
+        if problems:
+            raise RouteError(problems)
+        return records
+
+    def _read_rows(self, spec: RecordKind, path: Path) -> list[tuple[int, dict]]:
+        if spec.is_table:
+            from routekit.io import read_table
+
+            model = spec.model
+            numeric = _fields(model, lambda info: info.annotation in (float, float | None))
+            frame = read_table(path, required=_fields(model, lambda info: info.is_required()),
+                               numeric=numeric)
+            return [(index + 2, {k: v for k, v in row.items() if not _is_missing(v)})
+                    for index, row in enumerate(frame.to_dict("records"))]
+        try:
+            data = yaml.safe_load(path.read_text("utf-8")) or []
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise RouteError(Problem(file=spec.filename, row=mark.line + 1 if mark else None,
+                                     message=t("core.yaml.invalid"))) from error
+        if not isinstance(data, list):
+            raise RouteError(Problem(file=spec.filename, message=t("core.yaml.not_a_list")))
+        return [(index + 1, item) for index, item in enumerate(data)]
+
+    def _duplicate_problems(self, spec: RecordKind, records: list[Record],
+                            numbers: list[int]) -> list[Problem]:
+        seen: dict[tuple, int] = {}
+        problems = []
+        for number, record in zip(numbers, records, strict=False):
+            key = spec.key_of(record)
+            if key in seen:
+                problems.append(Problem(file=spec.filename, row=number, field=spec.key[0],
+                                        message=t("core.record.duplicate",
+                                                  key=" / ".join(str(k) for k in key),
+                                                  first=seen[key])))
+            else:
+                seen[key] = number
+        return problems
+
+    def table(self, kind: str) -> Any:
+        """Records of a CSV kind as a pandas DataFrame (columns = fields, plus extras)."""
+        import pandas as pd
+
+        spec = self.kind(kind)
+        records = self.records(kind)
+        columns = list(spec.model.model_fields)
+        frame = pd.DataFrame([record.model_dump() for record in records])
+        extra = [c for c in frame.columns if c not in columns]
+        return frame.reindex(columns=columns + extra)
+
+    def get(self, kind: str, *key) -> Record | None:
+        """Return the record of *kind* with the given key values, or None."""
+        spec = self.kind(kind)
+        for record in self.records(kind):
+            if spec.key_of(record) == tuple(key):
+                return record
+        return None
+
+    # -- writing ----------------------------------------------------------------
+
+    def _coerce(self, spec: RecordKind, items: Iterable[Record | dict]) -> list[Record]:
+        records, problems = [], []
+        for number, item in enumerate(items, start=2 if spec.is_table else 1):
+            if isinstance(item, spec.model):
+                records.append(item)
+                continue
+            data = item.model_dump() if isinstance(item, BaseModel) else dict(item)
+            data = {k: v for k, v in data.items() if not _is_missing(v)}
+            try:
+                records.append(spec.model.model_validate(data))
+            except ValidationError as error:
+                problems += validation_problems(error, spec.filename, number)
+        problems += self._duplicate_problems(
+            spec, records, list(range(2 if spec.is_table else 1, len(records) + 2)))
+        if problems:
+            raise RouteError(problems)
+        return records
+
+    def save(self, kind: str, items: Iterable[Record | dict] | Any) -> list[Record]:
+        """Replace all records of *kind* with *items* (records, dicts or a DataFrame).
+
+        The current file must still be readable: a file with errors is never
+        overwritten (fix it first, or move it away). The previous version is
+        kept in ``.backup/``.
+
+        Returns
+        -------
+        list of Record
+            The validated records as saved.
+        """
+        spec = self.kind(kind)
+        if hasattr(items, "to_dict") and hasattr(items, "columns"):
+            items = items.to_dict("records")
+        records = self._coerce(spec, items)
+        if self.file(kind).exists():
+            self.records(kind)  # raises, leaving the file untouched, when it is unreadable
+        self._write(spec, records)
+        return records
+
+    def _write(self, spec: RecordKind, records: list[Record]) -> None:
+        path = self.path / spec.filename
+        if spec.is_table:
+            import pandas as pd
+
+            from routekit.io import write_table
+
+            columns = list(spec.model.model_fields)
+            frame = pd.DataFrame([record.model_dump(mode="json") for record in records])
+            extra = [c for c in frame.columns if c not in columns]
+            write_table(frame.reindex(columns=columns + extra), path)
+        else:
+            data = [record.model_dump(mode="python", exclude_none=True) for record in records]
+            atomic_write_text(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                                                   width=100))
+
+    def upsert(self, kind: str, item: Record | dict) -> Record:
+        """Add *item*, or replace the record with the same key; returns the saved record.
+
+        The file is read again just before writing, so changes made meanwhile
+        (in Excel, or by another notebook) are kept.
+        """
+        spec = self.kind(kind)
+        (record,) = self._coerce(spec, [item])
+        current = self.records(kind)
+        key = spec.key_of(record)
+        merged = [record if spec.key_of(old) == key else old for old in current]
+        if all(spec.key_of(old) != key for old in current):
+            merged.append(record)
+        self._write(spec, merged)
+        return record
+
+    def remove(self, kind: str, *key) -> bool:
+        """Remove the record of *kind* with the given key; True when one was removed."""
+        spec = self.kind(kind)
+        current = self.records(kind)
+        kept = [record for record in current if spec.key_of(record) != tuple(key)]
+        if len(kept) == len(current):
+            return False
+        self._write(spec, kept)
+        return True
+
+    # -- checking and progress ----------------------------------------------------
+
+    def check(self) -> list[Problem]:
+        """Validate every file of the route and the references between them.
+
+        Returns
+        -------
+        list of Problem
+            Empty when all is well.
+        """
+        import importlib
+
+        problems: list[Problem] = []
+        loaded: dict[str, list[Record]] = {}
+        for name in KINDS:
+            try:
+                loaded[name] = self.records(name)
+            except RouteError as error:
+                problems += error.problems
+        known = {name: {spec_key[0] for spec_key in
+                        (KINDS[name].key_of(r) for r in records)}
+                 for name, records in loaded.items() if len(KINDS[name].key) == 1}
+        known["themes"] = set(self.config.theme_ids)
+        for name, records in loaded.items():
+            spec = KINDS[name]
+            for number, record in enumerate(records, start=2 if spec.is_table else 1):
+                for field, target in spec.refs.items():
+                    value = getattr(record, field, None)
+                    if value and target in known and value not in known[target]:
+                        problems.append(Problem(
+                            file=spec.filename, row=number, field=field,
+                            message=t(f"core.ref.{target}", value=value)))
+        for dotted in CHECKS:
+            module, _, function = dotted.partition(":")
+            problems += getattr(importlib.import_module(module), function)(self)
+        return problems
+
+    def progress(self) -> Any:
+        """How far the route is along each step: records per step, as a DataFrame.
+
+        Columns: ``step``, ``title``, ``records`` (count), ``started`` (bool).
+        """
+        import pandas as pd
+
+        counts = dict.fromkeys(STEPS, 0)
+        for name, spec in KINDS.items():
+            if spec.step in counts and self.file(name).exists():
+                try:
+                    counts[spec.step] += len(self.records(name))
+                except RouteError:
+                    pass
+        counts["04a"] += int(self.area_file("segments").exists())
+        rows = [{"step": step, "title": t(f"core.step.{step}"), "records": counts[step],
+                 "started": counts[step] > 0} for step in STEPS]
+        return pd.DataFrame(rows)
