@@ -50,7 +50,7 @@ def catalog(domain: str) -> dict[str, dict[str, str]]:
     return yaml.safe_load(text) or {}
 
 
-def t(key: str, lang: str | None = None, **values) -> str:
+def t(key: str, /, lang: str | None = None, **values) -> str:
     """Translate a message key, filling its ``{placeholders}``.
 
     Parameters

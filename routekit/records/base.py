@@ -116,3 +116,17 @@ def choice(*codes: str, aliases: dict[str, str] | None = None):
 
 
 __all__ += ["choice"]
+
+_YES_NO = {"ja": True, "j": True, "waar": True, "nee": False, "n": False, "onwaar": False}
+
+
+def _yes_no(value: Any) -> Any:
+    if isinstance(value, str):
+        return _YES_NO.get(value.strip().lower(), value)
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_yes_no)]
+"""A yes/no field that also accepts Dutch ``ja``/``nee`` (as routekit writes it)."""
+
+__all__ += ["Flag"]

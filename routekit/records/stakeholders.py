@@ -13,7 +13,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from routekit.records.base import PipeList, Record, Score, choice
+from routekit.records.base import Flag, PipeList, Record, Score, choice
 
 __all__ = ["Conversation", "Force", "Position", "Relation", "Stakeholder",
            "SECTORS", "RELATION_KINDS"]
@@ -64,7 +64,7 @@ class Relation(Record):
     source: str
     target: str
     kind: choice(*RELATION_KINDS, aliases=_RELATION_NL)
-    directed: bool = True
+    directed: Flag = True
     strength: int = Field(default=3, ge=1, le=5)
     theme: str | None = None
     note: str | None = None

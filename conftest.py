@@ -1,0 +1,51 @@
+"""Test-wide set-up: scratch copies of the sample route and a clean home folder.
+
+Notebooks (run by nbval) and tests read the route named by ``ROUTEKIT_ROUTE``;
+each notebook gets its own fresh copy of ``data/sample-route`` (set just before
+its kernel starts), so notebooks never change the committed sample nor each
+other's results. Jupyter, IPython and matplotlib write settings into a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+SAMPLE = ROOT / "data" / "sample-route"
+_state: dict = {}
+
+
+def _fresh_route(name: str) -> Path:
+    target = _state["scratch"] / "routes" / name
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns(".backup"))
+    return target
+
+
+def pytest_configure(config):
+    scratch = Path(tempfile.mkdtemp(prefix="routekit-test-"))
+    _state["scratch"] = scratch
+    for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                "IPYTHONDIR", "MPLCONFIGDIR"):
+        os.environ[var] = str(scratch / var.lower())
+    os.environ["ROUTEKIT_ROUTE"] = str(_fresh_route("shared"))
+    os.environ.setdefault("ROUTEKIT_FIGURES", str(ROOT / "test-output"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    notebook = item.parent
+    if str(getattr(notebook, "path", "")).endswith(".ipynb") and \
+            _state.get("notebook") is not notebook:
+        _state["notebook"] = notebook
+        os.environ["ROUTEKIT_ROUTE"] = str(_fresh_route(Path(notebook.path).stem))
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_state.get("scratch", ""), ignore_errors=True)

@@ -1,0 +1,213 @@
+"""The route workspace: round trips, safe writes, clear problems, migrations."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from routekit.errors import RouteError
+from routekit.records import KINDS
+from routekit.storage import backups
+from routekit.workspace import MIGRATIONS, Route
+
+EXAMPLES = {
+    "stakeholders": {"id": "buurthuis", "name": "Buurthuis De Linde", "kind": "organisation",
+                     "sector": "welfare", "contact": "Ans de Vries", "binding": "necessity"},
+    "positions": {"stakeholder": "buurthuis", "theme": "eenzaamheid", "influence": 4,
+                  "attitude": 2, "interest": 5, "trust": 4},
+    "forces": {"theme": "eenzaamheid", "direction": "driving", "description": "Subsidie",
+               "strength": 4, "action": "Aanvraag indienen"},
+    "relations": {"source": "buurthuis", "target": "bibliotheek", "kind": "collaboration",
+                  "directed": False, "strength": 3},
+    "conversations": {"id": "g1", "date": "2026-03-02", "theme": "eenzaamheid",
+                      "participants": ["buurthuis"], "format": "group",
+                      "summary": "Kennismaking", "action_points": ["terugkoppelen"]},
+    "segment_selections": {"theme": "eenzaamheid", "segment": "E", "area": "WK990105",
+                           "reason": "veel alleenstaande ouderen"},
+    "personas": {"id": "ria", "name": "Ria", "theme": "eenzaamheid", "segment": "E02",
+                 "channels": ["huis-aan-huisblad", "kerk"], "digital_skills": "low",
+                 "quote": "Ik kom graag onder de mensen."},
+    "post_o": {"theme": "eenzaamheid", "objectives": {"library": "Ontmoeting",
+                                                      "community": "Minder alleen",
+                                                      "shared": "Wekelijkse koffie"}},
+    "knowledge": {"theme": "eenzaamheid", "access": {"score": 3, "note": "ruimte"},
+                  "stage": "shared_activity"},
+    "goals": {"id": "d1", "theme": "eenzaamheid", "text": "50 ouderen ontmoeten elkaar",
+              "deadline": "2026-12-31"},
+    "activities": {"id": "a1", "goal": "d1", "name": "Koffieochtend", "start": "2026-01-05",
+                   "end": "2026-06-30", "owners": ["buurthuis"]},
+    "budget": {"id": "b1", "activity": "a1", "description": "Koffie en thee", "cost": 450.5,
+               "in_kind": 100.0, "subsidy": 200.0},
+    "kpis": {"id": "k1", "goal": "d1", "name": "Deelnemers", "target": 50, "actual": 12.5},
+    "risks": {"id": "r1", "description": "Te weinig vrijwilligers", "likelihood": 3,
+              "impact": 4},
+    "contact_moments": {"id": "c1", "title": "Stamtafel", "start": "2026-02-03T19:30:00",
+                        "recurrence": "monthly", "count": 6},
+}
+
+TEXT = st.one_of(
+    st.sampled_from(["café; terras", 'zei "ja"', "regel 1\nregel 2", "ë é € ß", "1.234,5",
+                     "=SOM(A1)", "x", "."]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1,
+            max_size=30).map(str.strip).filter(bool),
+)
+
+
+def test_every_kind_has_an_example():
+    assert set(EXAMPLES) == set(KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_round_trip_of_every_kind(empty_route, kind):
+    saved = empty_route.save(kind, [EXAMPLES[kind]])
+    assert empty_route.records(kind) == saved
+    assert Route.open(empty_route.path).records(kind) == saved
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=TEXT, notes=TEXT, contact=TEXT)
+def test_round_trip_keeps_any_text(empty_route, name, notes, contact):
+    record = dict(EXAMPLES["stakeholders"], name=name, notes=notes, contact=contact)
+    saved = empty_route.save("stakeholders", [record])
+    assert empty_route.records("stakeholders") == saved
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cost=st.floats(0, 1e7, allow_nan=False).map(lambda v: round(v, 2)),
+       description=TEXT)
+def test_round_trip_keeps_numbers(empty_route, cost, description):
+    saved = empty_route.save("budget", [dict(EXAMPLES["budget"], cost=cost,
+                                             description=description)])
+    assert empty_route.records("budget")[0].cost == pytest.approx(saved[0].cost)
+
+
+def test_dutch_labels_are_accepted(empty_route):
+    saved = empty_route.save("stakeholders", [dict(EXAMPLES["stakeholders"], kind="Organisatie",
+                                                   sector="welzijn", binding="noodzaak")])
+    assert (saved[0].kind, saved[0].sector, saved[0].binding) == (
+        "organisation", "welfare", "necessity")
+
+
+def test_saving_twice_leaves_a_readable_file_and_a_backup(empty_route):
+    empty_route.save("stakeholders", [EXAMPLES["stakeholders"]])
+    empty_route.upsert("stakeholders", dict(EXAMPLES["stakeholders"], name="Buurthuis Nieuw"))
+    path = empty_route.file("stakeholders")
+    assert [r.name for r in empty_route.records("stakeholders")] == ["Buurthuis Nieuw"]
+    (backup,) = backups(path)
+    assert "Buurthuis De Linde" in backup.read_text("utf-8-sig")
+
+
+def test_upsert_keeps_columns_the_user_added(empty_route):
+    empty_route.save("stakeholders", [EXAMPLES["stakeholders"]])
+    path = empty_route.file("stakeholders")
+    lines = path.read_text("utf-8-sig").splitlines()
+    lines[0] += ";telefoon"
+    lines[1] += ";0612345678"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    empty_route.upsert("stakeholders", dict(EXAMPLES["stakeholders"], id="school",
+                                            name="Basisschool De Klimop", sector="education"))
+    table = empty_route.table("stakeholders")
+    assert table.loc[table["id"] == "buurthuis", "telefoon"].item() == "0612345678"
+
+
+def test_bad_row_names_file_row_and_field(empty_route):
+    empty_route.save("positions", [EXAMPLES["positions"]])
+    path = empty_route.file("positions")
+    path.write_text(path.read_text("utf-8-sig").replace(";4;2;5;", ";7;2;5;"),
+                    encoding="utf-8-sig")
+    with pytest.raises(RouteError) as info:
+        empty_route.records("positions")
+    (problem,) = info.value.problems
+    assert (problem.file, problem.row, problem.field) == ("positions.csv", 2, "influence")
+    assert "maximaal 5" in str(problem)
+
+
+def test_unreadable_file_is_never_overwritten(empty_route):
+    empty_route.save("positions", [EXAMPLES["positions"]])
+    path = empty_route.file("positions")
+    broken = path.read_text("utf-8-sig").replace(";4;2;5;", ";veel;2;5;")
+    path.write_text(broken, encoding="utf-8-sig")
+    with pytest.raises(RouteError):
+        empty_route.upsert("positions", dict(EXAMPLES["positions"], theme="taal"))
+    with pytest.raises(RouteError):
+        empty_route.save("positions", [])
+    assert path.read_text("utf-8-sig") == broken
+
+
+def test_duplicate_keys_are_reported(empty_route):
+    with pytest.raises(RouteError) as info:
+        empty_route.save("stakeholders", [EXAMPLES["stakeholders"]] * 2)
+    assert "rij 2" in str(info.value) and info.value.problems[0].row == 3
+
+
+def test_check_reports_unknown_references(empty_route):
+    empty_route.save("positions", [dict(EXAMPLES["positions"], theme="onbekend")])
+    messages = [str(p) for p in empty_route.check()]
+    assert any("onbekende belanghebbende 'buurthuis'" in m for m in messages)
+    assert any("onbekend thema 'onbekend'" in m and "rij 2" in m for m in messages)
+
+
+def test_killed_mid_save_leaves_old_file_intact(empty_route):
+    empty_route.save("stakeholders", [EXAMPLES["stakeholders"]])
+    path = empty_route.file("stakeholders")
+    before = path.read_bytes()
+    script = textwrap.dedent(f"""
+        import os, signal
+        from routekit.workspace import Route
+        os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
+        route = Route.open({str(empty_route.path)!r})
+        route.upsert("stakeholders", {{"id": "x", "name": "Nieuw", "kind": "group",
+                                       "sector": "residents"}})
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert result.returncode == -9
+    assert path.read_bytes() == before
+    assert [r.id for r in empty_route.records("stakeholders")] == ["buurthuis"]
+
+
+def test_migration_hook_upgrades_old_routes(empty_route, monkeypatch):
+    import routekit.workspace as workspace
+
+    raw = yaml.safe_load(empty_route.file("stakeholders").parent.joinpath(
+        "route.yaml").read_text("utf-8"))
+    raw["schema_version"] = 0
+    raw["bibliotheek"] = raw.pop("library")  # what a (pretend) version 0 called it
+    (empty_route.path / "route.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+
+    def upgrade(path, config):
+        config["library"] = config.pop("bibliotheek")
+        return config
+
+    monkeypatch.setitem(MIGRATIONS, 0, upgrade)
+    monkeypatch.setattr(workspace, "SCHEMA_VERSION", 1)
+    route = Route.open(empty_route.path)
+    assert route.config.library == "Bibliotheek Test"
+    assert yaml.safe_load((route.path / "route.yaml").read_text())["schema_version"] == 1
+    assert backups(route.path / "route.yaml")
+
+
+def test_newer_schema_is_refused(empty_route):
+    path = empty_route.path / "route.yaml"
+    path.write_text(path.read_text().replace("schema_version: 1", "schema_version: 99"))
+    with pytest.raises(RouteError, match="nieuwere routekit"):
+        Route.open(empty_route.path)
+
+
+def test_missing_route_yaml_is_explained(tmp_path):
+    with pytest.raises(RouteError, match="route.yaml ontbreekt"):
+        Route.open(tmp_path)
+
+
+def test_progress_counts_records(empty_route):
+    empty_route.save("stakeholders", [EXAMPLES["stakeholders"]])
+    progress = empty_route.progress().set_index("step")
+    assert progress.loc["04b", "records"] == 1 and progress.loc["04b", "started"]
+    assert not progress.loc["07", "started"]
