@@ -254,7 +254,7 @@ class Route:
             model = spec.model
             numeric = _fields(model, lambda info: info.annotation in (float, float | None))
             frame = read_table(path, required=_fields(model, lambda info: info.is_required()),
-                               numeric=numeric)
+                               numeric=numeric, missing_markers=(), suppressed_at_or_below=None)
             return [(index + 2, {k: v for k, v in row.items() if not _is_missing(v)})
                     for index, row in enumerate(frame.to_dict("records"))]
         try:
