@@ -1,0 +1,695 @@
+"""The routekit house style: colours, fonts, sizes, titles and export.
+
+Every routekit chart is drawn inside :func:`style_context`, ends with
+:func:`finish` (title, subtitle, source line) and is saved with
+:func:`export_figure`, so charts look the same in a notebook, a printed A4 and
+a slide deck. A route changes the style through the ``style:`` section of its
+``route.yaml``, which is passed to :func:`set_style` as a dict of overrides.
+
+Importing this module is light: matplotlib is imported by the functions that
+need it.
+
+Examples
+--------
+>>> from routekit import style
+>>> style.set_style({"primary": "#7A1F5C"}).palette[0]  # a route's brand colour leads
+'#7a1f5c'
+>>> fig, ax = style.new_figure("slide")  # doctest: +SKIP
+>>> ax.bar(["a", "b"], [3, 5])  # doctest: +SKIP
+>>> style.finish(ax, title="Leden per wijk", source="CBS 2024")  # doctest: +SKIP
+>>> style.export_figure(fig, "out/leden")  # doctest: +SKIP
+[PosixPath('out/leden.png'), PosixPath('out/leden.svg'), PosixPath('out/leden.pdf')]
+>>> _ = style.set_style()  # back to the default
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import warnings
+import weakref
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+
+from routekit.errors import Problem, RouteError
+from routekit.i18n import t
+from routekit.storage import atomic_write_bytes
+
+__all__ = [
+    "SIZES",
+    "HouseStyle",
+    "StyleError",
+    "export_figure",
+    "finish",
+    "get_style",
+    "index_cmap",
+    "index_norm",
+    "new_figure",
+    "palette",
+    "sequential_cmap",
+    "set_style",
+    "style_context",
+]
+
+#: Preset figure sizes in inches (width, height). A4 is 8.27 x 11.6934 in so a
+#: 300 dpi PNG is exactly 2481 x 3508 px (matplotlib truncates pixel sizes).
+SIZES: dict[str, tuple[float, float]] = {
+    "a4": (8.27, 11.6934),
+    "a4-landscape": (11.6934, 8.27),
+    "slide": (13.333, 7.5),
+    "social": (5.4, 5.4),
+    "screen": (9.0, 5.5),
+}
+#: Font scale per preset: slides are viewed from afar, so text is larger.
+FONT_SCALE: dict[str, float] = {"slide": 1.4}
+#: Resolution per preset when ``export_figure(dpi=None)``; 300 (print) otherwise.
+#: ``"social"`` is 5.4 in at 200 dpi = 1080 x 1080 px.
+PRESET_DPI: dict[str, int] = {"social": 200}
+FORMATS = ("png", "svg", "pdf")
+
+_HEX = re.compile(r"^#?(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_LOGO_LABEL = "routekit-logo"
+_FIGURE_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # fig -> (preset, scale)
+_SAVE_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "ps.fonttype": 42}
+
+
+def _check_hex(value: Any) -> str:
+    """Return *value* as ``#rrggbb`` or raise a ValueError with a clear message."""
+    if value is None:
+        raise ValueError(t("style.missing_colour"))
+    if not isinstance(value, str) or not _HEX.match(value.strip()):
+        raise ValueError(t("style.bad_colour", value=value))
+    digits = value.strip().lstrip("#").lower()
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return f"#{digits}"
+
+
+HexColour = Annotated[str, BeforeValidator(_check_hex)]
+
+# Okabe & Ito (2008) colour-blind-safe set, led by the routekit primary, with the
+# hard-to-print yellow swapped for wine and olive from Paul Tol's "muted" set.
+_DEFAULT_PALETTE = [
+    "#1f4e79",  # deep blue (primary)
+    "#e69f00",  # orange
+    "#009e73",  # bluish green
+    "#d55e00",  # vermillion
+    "#56b4e9",  # sky blue
+    "#cc79a7",  # reddish purple
+    "#882255",  # wine
+    "#999933",  # olive
+]
+
+
+class HouseStyle(BaseModel):
+    """A house style: colours, font and optional logo and source line.
+
+    Colours are hex strings (``"#1F4E79"`` or ``"#1f4"``) and are stored as
+    lower-case ``#rrggbb``. Unknown fields are refused, so a typo in
+    ``route.yaml`` is reported instead of silently ignored.
+
+    Parameters
+    ----------
+    name : str
+        Name of the style.
+    primary, secondary, accent : str
+        The strong main colour, a calmer companion and a highlight.
+    neutral : str
+        Grey for context (other bars, leader lines, source line).
+    positive, negative : str
+        Colours for "more/better" and "less/worse" (also the index colormap).
+    text : str
+        Colour of all text (dark, high contrast on white).
+    palette : list of str
+        Categorical colours, in order; colour-blind safe by default.
+    font_family : str
+        Font name; falls back to DejaVu Sans when not installed.
+    font_size : float
+        Base font size in points (at "screen"/print size).
+    logo : Path, optional
+        PNG placed in a corner by :func:`export_figure`.
+    source_note : str, optional
+        Default source line when :func:`finish` gets no ``source``.
+
+    Examples
+    --------
+    >>> HouseStyle(primary="#7A1F5C").primary
+    '#7a1f5c'
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = "routekit"
+    primary: HexColour = "#1f4e79"
+    secondary: HexColour = "#7ba7cc"
+    accent: HexColour = "#e69f00"
+    neutral: HexColour = "#6b6b6b"
+    positive: HexColour = "#009e73"
+    negative: HexColour = "#d55e00"
+    text: HexColour = "#222222"
+    palette: list[HexColour] = Field(default_factory=lambda: list(_DEFAULT_PALETTE))
+    font_family: str = "DejaVu Sans"
+    font_size: float = Field(default=10.0, gt=0, le=40)
+    logo: Path | None = None
+    source_note: str | None = None
+
+    @field_validator("palette")
+    @classmethod
+    def _palette_not_empty(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError(t("style.empty_palette"))
+        return value
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_is_png(cls, value: Path | None) -> Path | None:
+        if value is not None and value.suffix.lower() != ".png":
+            raise ValueError(t("style.logo_not_png", path=value))
+        return value
+
+
+class StyleError(RouteError, ValueError):
+    """Raised by :func:`set_style` when a ``style:`` section cannot be used.
+
+    Each problem names the file and the field, e.g. ``style.primary``.
+    """
+
+
+_state: dict[str, HouseStyle] = {"style": HouseStyle()}
+
+
+def get_style() -> HouseStyle:
+    """Return the current house style.
+
+    Examples
+    --------
+    >>> get_style().name
+    'routekit'
+    """
+    return _state["style"]
+
+
+def _resolve(style: HouseStyle | Mapping | None, *, file: str = "route.yaml") -> HouseStyle:
+    if style is None:
+        return get_style()
+    if isinstance(style, HouseStyle):
+        return style
+    if not isinstance(style, Mapping):
+        raise TypeError(f"style must be a HouseStyle, a dict or None, not {type(style).__name__}")
+    data = {**HouseStyle().model_dump(), **style}
+    if "primary" in style and "palette" not in style and isinstance(style["primary"], str):
+        data["palette"] = [style["primary"], *_DEFAULT_PALETTE[1:]]
+    try:
+        return HouseStyle.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in ("style", *err["loc"]))
+            if err["type"] == "extra_forbidden":
+                message = t("style.unknown_field", choices=", ".join(HouseStyle.model_fields))
+            else:
+                message = err["msg"].removeprefix("Value error, ")
+            problems.append(Problem(file=file, field=field, message=message))
+        raise StyleError(problems) from None
+
+
+def set_style(style: HouseStyle | Mapping | None = None, *, file: str = "route.yaml") -> HouseStyle:
+    """Set the current house style.
+
+    Parameters
+    ----------
+    style : HouseStyle, dict or None
+        A full style; a dict of overrides of the *default* routekit style (the
+        ``style:`` section of ``route.yaml``); or None to go back to the default.
+        A dict that sets ``primary`` but no ``palette`` gets the default palette
+        led by that primary, so the brand colour is the first series colour.
+    file : str, default "route.yaml"
+        File named in error messages about a dict.
+
+    Returns
+    -------
+    HouseStyle
+        The style now in use.
+
+    Raises
+    ------
+    StyleError
+        When a dict holds a bad colour or an unknown field; every problem names
+        its field, e.g. ``route.yaml, veld style.primary: 'blauw' is geen hex-kleur``.
+
+    Examples
+    --------
+    >>> set_style({"primary": "#7A1F5C", "source_note": "Bibliotheek De Sleutel"}).primary
+    '#7a1f5c'
+    >>> set_style().primary
+    '#1f4e79'
+    """
+    new = HouseStyle() if style is None else _resolve(style, file=file)
+    _state["style"] = new
+    return new
+
+
+def _font_families(style: HouseStyle) -> list[str]:
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    generic = {"serif", "sans-serif", "monospace", "cursive", "fantasy"}
+    if style.font_family in installed or style.font_family in generic:
+        return [style.font_family, "DejaVu Sans"]
+    warnings.warn(
+        f"font {style.font_family!r} is not installed; using DejaVu Sans", stacklevel=3
+    )
+    return ["DejaVu Sans"]
+
+
+def rc_params(style: HouseStyle | Mapping | None = None, *, scale: float = 1.0) -> dict:
+    """Return the matplotlib rcParams of a house style.
+
+    Parameters
+    ----------
+    style : HouseStyle, dict or None
+        Style (None = current, dict = overrides of the default).
+    scale : float, default 1.0
+        Multiplier for all font sizes (1.4 for slides).
+
+    Examples
+    --------
+    >>> rc_params()["savefig.dpi"]
+    300
+    """
+    from cycler import cycler
+
+    s = _resolve(style)
+    base = s.font_size * scale
+    return {
+        "font.family": _font_families(s),
+        "font.size": base,
+        "text.color": s.text,
+        "axes.labelcolor": s.text,
+        "axes.titlesize": base * 1.3,
+        "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
+        "axes.titlecolor": s.text,
+        "axes.labelsize": base,
+        "axes.edgecolor": "#9a9a9a",
+        "axes.linewidth": 0.8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "axes.axisbelow": True,
+        "axes.facecolor": "white",
+        "axes.prop_cycle": cycler(color=list(s.palette)),
+        "grid.color": "#e4e4e4",
+        "grid.linewidth": 0.6,
+        "grid.linestyle": "-",
+        "xtick.labelsize": base * 0.9,
+        "ytick.labelsize": base * 0.9,
+        "xtick.color": "#9a9a9a",
+        "ytick.color": "#9a9a9a",
+        "xtick.labelcolor": s.text,
+        "ytick.labelcolor": s.text,
+        "legend.fontsize": base * 0.9,
+        "legend.title_fontsize": base * 0.9,
+        "legend.frameon": False,
+        "lines.linewidth": 2.0,
+        "patch.edgecolor": "white",
+        "figure.facecolor": "white",
+        "figure.titlesize": base * 1.4,
+        "figure.titleweight": "bold",
+        "savefig.facecolor": "white",
+        "savefig.dpi": 300,
+        "svg.fonttype": "none",
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+    }
+
+
+@contextlib.contextmanager
+def style_context(
+    style: HouseStyle | Mapping | None = None, *, scale: float = 1.0
+) -> Iterator[HouseStyle]:
+    """Apply a house style as matplotlib rcParams inside a ``with`` block.
+
+    The previous rcParams come back when the block ends. Draw the whole chart
+    inside the block: text and ticks take the rcParams active when created.
+
+    Parameters
+    ----------
+    style : HouseStyle, dict or None
+        Style (None = current, dict = overrides of the default).
+    scale : float, default 1.0
+        Multiplier for all font sizes.
+
+    Yields
+    ------
+    HouseStyle
+        The style applied.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with style_context() as s:
+    ...     fig, ax = plt.subplots()
+    ...     ax.spines["top"].get_visible()
+    False
+    """
+    import matplotlib as mpl
+
+    s = _resolve(style)
+    with mpl.rc_context(rc_params(s, scale=scale)):
+        yield s
+
+
+def _mix(colour: str, other: str, amount: float) -> str:
+    """Blend *colour* toward *other* by *amount* (0 = colour, 1 = other)."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def palette(n: int | None = None, style: HouseStyle | Mapping | None = None) -> list[str]:
+    """Return *n* categorical colours of the house style.
+
+    Up to the palette's length the colours are the palette's, in order. Beyond
+    it the palette repeats in lighter (second round) and darker (third round)
+    tints, so every colour stays distinct and related to the house colours.
+
+    Parameters
+    ----------
+    n : int, optional
+        Number of colours; the whole palette when None.
+    style : HouseStyle, dict or None
+        Style (None = current).
+
+    Returns
+    -------
+    list of str
+        Hex colours ``#rrggbb``, all different.
+
+    Examples
+    --------
+    >>> palette(3)
+    ['#1f4e79', '#e69f00', '#009e73']
+    >>> len(set(palette(12)))
+    12
+    """
+    base = list(_resolve(style).palette)
+    if n is None:
+        return base
+    if n < 0:
+        raise ValueError("n must be 0 or more")
+    out: list[str] = []
+    seen: set[str] = set()
+    round_ = 0
+    while len(out) < n:
+        for colour in base:
+            if len(out) == n:
+                break
+            if round_ == 0:
+                c = colour
+            elif round_ % 2 == 1:  # lighter tints: 45 %, then 65 %, ...
+                c = _mix(colour, "#ffffff", min(0.45 + 0.2 * (round_ // 2), 0.9))
+            else:  # darker shades: 35 %, then 55 %, ...
+                c = _mix(colour, "#000000", min(0.35 + 0.2 * (round_ // 2 - 1), 0.9))
+            step = 0
+            while c in seen:  # extremely rare: nudge toward grey until unique
+                step += 1
+                c = _mix(c, "#808080", 0.02 * step)
+            seen.add(c)
+            out.append(c)
+        round_ += 1
+    return out
+
+
+def index_cmap(style: HouseStyle | Mapping | None = None):
+    """Return a diverging colormap for index values centred on 100.
+
+    Low (under-represented) is the style's ``negative`` colour, 100 is a very
+    light grey and high (over-represented) is the ``primary`` colour. Pair it
+    with :func:`index_norm` so 100 always sits in the middle.
+
+    Examples
+    --------
+    >>> cmap = index_cmap()
+    >>> cmap.name
+    'routekit_index'
+    """
+    from matplotlib.colors import LinearSegmentedColormap
+
+    s = _resolve(style)
+    colours = [s.negative, _mix(s.negative, "#ffffff", 0.55), "#f4f4f4",
+               _mix(s.primary, "#ffffff", 0.55), s.primary]
+    return LinearSegmentedColormap.from_list("routekit_index", colours).with_extremes(
+        bad="#d9d9d9"
+    )
+
+
+def index_norm(vmin: float | None = None, vmax: float | None = None, *, vcenter: float = 100.0):
+    """Return a ``TwoSlopeNorm`` centred on 100 for index values.
+
+    Parameters
+    ----------
+    vmin, vmax : float, optional
+        Data range; defaults 50 and 150. A range that does not straddle
+        ``vcenter`` is mirrored around it so the norm stays valid.
+    vcenter : float, default 100
+
+    Examples
+    --------
+    >>> norm = index_norm(40, 180)
+    >>> float(norm(100))
+    0.5
+    """
+    from matplotlib.colors import TwoSlopeNorm
+
+    vmin = vcenter - 50 if vmin is None else float(vmin)
+    vmax = vcenter + 50 if vmax is None else float(vmax)
+    if vmin >= vcenter:
+        vmin = vcenter - max(vmax - vcenter, 1.0)
+    if vmax <= vcenter:
+        vmax = vcenter + max(vcenter - vmin, 1.0)
+    return TwoSlopeNorm(vcenter=vcenter, vmin=vmin, vmax=vmax)
+
+
+def sequential_cmap(style: HouseStyle | Mapping | None = None):
+    """Return a sequential colormap from near-white to the primary colour.
+
+    Examples
+    --------
+    >>> sequential_cmap().name
+    'routekit_sequential'
+    """
+    from matplotlib.colors import LinearSegmentedColormap
+
+    s = _resolve(style)
+    colours = [_mix(s.primary, "#ffffff", 0.92), _mix(s.primary, "#ffffff", 0.5), s.primary,
+               _mix(s.primary, "#000000", 0.35)]
+    return LinearSegmentedColormap.from_list("routekit_sequential", colours).with_extremes(
+        bad="#d9d9d9"
+    )
+
+
+def _size_inches(size: str | tuple[float, float]) -> tuple[float, float]:
+    if isinstance(size, str):
+        if size not in SIZES:
+            raise ValueError(t("style.unknown_size", size=size, choices=", ".join(SIZES)))
+        return SIZES[size]
+    width, height = size
+    return float(width), float(height)
+
+
+def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols: int = 1,
+               *, style: HouseStyle | Mapping | None = None, **kw):
+    """Create a figure and axes in the house style, with constrained layout.
+
+    Parameters
+    ----------
+    size : str or (float, float), default "screen"
+        A key of :data:`SIZES` or (width, height) in inches. Pick the final
+        size here: fonts scale with the preset (larger on "slide").
+    nrows, ncols : int, default 1
+        Grid of axes, as in ``plt.subplots``.
+    style : HouseStyle, dict or None
+        Style (None = current).
+    **kw
+        Passed to ``plt.subplots`` (e.g. ``sharex``, ``width_ratios``).
+
+    Returns
+    -------
+    fig : Figure
+    ax : Axes or array of Axes
+
+    Examples
+    --------
+    >>> fig, ax = new_figure("slide")
+    >>> [round(float(v), 1) for v in fig.get_size_inches()]
+    [13.3, 7.5]
+    """
+    import matplotlib.pyplot as plt
+
+    scale = FONT_SCALE.get(size, 1.0) if isinstance(size, str) else 1.0
+    kw.setdefault("layout", "constrained")
+    with style_context(style, scale=scale):
+        fig, ax = plt.subplots(nrows, ncols, figsize=_size_inches(size), **kw)
+    _FIGURE_INFO[fig] = (size if isinstance(size, str) else None, scale)
+    return fig, ax
+
+
+def figure_scale(fig) -> float:
+    """Return the font scale *fig* was made with by :func:`new_figure` (1.0 otherwise)."""
+    return _FIGURE_INFO.get(fig, (None, 1.0))[1]
+
+
+def finish(ax, *, title: str | None = None, subtitle: str | None = None,
+           source: str | None = None, style: HouseStyle | Mapping | None = None):
+    """Add the house-style title, subtitle and source line to a chart.
+
+    The title is bold and left-aligned above the axes, the subtitle lighter
+    just below it, and the source line small at the bottom left of the figure
+    ("Bron: ..." in Dutch, "Source: ..." in English). Every routekit chart
+    calls this last (labels placed with :func:`routekit.labels.place_labels`
+    are re-checked for overlaps afterwards).
+
+    Parameters
+    ----------
+    ax : Axes
+    title, subtitle : str, optional
+    source : str, optional
+        Where the data comes from; defaults to the style's ``source_note``.
+        Pass ``""`` for no source line.
+    style : HouseStyle, dict or None
+        Style (None = current).
+
+    Returns
+    -------
+    Axes
+        *ax*, for chaining.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> ax = finish(ax, title="Leden per wijk", subtitle="2024", source="CBS")
+    >>> ax.figure.texts[0].get_text()
+    'Bron: CBS'
+    """
+    s = _resolve(style)
+    fig = ax.get_figure(root=True)
+    base = s.font_size * figure_scale(fig)
+    family = _font_families(s)
+    title_kw = {"loc": "left", "fontfamily": family, "pad": base * 0.8}
+    if subtitle:
+        sub = ax.set_title(subtitle, fontsize=base * 1.05, color=_mix(s.text, "#ffffff", 0.3),
+                           fontweight="normal", **title_kw)
+    if title:
+        if subtitle:
+            ax.annotate(title, xy=(0, 1), xycoords=sub, xytext=(0, base * 0.35),
+                        textcoords="offset points", ha="left", va="bottom",
+                        fontsize=base * 1.35, fontweight="bold", color=s.text,
+                        fontfamily=family, annotation_clip=False, gid="routekit-title")
+        else:
+            ax.set_title(title, fontsize=base * 1.35, fontweight="bold", color=s.text,
+                         **title_kw)
+    note = s.source_note if source is None else source
+    if note:
+        fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
+                      fontsize=base * 0.8, color=s.neutral, fontfamily=family)
+    from routekit.labels import refit_labels
+
+    refit_labels(fig)
+    return ax
+
+
+def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):
+    """Place *logo* in the bottom-right corner of *fig*; return its Axes."""
+    import matplotlib.image as mimage
+
+    if not Path(logo).is_file():
+        raise RouteError(Problem(file=str(logo), message=t("style.logo_missing", path=logo)))
+    for old in [a for a in fig.axes if a.get_label() == _LOGO_LABEL]:
+        old.remove()
+    img = mimage.imread(str(logo))
+    fig_w, fig_h = fig.get_size_inches()
+    h_in = height * fig_h
+    w_in = h_in * img.shape[1] / img.shape[0]
+    mx = margin * min(fig_w, fig_h)
+    rect = [1 - (w_in + mx) / fig_w, mx / fig_h, w_in / fig_w, h_in / fig_h]
+    lax = fig.add_axes(rect, label=_LOGO_LABEL, zorder=10)
+    lax.set_in_layout(False)
+    lax.imshow(img, interpolation="lanczos")
+    lax.set_axis_off()
+    return lax
+
+
+def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | None = None,
+                  formats: tuple[str, ...] = FORMATS, dpi: int | None = None,
+                  logo: bool = True, style: HouseStyle | Mapping | None = None) -> list[Path]:
+    """Save a figure as PNG, SVG and PDF side by side, print-ready.
+
+    Parameters
+    ----------
+    fig : Figure
+    path : str or Path
+        Target without suffix (a suffix that is one of *formats* is dropped):
+        ``out/leden`` writes ``out/leden.png``, ``out/leden.svg``, ... The
+        folder is created. Files are replaced atomically.
+    size : str or (float, float), optional
+        Resize to a preset of :data:`SIZES` first; the figure keeps that size
+        and placed labels are re-checked. None keeps the current size.
+    formats : tuple of str, default ("png", "svg", "pdf")
+    dpi : int, optional
+        Resolution of PNGs (and images inside PDF/SVG). None = 300, except the
+        "social" preset (given here or to :func:`new_figure`): 200 dpi, i.e.
+        1080 x 1080 px.
+    logo : bool, default True
+        Place the style's logo (if it has one) in the bottom-right corner.
+    style : HouseStyle, dict or None
+        Style (None = current) whose logo is used.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of *formats*.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> [p.name for p in export_figure(fig, "/tmp/demo/chart", size="a4")]  # doctest: +SKIP
+    ['chart.png', 'chart.svg', 'chart.pdf']
+    """
+    import matplotlib as mpl
+
+    s = _resolve(style)
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ValueError(t("style.unknown_format", format=bad[0], choices=", ".join(FORMATS)))
+    path = Path(path)
+    if path.suffix.lstrip(".").lower() in FORMATS:
+        path = path.with_suffix("")
+    if dpi is None:
+        preset = size if size is not None else _FIGURE_INFO.get(fig, (None, 1.0))[0]
+        dpi = PRESET_DPI.get(preset, 300) if isinstance(preset, str) else 300
+    if size is not None:
+        fig.set_size_inches(*_size_inches(size), forward=True)
+        from routekit.labels import refit_labels
+
+        refit_labels(fig)
+    logo_ax = _add_logo(fig, s.logo) if (logo and s.logo is not None) else None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    try:
+        for fmt in formats:
+            buf = io.BytesIO()
+            with mpl.rc_context(_SAVE_RC):  # text stays text in SVG, TrueType in PDF
+                fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white",
+                            metadata={"Creator": "routekit"})
+            target = path.parent / f"{path.name}.{fmt}"
+            atomic_write_bytes(target, buf.getvalue(), backup=False)
+            written.append(target)
+    finally:
+        if logo_ax is not None:
+            logo_ax.remove()
+    return written

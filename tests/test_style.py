@@ -1,0 +1,193 @@
+"""Tests of the house style: rcParams, overrides, colours, finish and export."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.image as mimage  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from pydantic import ValidationError  # noqa: E402
+
+from routekit import style  # noqa: E402
+from routekit.i18n import set_language  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _clean():
+    style.set_style()
+    set_language("nl")
+    yield
+    plt.close("all")
+    style.set_style()
+    set_language("nl")
+
+
+def test_style_context_sets_and_restores_rcparams():
+    before = dict(matplotlib.rcParams)
+    with style.style_context() as s:
+        rc = matplotlib.rcParams
+        assert rc["axes.spines.top"] is False and rc["axes.spines.right"] is False
+        assert rc["axes.grid"] is True
+        assert rc["savefig.dpi"] == 300
+        assert rc["svg.fonttype"] == "none"
+        assert rc["pdf.fonttype"] == 42
+        assert rc["font.family"][0] == "DejaVu Sans"
+        assert rc["figure.facecolor"] == "white"
+        cycle = [c["color"] for c in rc["axes.prop_cycle"]]
+        assert cycle == s.palette
+    assert matplotlib.rcParams["axes.spines.top"] == before["axes.spines.top"]
+    assert matplotlib.rcParams["savefig.dpi"] == before["savefig.dpi"]
+    assert matplotlib.rcParams["axes.prop_cycle"] == before["axes.prop_cycle"]
+
+
+def test_dict_override_merges_with_defaults():
+    default = style.HouseStyle()
+    s = style.set_style({"primary": "#7A1F5C", "source_note": "Bibliotheek De Sleutel"})
+    assert s.primary == "#7a1f5c"
+    assert s.source_note == "Bibliotheek De Sleutel"
+    assert s.accent == default.accent
+    assert s.palette == ["#7a1f5c", *default.palette[1:]]  # brand colour leads the palette
+    assert style.get_style() is s
+    assert style.set_style().primary == default.primary
+
+
+def test_short_hex_is_normalised():
+    assert style.HouseStyle(accent="#F90").accent == "#ff9900"
+
+
+def test_bad_colour_names_the_field():
+    with pytest.raises(ValidationError) as exc:
+        style.HouseStyle(negative="rood")
+    assert "negative" in str(exc.value) and "rood" in str(exc.value)
+
+    with pytest.raises(style.StyleError) as exc:
+        style.set_style({"primary": "blauw"})
+    assert "route.yaml" in str(exc.value)
+    assert "style.primary" in str(exc.value)
+    assert "blauw" in str(exc.value)
+    assert style.get_style().primary == style.HouseStyle().primary  # unchanged
+
+
+def test_unquoted_yaml_colour_gets_a_hint():
+    # `primary: #1F4E79` without quotes is read by YAML as a comment -> None.
+    with pytest.raises(style.StyleError) as exc:
+        style.set_style({"primary": None})
+    assert "aanhalingstekens" in str(exc.value)
+
+
+def test_bad_palette_entry_and_unknown_field():
+    with pytest.raises(style.StyleError) as exc:
+        style.set_style({"palette": ["#112233", "nope"], "primry": "#000000"})
+    fields = {p.field for p in exc.value.problems}
+    assert fields == {"style.palette.1", "style.primry"}
+
+
+def test_palette_extends_to_distinct_colours():
+    base = style.palette()
+    assert len(base) >= 8
+    colours = style.palette(12)
+    assert len(colours) == 12 and len(set(colours)) == 12
+    assert colours[: len(base)] == base
+    assert len(set(style.palette(40))) == 40
+    assert style.palette(3, {"palette": ["#000000", "#ffffff"]})[:2] == ["#000000", "#ffffff"]
+
+
+def test_index_norm_and_cmaps():
+    norm = style.index_norm(40, 180)
+    assert float(norm(100)) == pytest.approx(0.5)
+    assert float(norm(40)) == pytest.approx(0.0) and float(norm(180)) == pytest.approx(1.0)
+    assert float(style.index_norm(110, 150)(100)) == pytest.approx(0.5)  # mirrored
+    cmap = style.index_cmap()
+    low, mid, high = cmap(0.0), cmap(0.5), cmap(1.0)
+    assert matplotlib.colors.to_hex(low) == style.get_style().negative
+    assert matplotlib.colors.to_hex(high) == style.get_style().primary
+    assert min(mid[:3]) > 0.9  # light centre
+    seq = style.sequential_cmap()
+    assert matplotlib.colors.to_hex(seq(0.0)) != matplotlib.colors.to_hex(seq(1.0))
+
+
+def test_new_figure_sizes_and_style():
+    fig, ax = style.new_figure("slide")
+    assert tuple(fig.get_size_inches()) == pytest.approx(style.SIZES["slide"])
+    assert fig.get_layout_engine() is not None
+    assert not ax.spines["top"].get_visible()
+    with pytest.raises(ValueError, match="slides"):
+        style.new_figure("slides")
+
+
+def test_finish_adds_title_subtitle_and_source():
+    fig, ax = style.new_figure()
+    ax.plot([1, 2, 3])
+    assert style.finish(ax, title="Leden per wijk", subtitle="2024", source="CBS") is ax
+    texts = [t.get_text() for t in ax.texts] + [ax.get_title(loc="left")]
+    assert "Leden per wijk" in texts and "2024" in texts
+    assert fig.get_supxlabel() == "Bron: CBS"
+    title = next(t for t in ax.texts if t.get_text() == "Leden per wijk")
+    assert title.get_fontweight() == "bold" and title.get_ha() == "left"
+
+
+def test_finish_uses_source_note_and_language():
+    style.set_style({"source_note": "eigen telling"})
+    set_language("en")
+    fig, ax = style.new_figure()
+    style.finish(ax, title="Members")
+    assert ax.get_title(loc="left") == "Members"
+    assert fig.get_supxlabel() == "Source: eigen telling"
+
+
+def test_export_writes_all_formats_at_preset_size(tmp_path):
+    fig, ax = style.new_figure()
+    ax.bar(["a", "b"], [3, 5])
+    style.finish(ax, title="Test", source="test")
+    paths = style.export_figure(fig, tmp_path / "out" / "chart.png", size="a4")
+    assert [p.name for p in paths] == ["chart.png", "chart.svg", "chart.pdf"]
+    assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+    height, width = mimage.imread(paths[0]).shape[:2]
+    assert (width, height) == (2481, 3508)
+    svg = paths[1].read_text("utf-8")
+    assert "<text" in svg and "Test" in svg  # svg.fonttype none: real text
+    assert paths[2].read_bytes().startswith(b"%PDF")
+
+
+def test_export_social_is_1080_px(tmp_path):
+    fig, _ = style.new_figure("social")
+    (png,) = style.export_figure(fig, tmp_path / "post", formats=("png",))
+    assert mimage.imread(png).shape[:2] == (1080, 1080)
+
+
+def test_logo_is_placed_when_set(tmp_path):
+    logo = tmp_path / "logo.png"
+    red = np.zeros((40, 80, 4))
+    red[..., 0] = red[..., 3] = 1.0
+    mimage.imsave(logo, red)
+    fig, ax = style.new_figure()
+    lax = style._add_logo(fig, logo)
+    assert lax.get_images() and lax in fig.axes
+    lax.remove()
+
+    style.set_style({"logo": str(logo)})
+    (png,) = style.export_figure(fig, tmp_path / "with", formats=("png",), dpi=100)
+    img = mimage.imread(png)
+    corner = img[-25:, -50:, :3].reshape(-1, 3)
+    assert ((corner[:, 0] > 0.9) & (corner[:, 1] < 0.2)).any()  # red logo pixels
+    assert not [a for a in fig.axes if a.get_label() == "routekit-logo"]  # figure unchanged
+
+    (png,) = style.export_figure(fig, tmp_path / "without", formats=("png",), dpi=100, logo=False)
+    corner = mimage.imread(png)[-25:, -50:, :3].reshape(-1, 3)
+    assert not ((corner[:, 0] > 0.9) & (corner[:, 1] < 0.2)).any()
+
+
+def test_logo_must_be_png():
+    with pytest.raises(ValidationError, match="logo"):
+        style.HouseStyle(logo="logo.jpg")
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = "import sys, routekit.style; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
