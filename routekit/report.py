@@ -32,6 +32,7 @@ __all__ = ["SECTIONS", "Section", "overview_section", "render", "to_html"]
 
 SECTIONS: list[str] = [
     "routekit.report:overview_section",
+    "routekit.conversations:report_section",
 ]
 """Section functions in route order; stage modules add theirs here."""
 

@@ -1,0 +1,95 @@
+"""Form of notebook 03: record a conversation and see the open action points.
+
+Examples
+--------
+>>> form = ConversationForm(route)               # doctest: +SKIP
+>>> form.summary.value = "Kennismaking met de ouderenbond"  # doctest: +SKIP
+>>> form.save.click()                            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ipywidgets as w
+from IPython.display import display
+
+from routekit.conversations import action_points, next_id
+from routekit.errors import RouteError
+from routekit.i18n import t
+from routekit.workspace import Route
+
+__all__ = ["ConversationForm"]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ConversationForm:
+    """Record one conversation; the action-point table below updates on save.
+
+    Attributes
+    ----------
+    when, theme, participants, format, summary, actions, follow_up : ipywidgets
+        Inputs (participants: several stakeholders, Ctrl/Cmd-click).
+    save : ipywidgets.Button
+    saved : Conversation or None
+        The record written by the last save.
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(self, route: Route, *, today: date | None = None):
+        self.route = route
+        self.today = today
+        self.saved = None
+        stakeholders = sorted((s.name, s.id) for s in route.records("stakeholders"))
+        self.when = w.DatePicker(description=t("conversations.form.date"),
+                                 value=today or date.today())
+        self.theme = w.Dropdown(description=t("conversations.form.theme"),
+                                options=[("–", None)] + [(th.name, th.id)
+                                                         for th in route.config.themes])
+        self.participants = w.SelectMultiple(description=t("conversations.form.participants"),
+                                             options=stakeholders, rows=8)
+        self.format = w.ToggleButtons(description=t("conversations.form.format"),
+                                      options=[(t("conversations.format.individual"),
+                                                "individual"),
+                                               (t("conversations.format.group"), "group")])
+        self.summary = w.Textarea(description=t("conversations.form.summary"), rows=4)
+        self.actions = w.Textarea(description=t("conversations.form.actions"),
+                                  placeholder=t("conversations.form.actions_hint"), rows=3)
+        self.follow_up = w.DatePicker(description=t("conversations.form.follow_up"))
+        self.save = w.Button(description=t("conversations.form.save"), button_style="primary")
+        self.message = w.HTML()
+        self.table = w.Output()
+        for field in (self.when, self.theme, self.participants, self.summary, self.actions,
+                      self.follow_up):
+            field.style.description_width = "10em"
+            field.layout.width = "40em"
+        self.save.on_click(self._on_save)
+        self.widget = w.VBox([self.when, self.theme, self.participants, self.format,
+                              self.summary, self.actions, self.follow_up, self.save,
+                              self.message, self.table])
+        self._show_actions()
+
+    def _on_save(self, _button=None) -> None:
+        on = self.when.value or date.today()
+        record = {"date": on, "theme": self.theme.value,
+                  "participants": list(self.participants.value), "format": self.format.value,
+                  "summary": self.summary.value, "action_points": _lines(self.actions.value),
+                  "follow_up": self.follow_up.value}
+        try:
+            self.saved = self.route.upsert("conversations",
+                                           {"id": next_id(self.route, on)} | record)
+        except RouteError as error:
+            items = "".join(f"<li>{problem}</li>" for problem in error.problems)
+            self.message.value = f"<b>{t('conversations.form.failed')}</b><ul>{items}</ul>"
+            return
+        self.message.value = t("conversations.form.saved", id=self.saved.id)
+        self.summary.value = self.actions.value = ""
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        self.table.clear_output()
+        with self.table:
+            display(action_points(self.route, today=self.today))
