@@ -25,6 +25,7 @@ EXAMPLES = {
                "strength": 4, "action": "Aanvraag indienen"},
     "relations": {"source": "buurthuis", "target": "bibliotheek", "kind": "collaboration",
                   "directed": False, "strength": 3},
+    "network_layout": {"stakeholder": "buurthuis", "x": -0.25, "y": 0.5, "pinned": True},
     "conversations": {"id": "g1", "date": "2026-03-02", "theme": "eenzaamheid",
                       "participants": ["buurthuis"], "format": "group",
                       "summary": "Kennismaking", "action_points": ["terugkoppelen"]},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from routekit.records.area import SegmentSelection
 from routekit.records.base import Record, RecordKind
+from routekit.records.network import NodePosition
 from routekit.records.plan import Activity, BudgetLine, ContactMoment, Goal, Kpi, Risk
 from routekit.records.route import RouteConfig
 from routekit.records.stakeholders import Conversation, Force, Position, Relation, Stakeholder
@@ -34,6 +35,8 @@ KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (
     RecordKind("relations", "relations.csv", Relation, ("source", "target", "kind"),
                refs={"source": "stakeholders", "target": "stakeholders"} | _THEME,
                step="04c"),
+    RecordKind("network_layout", "network_layout.csv", NodePosition, ("stakeholder",),
+               refs=_STAKEHOLDER, step="04c"),
     RecordKind("segment_selections", "segment_selections.csv", SegmentSelection,
                ("theme", "segment", "area"), refs=_THEME, step="04a"),
     RecordKind("personas", "personas.yaml", Persona, ("id",), refs=_THEME, step="04d"),
