@@ -1,6 +1,6 @@
 """Run notebooks on a scratch copy of the sample route and keep only checked outputs.
 
-Cells whose source starts with ``# NBVAL_CHECK_OUTPUT`` keep their (text) outputs,
+Cells whose source starts with ``# NBVAL_CHECK_OUTPUT`` keep their outputs (but images),
 which nbval compares in ``make test``; all other outputs are removed so the
 notebooks stay small. Run after changing a notebook or what a checked cell prints::
 
@@ -31,18 +31,18 @@ def refresh(path: Path, route: Path) -> None:
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        cell.execution_count = None
         if cell.source.startswith(CHECK):
             cell.outputs = [out for out in cell.outputs
                             if out.output_type == "stream"
                             or "text/plain" in out.get("data", {})]
             for out in cell.outputs:
                 if "data" in out:
-                    out["data"] = {"text/plain": out["data"]["text/plain"]}
+                    out["data"] = {kind: value for kind, value in out["data"].items()
+                                   if not kind.startswith("image/")}
                     out["metadata"] = {}
-                    out["execution_count"] = None
         else:
             cell.outputs = []
+            cell.execution_count = None
     nbformat.write(notebook, path)
 
 
