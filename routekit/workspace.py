@@ -407,19 +407,34 @@ class Route:
                         (KINDS[name].key_of(r) for r in records)}
                  for name, records in loaded.items() if len(KINDS[name].key) == 1}
         known["themes"] = set(self.config.theme_ids)
+        known["areas"] = self._area_codes()
         for name, records in loaded.items():
             spec = KINDS[name]
             for number, record in enumerate(records, start=2 if spec.is_table else 1):
                 for field, target in spec.refs.items():
                     value = getattr(record, field, None)
-                    if value and target in known and value not in known[target]:
-                        problems.append(Problem(
-                            file=spec.filename, row=number, field=field,
-                            message=t(f"core.ref.{target}", value=value)))
+                    for item in value if isinstance(value, list) else [value]:
+                        if item and target in known and item not in known[target]:
+                            problems.append(Problem(
+                                file=spec.filename, row=number, field=field,
+                                message=t(f"core.ref.{target}", value=item)))
         for dotted in CHECKS:
             module, _, function = dotted.partition(":")
             problems += getattr(importlib.import_module(module), function)(self)
         return problems
+
+    def _area_codes(self) -> set[str]:
+        """Codes of the municipality, the route's areas and those in ``area/areas.csv``."""
+        codes = {self.config.municipality.code} | {area.code for area in self.config.areas}
+        path = self.area_file("areas")
+        if path.exists():
+            from routekit.io import read_table
+
+            try:
+                codes |= set(read_table(path, required=["code"])["code"].dropna())
+            except RouteError:
+                pass  # reported by the area checks
+        return codes
 
     def progress(self) -> Any:
         """How far the route is along each step: records per step, as a DataFrame.

@@ -212,3 +212,14 @@ def test_progress_counts_records(empty_route):
     progress = empty_route.progress().set_index("step")
     assert progress.loc["04b", "records"] == 1 and progress.loc["04b", "started"]
     assert not progress.loc["07", "started"]
+
+
+def test_check_looks_inside_lists_and_at_areas(empty_route):
+    empty_route.save("stakeholders", [dict(EXAMPLES["stakeholders"], area="WK000000")])
+    empty_route.save("goals", [EXAMPLES["goals"]])
+    empty_route.save("activities", [dict(EXAMPLES["activities"],
+                                         owners=["buurthuis", "onbekende-trekker"])])
+    problems = {(p.file, p.field): str(p) for p in empty_route.check()}
+    assert "onbekende-trekker" in problems[("plan_activities.csv", "owners")]
+    assert "onbekend gebied 'WK000000'" in problems[("stakeholders.csv", "area")]
+    assert len(problems) == 2
