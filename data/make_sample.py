@@ -65,7 +65,7 @@ def build(out: Path, seed: int = SEED) -> Route:
     """Write the whole sample route into *out* (emptied first) and return it."""
     if out.exists():
         shutil.rmtree(out)
-    route = Route.create(out, **ROUTE)
+    Route.create(out, **ROUTE)
     sample_area.build(out, seed)
     sample_records.build(out, seed)
     return Route.open(out)

@@ -22,7 +22,13 @@ __all__ = ["NewRouteForm"]
 
 
 def slug(text: str) -> str:
-    """Lower-case id made of letters, digits and hyphens (``"Eenzaamheid ouderen"`` → ``"eenzaamheid-ouderen"``)."""
+    """Lower-case id of letters, digits and hyphens.
+
+    Examples
+    --------
+    >>> slug("Eenzaamheid ouderen")
+    'eenzaamheid-ouderen'
+    """
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
