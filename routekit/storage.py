@@ -47,6 +47,13 @@ def _keep_backup(path: Path) -> None:
         old.unlink()
 
 
+def _default_mode() -> int:
+    """Permissions of a new file under the current umask (temp files are private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = True) -> None:
     """Write *data* to *path* atomically, keeping the previous version.
 
@@ -60,10 +67,12 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = True) ->
         Copy the current file (if any) into ``.backup/`` first.
     """
     path = Path(path)
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     if backup and path.exists():
         _keep_backup(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
