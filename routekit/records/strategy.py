@@ -35,6 +35,11 @@ class Persona(Record):
     theme: str | None = None
     segment: str | None = None
     area: str | None = None
+    segments: PipeList = []
+    """Every segment a data-driven persona stands for (``segment`` is the dominant one)."""
+    segment_size: float | None = None
+    """Households of the segment(s) in the area when the persona was (pre)filled."""
+    life_stage: str | None = None
     age_band: str | None = None
     household: str | None = None
     income_level: Level | None = None
