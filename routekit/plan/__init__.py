@@ -1,0 +1,23 @@
+"""Route steps 7–8: the project plan made with the community, and keeping it going.
+
+Modules, each with one job:
+
+* :mod:`~routekit.plan.model` – the plan of a route as DataFrames, names resolved;
+* :mod:`~routekit.plan.smart` – which SMART letter a goal misses;
+* :mod:`~routekit.plan.tables` – activities, budget totals, KPIs, risks, contact moments;
+* :mod:`~routekit.plan.ownership` – does the plan rest on one or two people or the library?
+* :mod:`~routekit.plan.gantt` and :mod:`~routekit.plan.charts` – timeline, budget, KPIs, risks;
+* :mod:`~routekit.plan.word`, :mod:`~routekit.plan.template`, :mod:`~routekit.plan.excel`,
+  :mod:`~routekit.plan.calendar` – Word, the library's own template, Excel and ``.ics``;
+* :mod:`~routekit.plan.export` – all documents into the route's ``export/`` folder;
+* :mod:`~routekit.plan.report` – the plan's section of the route report.
+
+Import the submodule you need; this package imports nothing heavy.
+
+Examples
+--------
+>>> from routekit.plan.model import Plan
+>>> plan = Plan.from_route(route)                     # doctest: +SKIP
+>>> from routekit.plan.export import export_plan
+>>> export_plan(route)                                # doctest: +SKIP
+"""
