@@ -1,0 +1,184 @@
+"""Reach: which inhabitants does the library reach, and whom does it miss?
+
+Relates the members' analysis to the residents' analysis: penetration per
+segment (member households ÷ households), its index against the overall
+penetration of the same areas, and a ranking of under-reached segments
+weighted by size -- the households the library would have as members if the
+segment joined at the average rate, minus those it has ("missed"). The
+largest missed group is where the library misses the most people, not merely
+the lowest rate.
+
+Also reads the CBS tables of the national library-members data set (members
+per wijk of a library's service area, by person or household characteristic),
+where small figures are suppressed as ``x``.
+
+Examples
+--------
+>>> ranking = under_reached(data, level="type").head(3)    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from routekit.area.profile import MIN_COUNT, _to_level
+from routekit.area.segments import SegmentData, clean_code
+from routekit.errors import Problem, TableError, display_name
+from routekit.i18n import t
+from routekit.io import read_table
+
+__all__ = ["penetration", "penetration_by_area", "read_library_members", "under_reached"]
+
+
+def _rate(members: np.ndarray, households: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(households > 0, members / households, np.nan)
+
+
+def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
+                level: str = "type", min_count: float = MIN_COUNT) -> pd.DataFrame:
+    """Penetration per segment in a set of areas, and its index against the overall rate.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by segment: ``name``, ``households``, ``members``,
+        ``penetration`` (0–1), ``index`` (penetration ÷ overall penetration ×
+        100), ``reliable`` (households ≥ *min_count*). ``attrs["overall"]``
+        holds the overall penetration.
+
+    Examples
+    --------
+    Hand-computed: 50 member households of 200 is 0.25; with 1,000 of 5,000
+    (0.20) overall, the index is 125.
+    """
+    positions = data.positions(areas)
+    households = _to_level(data.totals(positions), data, level)
+    members = _to_level(data.totals(positions, measure="members"), data, level)
+    overall = members.sum() / households.sum() if households.sum() else np.nan
+    rate = _rate(members, households)
+    codes = data.scheme.codes(level)
+    frame = pd.DataFrame({
+        "name": data.scheme.table.loc[codes, "name"].to_numpy(),
+        "households": households, "members": members, "penetration": rate,
+        "index": 100 * rate / overall, "reliable": households >= min_count,
+    }, index=pd.Index(codes, name="segment"))
+    frame.attrs["overall"] = float(overall)
+    return frame
+
+
+def penetration_by_area(data: SegmentData, area_level: str = "wijk", *, level: str = "group"
+                        ) -> pd.DataFrame:
+    """Penetration of every area at *area_level* (rows) for every segment (columns)."""
+    households = data.by_level(area_level)
+    members = data.by_level(area_level, measure="members")
+    rate = _rate(_to_level(members.to_numpy(), data, level),
+                 _to_level(households.to_numpy(), data, level))
+    return pd.DataFrame(rate, index=households.index, columns=data.scheme.codes(level))
+
+
+def under_reached(data: SegmentData, areas: Iterable[str] | str | None = None, *,
+                  level: str = "type", min_count: float = MIN_COUNT) -> pd.DataFrame:
+    """Segments ranked by the member households the library misses, largest first.
+
+    ``missed = households × overall penetration − members``: how many more
+    member households the segment would have at the average rate of these
+    areas. Only segments with ``missed > 0`` are listed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`penetration` columns plus ``missed``, ``missed_share`` (of all
+        missed households) and ``rank`` (1 = largest gap).
+
+    Examples
+    --------
+    Hand-computed: 400 households at an overall rate of 0.20 would give 80
+    members; with 30 members the segment misses 50.
+    """
+    frame = penetration(data, areas, level=level, min_count=min_count)
+    overall = frame.attrs["overall"]
+    missed = frame["households"] * overall - frame["members"]
+    frame = frame.assign(missed=missed)
+    frame = frame[frame["missed"] > 0].sort_values("missed", ascending=False)
+    frame = frame.assign(missed_share=frame["missed"] / frame["missed"].sum(),
+                         rank=np.arange(1, len(frame) + 1))
+    frame.attrs["overall"] = overall
+    return frame
+
+
+# --------------------------------------------------------------------------- CBS tables
+
+_MEMBER_COLUMNS = {  # canonical name: words a column header must contain (case-insensitive)
+    "area_code": (("regiocode",), ("codering",), ("wijkcode",), ("code",)),
+    "area_name": (("regio",), ("wijken",), ("wijk",), ("gebied",)),
+    "characteristic": (("kenmerk",), ("persoonskenmerk",), ("huishoudkenmerk",)),
+    "population": (("inwoners",), ("personen",), ("huishoudens",), ("bevolking",)),
+    "member_share": (("leden", "%"), ("aandeel", "leden"), ("percentage",)),
+    "members": (("leden",), ("lidmaatschap",)),
+    "year": (("perioden",), ("jaar",)),
+}
+
+
+def _match_member_columns(columns: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, alternatives in _MEMBER_COLUMNS.items():
+        for words in alternatives:
+            hit = next((c for c in columns if c not in found.values()
+                        and all(w in c.casefold() for w in words)), None)
+            if hit:
+                found[name] = hit
+                break
+    return found
+
+
+def read_library_members(path: str | Path) -> pd.DataFrame:
+    """Read a CBS library-members table (members per wijk of a service area).
+
+    Accepts the StatLine CSV/Excel layout of the national library-members data
+    set: a region column (name and/or code), optionally a characteristic
+    column (e.g. ``Totaal``, ``Man``, ``0 tot 12 jaar``), the population
+    (inhabitants or households), members and/or the member percentage.
+    Suppressed cells (``x``, ``.``) become missing values, never numbers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``area_code``, ``area_name``, ``characteristic``, ``year``,
+        ``population``, ``members``, ``penetration`` (members ÷ population,
+        or the published percentage ÷ 100 when counts are suppressed),
+        ``suppressed`` (True when a figure was hidden).
+
+    Raises
+    ------
+    TableError
+        When no region or no member column can be found (the columns found
+        are listed).
+    """
+    file = display_name(path)
+    head = read_table(path)
+    names = _match_member_columns(list(head.columns))
+    if not ({"area_code", "area_name"} & names.keys()) or not (
+            {"members", "member_share"} & names.keys()):
+        raise TableError(Problem(file, t("area.members_table.columns",
+                                         found=", ".join(head.columns))))
+    numeric = [names[c] for c in ("population", "members", "member_share") if c in names]
+    frame = read_table(path, numeric=numeric)
+    raw = head
+    out = pd.DataFrame(index=frame.index)
+    for name in ("area_code", "area_name", "characteristic", "year"):
+        out[name] = frame[names[name]] if name in names else None
+    out["area_code"] = out["area_code"].map(clean_code, na_action="ignore")
+    for name in ("population", "members"):
+        out[name] = frame[names[name]].astype("Float64") if name in names else pd.NA
+    share = frame[names["member_share"]].astype("Float64") / 100 if "member_share" in names \
+        else pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    counted = out["members"].astype("Float64") / out["population"].astype("Float64")
+    out["penetration"] = counted.where(counted.notna(), share)
+    markers = raw[numeric].isin(["x", "X", "."]).any(axis=1)
+    out["suppressed"] = markers.to_numpy()
+    return out

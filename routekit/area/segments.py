@@ -1,0 +1,411 @@
+"""Counts per area and segment, the area hierarchy, and the matrix they live in.
+
+Segment exports come long (one row per area and segment) or wide (one row per
+area, one column per segment), at postcode-6, postcode-4, buurt or wijk level.
+:func:`read_counts` reads both through a column mapping and reports unknown
+segment codes, negative counts and missing columns by file, row and field --
+never dropping them silently. :class:`SegmentData` keeps the counts as one
+dense matrix (areas × types) with integer area positions, plus the hierarchy
+(postcode-6 → postcode-4, buurt → wijk → gemeente), so any set of areas at any
+level is profiled by summing matrix rows: milliseconds even for 460,000
+postcodes.
+
+Examples
+--------
+>>> data = load_route_data(route)                     # doctest: +SKIP
+>>> data.positions(["WK990106"]).size                 # the buurten of Heidebroek
+2
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from routekit.area.scheme import Scheme, load_scheme
+from routekit.errors import Problem, TableError, display_name
+from routekit.i18n import t
+from routekit.io import MAX_PROBLEMS, read_table
+
+__all__ = ["LEVELS", "SegmentData", "area_level", "clean_code", "load_route_data",
+           "read_areas", "read_counts"]
+
+#: Area levels from fine to coarse.
+LEVELS = ("pc6", "pc4", "buurt", "wijk", "gemeente")
+
+_PATTERNS = {
+    "pc6": re.compile(r"\d{4}[A-Z]{2}"), "pc4": re.compile(r"\d{4}"),
+    "buurt": re.compile(r"BU\d{8}"), "wijk": re.compile(r"WK\d{6}"),
+    "gemeente": re.compile(r"GM\d{4}"),
+}
+
+
+def clean_code(code: object) -> str:
+    """Area code in routekit's form: trimmed, upper case, postcode without space.
+
+    Examples
+    --------
+    >>> clean_code(" 1234 ab"), clean_code("bu03440111  ")
+    ('1234AB', 'BU03440111')
+    """
+    return re.sub(r"\s+", "", str(code)).upper()
+
+
+def area_level(code: str) -> str | None:
+    """Level of an area code by its pattern (GM+4, WK+6, BU+8 digits, postcode), else None.
+
+    Examples
+    --------
+    >>> area_level("WK990106"), area_level("1234AB"), area_level("Dorp")
+    ('wijk', 'pc6', None)
+    """
+    for level, pattern in _PATTERNS.items():
+        if pattern.fullmatch(code):
+            return level
+    return None
+
+
+def _cap(problems: list[Problem], file: str) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    return [*problems[:MAX_PROBLEMS],
+            Problem(file, t("io.more_problems", count=len(problems) - MAX_PROBLEMS))]
+
+
+def read_counts(path: str | Path, *, value: str = "households", scheme: Scheme | None = None,
+                rename: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Read counts per area and segment from a long or wide export.
+
+    Parameters
+    ----------
+    path : str or Path
+        CSV/Excel file. Long: columns ``area_code``, ``segment_code`` and
+        *value*. Wide: an ``area_code`` column and one column per segment code.
+    value : str, default "households"
+        Name of the count column in a long file (and of the result column).
+    scheme : Scheme, optional
+        When given, segment codes not in the scheme are reported (wide files
+        need it to tell segment columns from others).
+    rename : mapping, optional
+        The file's column names mapped to routekit's, e.g.
+        ``{"Postcode": "area_code", "Mosaic type": "segment_code", "Aantal": "households"}``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long: ``area_code``, ``segment_code``, *value* (float), one row per
+        pair (repeated pairs are added up).
+
+    Raises
+    ------
+    TableError
+        Missing columns, unknown segment codes, negative or non-numeric counts,
+        unknown area codes -- each with file, row and field.
+    """
+    file = display_name(path)
+    head = read_table(path, rename=rename)
+    is_long = "segment_code" in head.columns
+    if is_long:
+        frame = read_table(path, required=["area_code", "segment_code", value],
+                           numeric=[value], rename=rename)
+        frame = frame.assign(row=frame.index + 2)
+        long = frame[["area_code", "segment_code", value, "row"]]
+        fields = pd.Series("segment_code", index=long.index)
+    else:
+        codes = list(scheme.table.index) if scheme is not None else []
+        segment_cols = [c for c in head.columns if c in codes]
+        frame = read_table(path, required=["area_code"], numeric=segment_cols, rename=rename)
+        if scheme is None or not segment_cols:
+            found = ", ".join(head.columns)
+            raise TableError(Problem(file, t("area.counts.no_segments", found=found,
+                                             value=value)))
+        unknown = [c for c in frame.columns if c not in segment_cols and c != "area_code"]
+        problems = [Problem(file, t("area.counts.unknown_segment", code=c), row=1, field=c)
+                    for c in unknown]
+        if problems:
+            raise TableError(problems)
+        long = frame.assign(row=frame.index + 2).melt(
+            id_vars=["area_code", "row"], value_vars=segment_cols, var_name="segment_code",
+            value_name=value)
+        fields = long["segment_code"]
+    problems = _count_problems(long, value, scheme, file, fields)
+    if problems:
+        raise TableError(_cap(problems, file))
+    long = long.dropna(subset=["area_code"]).assign(
+        area_code=lambda d: d["area_code"].map(clean_code),
+        segment_code=lambda d: d["segment_code"].str.strip())
+    out = (long.groupby(["area_code", "segment_code"], sort=False, as_index=False)[value]
+           .sum(min_count=1))
+    return out.assign(**{value: out[value].astype("float64")})
+
+
+def _count_problems(long: pd.DataFrame, value: str, scheme: Scheme | None, file: str,
+                    fields: pd.Series) -> list[Problem]:
+    problems = []
+    if scheme is not None:
+        known = set(scheme.types) | set(scheme.groups)
+        bad = long["segment_code"].notna() & ~long["segment_code"].str.strip().isin(known)
+        problems += [Problem(file, t("area.counts.unknown_segment", code=code), row=int(row),
+                             field="segment_code")
+                     for code, row in zip(long.loc[bad, "segment_code"],
+                                          long.loc[bad, "row"], strict=True)]
+    negative = long[value].fillna(0) < 0
+    problems += [Problem(file, t("area.counts.negative", value=v), row=int(r), field=str(f))
+                 for v, r, f in zip(long.loc[negative, value], long.loc[negative, "row"],
+                                    fields[negative], strict=True)]
+    no_area = long["area_code"].isna() & long[value].notna()
+    problems += [Problem(file, t("area.counts.no_area"), row=int(r), field="area_code")
+                 for r in long.loc[no_area, "row"]]
+    return sorted(problems, key=lambda p: (p.row or 0))
+
+
+def read_areas(path: str | Path) -> pd.DataFrame:
+    """Read the area hierarchy: ``code``, ``name``, ``level``, ``parent`` (+ extra columns).
+
+    The level is taken from the code pattern when the file has none.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by code.
+    """
+    frame = read_table(path, required=["code", "name"], optional=["level", "parent"])
+    frame = frame.dropna(subset=["code"]).assign(code=lambda d: d["code"].map(clean_code))
+    frame = frame.assign(parent=frame["parent"].map(clean_code, na_action="ignore"),
+                         level=frame["level"].fillna(frame["code"].map(area_level)))
+    return frame.set_index("code")
+
+
+def _levels_of(codes: pd.Series, areas: pd.DataFrame | None) -> pd.Series:
+    """Level of each code: from the hierarchy table, else from the code pattern."""
+    levels = pd.Series(None, index=codes.index, dtype="object")
+    for level, pattern in _PATTERNS.items():
+        levels = levels.mask(levels.isna() & codes.str.fullmatch(pattern.pattern).fillna(False),
+                             level)
+    if areas is not None:
+        levels = codes.map(areas["level"]).astype("object").where(
+            lambda s: s.notna(), levels)
+    return levels
+
+
+def _ancestors(codes: pd.Index, areas: pd.DataFrame | None) -> pd.DataFrame:
+    """Code at every level (columns) for each base code (rows).
+
+    Parents come from the hierarchy table; a postcode-6 area without a parent
+    there belongs to its postcode-4 area (the first four digits).
+    """
+    parents = areas["parent"] if areas is not None else pd.Series(dtype="str")
+    current = pd.Series(codes, index=codes, dtype="object")
+    columns: dict[str, pd.Series] = {}
+    for _ in range(len(LEVELS) + 1):
+        levels = _levels_of(current, areas)
+        for level in levels.dropna().unique():
+            hit = levels == level
+            columns[level] = columns.get(level, pd.Series(None, index=codes, dtype="object")
+                                         ).mask(hit, current)
+        pc4 = current.str[:4].where(levels == "pc6")
+        current = current.map(parents).where(lambda s: s.notna(), pc4)
+        if current.isna().all():
+            break
+    order = [level for level in LEVELS if level in columns]
+    return pd.DataFrame({level: columns[level] for level in order}, index=codes)
+
+
+@dataclass
+class SegmentData:
+    """Counts per base area and segment type as one matrix, with the area hierarchy.
+
+    Build it with :meth:`from_long` (or :func:`load_route_data` for a route).
+
+    Attributes
+    ----------
+    scheme : Scheme
+    codes : pandas.Index
+        Base area codes (matrix rows), e.g. buurten or postcode-6 areas.
+    households : numpy.ndarray
+        float64 (areas × types): households (or persons) per area and type.
+    members : numpy.ndarray or None
+        Same shape: member households, when known.
+    areas : pandas.DataFrame or None
+        Hierarchy table indexed by code (``name``, ``level``, ``parent``).
+    national : pandas.Series or None
+        National reference counts per type (any scale: only shares are used).
+    """
+
+    scheme: Scheme
+    codes: pd.Index
+    households: np.ndarray
+    members: np.ndarray | None = None
+    areas: pd.DataFrame | None = None
+    national: pd.Series | None = None
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_long(cls, scheme: Scheme, households: pd.DataFrame,
+                  members: pd.DataFrame | None = None, *, areas: pd.DataFrame | None = None,
+                  national: pd.Series | None = None) -> SegmentData:
+        """Build from long tables (``area_code``, ``segment_code``, count column).
+
+        Group-level counts (a segment code that is a group) are not allowed in
+        a type-level matrix; counts are always kept per type.
+        """
+        types = scheme.types
+        codes = pd.Index(pd.unique(households["area_code"]), name="area_code")
+        matrix = _to_matrix(households, codes, types, "households")
+        member_matrix = None
+        if members is not None:
+            member_matrix = _to_matrix(members, codes, types, "member_households")
+        return cls(scheme, codes, matrix, member_matrix, areas, national)
+
+    # -- areas ------------------------------------------------------------------
+
+    @property
+    def types(self) -> pd.Index:
+        """Type codes (matrix columns)."""
+        return self.scheme.types
+
+    @property
+    def ancestors(self) -> pd.DataFrame:
+        """Code at every level (columns) for each base area (rows)."""
+        if "ancestors" not in self._cache:
+            self._cache["ancestors"] = _ancestors(self.codes, self.areas)
+        return self._cache["ancestors"]
+
+    @property
+    def levels(self) -> list[str]:
+        """Levels the data can be shown at, fine to coarse."""
+        return [level for level in LEVELS if level in self.ancestors.columns]
+
+    def level_index(self, level: str) -> dict[str, np.ndarray]:
+        """For one level: area code → integer positions of its base areas (cached)."""
+        key = ("index", level)
+        if key not in self._cache:
+            if level not in self.ancestors.columns:
+                raise KeyError(t("area.level.absent", level=level,
+                                 levels=", ".join(self.levels)))
+            column = self.ancestors[level].fillna("").to_numpy(dtype=str)
+            codes, inverse = np.unique(column, return_inverse=True)
+            order = np.argsort(inverse, kind="stable")
+            bounds = np.searchsorted(inverse[order], np.arange(len(codes) + 1))
+            self._cache[key] = {code: order[bounds[i]:bounds[i + 1]]
+                                for i, code in enumerate(codes) if code}
+        return self._cache[key]
+
+    def positions(self, areas: Iterable[str] | str | None) -> np.ndarray:
+        """Integer positions of the base areas inside *areas* (codes at any level).
+
+        None means all areas. Unknown codes raise ``KeyError`` naming them.
+        """
+        if areas is None:
+            return np.arange(len(self.codes))
+        if isinstance(areas, str):
+            areas = [areas]
+        parts, unknown = [], []
+        for code in areas:
+            code = clean_code(code)
+            level = self._level_of(code)
+            found = self.level_index(level).get(code) if level else None
+            if found is None:
+                unknown.append(code)
+            else:
+                parts.append(found)
+        if unknown:
+            raise KeyError(t("area.areas.unknown", codes=", ".join(unknown)))
+        return np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+
+    def _level_of(self, code: str) -> str | None:
+        if self.areas is not None and code in self.areas.index:
+            return self.areas.at[code, "level"]
+        level = area_level(code)
+        return level if level in self.ancestors.columns else None
+
+    def area_names(self, codes: Iterable[str]) -> list[str]:
+        """Display names of area codes (the code itself when the hierarchy has no name)."""
+        names = self.areas["name"] if self.areas is not None else pd.Series(dtype="str")
+        return [str(names.get(c, c)) for c in codes]
+
+    def area_codes(self, level: str) -> list[str]:
+        """All area codes at *level*, sorted."""
+        return sorted(self.level_index(level))
+
+    # -- sums ---------------------------------------------------------------------
+
+    def totals(self, positions: np.ndarray | None = None, *, measure: str = "households"
+               ) -> np.ndarray:
+        """Counts per type summed over base areas (all when *positions* is None)."""
+        matrix = self.matrix(measure)
+        if positions is None:
+            key = ("total", measure)
+            if key not in self._cache:
+                self._cache[key] = matrix.sum(axis=0)
+            return self._cache[key]
+        return matrix[positions].sum(axis=0)
+
+    def matrix(self, measure: str = "households") -> np.ndarray:
+        """The base matrix of ``"households"`` or ``"members"``."""
+        if measure == "members":
+            if self.members is None:
+                raise KeyError(t("area.members.none"))
+            return self.members
+        return self.households
+
+    def by_level(self, level: str, *, measure: str = "households") -> pd.DataFrame:
+        """Counts per area at *level* (rows) and type (columns), summed from the base (cached)."""
+        key = ("level", level, measure)
+        if key not in self._cache:
+            codes = self.area_codes(level)
+            summed = _group_sum(self.matrix(measure), self.ancestors[level], codes)
+            self._cache[key] = pd.DataFrame(summed, index=pd.Index(codes, name=level),
+                                            columns=self.types)
+        return self._cache[key]
+
+
+def _group_sum(matrix: np.ndarray, labels: pd.Series, codes: list[str]) -> np.ndarray:
+    """Row sums of *matrix* per label in *codes* order (one sort, one ``reduceat``)."""
+    position = pd.Index(codes).get_indexer(labels.astype(str))
+    keep = position >= 0
+    order = np.argsort(position[keep], kind="stable")
+    rows = np.flatnonzero(keep)[order]
+    starts = np.searchsorted(position[keep][order], np.arange(len(codes)))
+    return np.add.reduceat(matrix[rows], starts, axis=0)
+
+
+def _to_matrix(long: pd.DataFrame, codes: pd.Index, types: pd.Index, value: str) -> np.ndarray:
+    matrix = np.zeros((len(codes), len(types)))
+    rows = codes.get_indexer(long["area_code"])
+    cols = types.get_indexer(long["segment_code"])
+    keep = (rows >= 0) & (cols >= 0)
+    np.add.at(matrix, (rows[keep], cols[keep]), long[value].fillna(0).to_numpy()[keep])
+    return matrix
+
+
+def load_route_data(route) -> SegmentData:
+    """Read the segment data of a route: scheme, areas, households, members, national reference.
+
+    Files (in the route's ``area/`` folder): ``segment_scheme.csv``,
+    ``segments.csv``, and when present ``members.csv``, ``areas.csv``,
+    ``national_reference.csv`` (``segment_code``, ``households``).
+
+    Raises
+    ------
+    TableError
+        When a file is missing or has problems (file, row and field named).
+    """
+    scheme = load_scheme(route.area_file("segment_scheme"))
+    households = read_counts(route.area_file("segments"), scheme=scheme)
+    members = None
+    if route.area_file("members").exists():
+        members = read_counts(route.area_file("members"), value="member_households",
+                              scheme=scheme)
+    areas = read_areas(route.area_file("areas")) if route.area_file("areas").exists() else None
+    national = None
+    if route.area_file("national_reference").exists():
+        table = read_table(route.area_file("national_reference"),
+                           required=["segment_code", "households"], numeric=["households"])
+        national = table.set_index("segment_code")["households"].astype(float)
+    return SegmentData.from_long(scheme, households, members, areas=areas, national=national)
