@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, field_serializer
 
 from routekit.records.base import Flag, PipeList, Record, Score, choice
 
@@ -45,6 +45,8 @@ class Stakeholder(Record):
                              "beide": "both"}) | None = None
     binding_note: str | None = None
     notes: str | None = None
+    role: str | None = None
+    """Role in the field, as an actor map names it (e.g. financier, uitvoerder)."""
 
 
 class Position(Record):
@@ -56,6 +58,20 @@ class Position(Record):
     attitude: int = Field(ge=-2, le=2)
     interest: int = Field(ge=1, le=5)
     trust: Score = Field(default=None, ge=1, le=5)
+    stake: str | None = None
+    """What this stakeholder has at stake in the theme (actor map: belang)."""
+    involve: str | None = None
+    """How to involve them, when it differs from the suggestion (actor map: betrekken)."""
+    approach: str | None = None
+    """Own approach, when it differs from the suggestion (actor map: benadering)."""
+    action: str | None = None
+    """Next short-term action (actor map: korte-termijn actie)."""
+
+    @field_serializer("trust", when_used="json")
+    def _trust_as_text(self, value: int | None) -> str | None:
+        # Written as text so a column with blanks is not turned into floats ("4,0")
+        # when the workspace builds its CSV frame; read back as a whole number.
+        return None if value is None else str(value)
 
 
 class Relation(Record):
