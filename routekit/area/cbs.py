@@ -317,24 +317,31 @@ def _level(codes: pd.Series, given: pd.Series | None) -> pd.Series:
     return named.where(named.notna(), by_code)
 
 
+#: Variables that together make up their total (so percentages add up to 100).
+_SHARE_GROUPS = (("men", "women"), tuple(AGE_GROUPS),
+                 ("one_person_households", "households_without_children",
+                  "households_with_children"))
+
+
 def _percent_groups(table: pd.DataFrame, fmt: str, units: dict[str, str]) -> list[str]:
     """Variables given as percentages of their total (see module notes)."""
-    shares = {}
-    for name, *_rest, unit, share_of in VARIABLES:
-        if share_of and name in table.columns and share_of in table.columns:
-            shares.setdefault((share_of, name.split("_")[0]), []).append(name)
+    if fmt == "statline":
+        return [name for name, unit in units.items() if unit == "%" and _share_of(name)]
     found = []
-    for (total, _prefix), names in shares.items():
-        if fmt == "statline":
-            found += [n for n in names if units.get(n) == "%"]
+    for names in _SHARE_GROUPS:
+        present = [n for n in names if n in table.columns]
+        total = _share_of(names[0])
+        if len(present) < len(names) or total not in table.columns:
             continue
         big = table[total] > 200
-        if len(names) < 2 or not big.any():
-            continue
-        sums = table.loc[big, names].sum(axis=1, min_count=len(names))
-        if sums.notna().any() and (sums.dropna() - 100).abs().median() < 1.5:
-            found += names
+        sums = table.loc[big, present].sum(axis=1, min_count=len(present)).dropna()
+        if len(sums) and (sums - 100).abs().median() < 1.5:
+            found += present
     return found
+
+
+def _share_of(name: str) -> str:
+    return next(v[5] for v in VARIABLES if v[0] == name)
 
 
 def read_key_figures(path: str | Path, *, year: int | None = None) -> KeyFigures:
@@ -387,8 +394,7 @@ def read_key_figures(path: str | Path, *, year: int | None = None) -> KeyFigures
         units[name] = _statline_key(column)[1] if fmt == "statline" else ""
     derived = []
     for name in _percent_groups(table, fmt, units):
-        total = dict((v[0], v[5]) for v in VARIABLES)[name]
-        table[name] = (table[name] * table[total] / 100).round()
+        table[name] = (table[name] * table[_share_of(name)] / 100).round()
         derived.append(name)
     found_year = _year(path, raw, region_cols, year)
     table["year"] = found_year
