@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from routekit.i18n import t
+from routekit.personas.flow import TextFlow
 from routekit.records.strategy import Persona
 
 __all__ = ["Block", "card_blocks", "persona_card", "persona_html", "persona_markdown",
@@ -106,42 +107,16 @@ def _subtitle(persona: Persona, area_name: str | None) -> str:
 # -- figure -------------------------------------------------------------------------------
 
 
-class _Flow:
-    """Writes wrapped text top-down in one column of an axes, in inches from the top."""
-
-    def __init__(self, ax, x: float, width: float, top: float, size: float, draw: bool):
-        self.ax, self.x, self.width, self.y, self.size, self.draw = ax, x, width, top, size, draw
-        bbox = ax.get_position()
-        fig_w, fig_h = ax.get_figure(root=True).get_size_inches()
-        self.ax_w, self.ax_h = bbox.width * fig_w, bbox.height * fig_h
-
-    def _xy(self, x: float, y: float) -> tuple[float, float]:
-        return x / self.ax_w, 1 - y / self.ax_h
-
-    def text(self, text: str | list[str], *, size: float | None = None, indent: float = 0.0,
-             gap: float = 0.35, bullet: bool = False, **kw) -> None:
-        """Write one paragraph (or a list of bullet items as one text) and move down."""
-        size = size or self.size
-        chars = max(int((self.width - indent) * 72 / (size * 0.56)), 8)
-        items = text if isinstance(text, list) else [text]
-        lines = [line for item in items for line in
-                 (textwrap.wrap(f"• {item}" if bullet else item, chars,
-                                subsequent_indent="   " if bullet else "") or [""])]
-        if self.draw:
-            self.ax.text(*self._xy(self.x + indent, self.y), "\n".join(lines),
-                         transform=self.ax.transAxes, va="top", ha="left", fontsize=size,
-                         linespacing=1.3, **kw)
-        self.y += len(lines) * size * 1.3 / 72 + gap * size / 72
-
-    def block(self, block: Block, colour: str) -> None:
-        self.text(block.title.upper(), size=self.size * 0.85, color=colour, fontweight="bold",
-                  gap=0.25)
-        for label, value in block.pairs:
-            self.text(label, size=self.size * 0.8, color="#6b6b6b", gap=0.0)
-            self.text(value, gap=0.3)
-        if block.lines:
-            self.text(block.lines, bullet=block.bullets, gap=0.1)
-        self.y += self.size * 0.9 / 72
+def _block(flow: TextFlow, block: Block, colour: str) -> None:
+    """Write one card block: a coloured heading, label–value pairs, then lines."""
+    flow.text(block.title.upper(), size=flow.size * 0.85, color=colour, fontweight="bold",
+              gap=0.25)
+    for label, value in block.pairs:
+        flow.text(label, size=flow.size * 0.8, color="#6b6b6b", gap=0.0)
+        flow.text(value, gap=0.3)
+    if block.lines:
+        flow.text(block.lines, bullet=block.bullets, gap=0.1)
+    flow.y += flow.size * 0.9 / 72
 
 
 def _layout(ax, persona: Persona, blocks: dict[str, Block], area_name: str | None,
@@ -160,12 +135,12 @@ def _layout(ax, persona: Persona, blocks: dict[str, Block], area_name: str | Non
         ax.add_patch(FancyBboxPatch((0, 1 - (margin * 0.6 + header) / fig_h), 1,
                                     (margin * 0.6 + header) / fig_h, boxstyle="square,pad=0",
                                     transform=ax.transAxes, color=style.primary, zorder=0))
-    head = _Flow(ax, margin, fig_w - 2 * margin, margin * 0.55, base, draw)
+    head = TextFlow(ax, margin, fig_w - 2 * margin, margin * 0.55, base, draw)
     head.text(persona.name, size=base * 2.3, color="white", fontweight="bold", gap=0.1)
     head.text(_subtitle(persona, area_name), size=base * 1.1, color="white", gap=0.0)
     top = margin * 0.6 + header + base * 1.2 / 72
     if persona.quote:
-        quote = _Flow(ax, margin, fig_w - 2 * margin, top, base * 1.35, draw)
+        quote = TextFlow(ax, margin, fig_w - 2 * margin, top, base * 1.35, draw)
         quote.text(f"“{persona.quote}”", style="italic", color=style.primary, gap=0.6)
         top = quote.y
     gutter = 0.35
@@ -179,10 +154,10 @@ def _layout(ax, persona: Persona, blocks: dict[str, Block], area_name: str | Non
     usable = fig_w - 2 * margin - gutter * (len(columns) - 1)
     x, overflow = margin, 0.0
     for names, share in columns:
-        flow = _Flow(ax, x, usable * share, top, base, draw)
+        flow = TextFlow(ax, x, usable * share, top, base, draw)
         for name in names:
             if name in blocks:
-                flow.block(blocks[name], style.primary)
+                _block(flow, blocks[name], style.primary)
         overflow = max(overflow, flow.y - bottom)
         x += usable * share + gutter
     return overflow
