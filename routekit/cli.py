@@ -118,7 +118,31 @@ def _add_lab(sub) -> None:
     p.set_defaults(run=_cmd_lab)
 
 
-COMMANDS: list[Callable] = [_add_new, _add_check, _add_report, _add_lab]
+def _cmd_import(args: argparse.Namespace) -> int:
+    from routekit.area.importer import import_file
+    from routekit.notebook import resolve_route
+    from routekit.workspace import Route
+
+    route = Route.open(resolve_route(args.route))
+    rename = dict(item.split("=", 1) for item in args.map or [])
+    result = import_file(route, args.kind, args.file, year=args.year, rename=rename)
+    print("\n".join(result.lines))
+    return 0
+
+
+def _add_import(sub) -> None:
+    from routekit.area.importer import KINDS
+
+    p = sub.add_parser("import", help=t("area.cli.help"))
+    p.add_argument("kind", choices=["auto", *KINDS], help=t("area.cli.kind"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--route", type=Path, help=t("area.cli.route"))
+    p.add_argument("--year", type=int, help=t("area.cli.year"))
+    p.add_argument("--map", action="append", metavar="COLUMN=NAME", help=t("area.cli.map"))
+    p.set_defaults(run=_cmd_import)
+
+
+COMMANDS: list[Callable] = [_add_new, _add_check, _add_report, _add_lab, _add_import]
 """Functions that add one sub-command each; stage modules may add theirs."""
 
 

@@ -560,6 +560,23 @@ def _kwb(segments: pd.DataFrame, geometry: dict[str, list], rng: np.random.Gener
     return df.map(lambda v: f"{v:.1f}".replace(".", ",") if isinstance(v, float) else str(v))
 
 
+# Weights of the mix profiles in a fictional national reference (more urban than Sleutelwaard).
+NATIONAL_MIX = {"centrum": 0.10, "multicultureel": 0.12, "volkswijk": 0.12, "welgesteld": 0.08,
+                "gezinswijk": 0.12, "nieuwbouw": 0.10, "gemengd": 0.12, "ouderen": 0.08,
+                "dorpskern": 0.08, "dorpskern_jong": 0.04, "buitengebied": 0.04}
+NATIONAL_HOUSEHOLDS = 8_100_000
+
+
+def _national(rng: np.random.Generator) -> pd.DataFrame:
+    """Fictional national reference: households per type (for the index against Nederland)."""
+    groups = sum(GROUP_MIX.loc[mix] * w for mix, w in NATIONAL_MIX.items())
+    share = pd.Series({t: groups[t[0]] for t in TYPES}) * rng.gamma(6.0, 1 / 6.0, len(TYPES))
+    share = share / share.groupby(share.index.str[0]).transform("sum") * groups.reindex(
+        share.index.str[0]).to_numpy()
+    counts = (share / share.sum() * NATIONAL_HOUSEHOLDS).round(-2).astype(int)
+    return pd.DataFrame({"segment_code": counts.index, "households": counts.to_numpy()})
+
+
 def _persons(kwb: pd.DataFrame, segments: pd.DataFrame, members: pd.DataFrame,
              rng: np.random.Generator) -> pd.DataFrame:
     """Inhabitants and members per wijk, sex and age band."""
@@ -616,6 +633,7 @@ Alle CSV-bestanden: scheidingsteken `;`, decimaalkomma, UTF-8 met BOM, eerste re
 | `members.csv` | Huishoudens met minstens één bibliotheeklid, per buurt en type (zelfde regels als `segments.csv`, nooit meer dan de huishoudens). | area_code, segment_code, member_households |
 | `persons_by_sex_age.csv` | Inwoners en leden per wijk, geslacht en leeftijdsklasse (0-12, 13-17, 18-24, 25-44, 45-64, 65+). | area_code, sex, age_band, inhabitants, members |
 | `kerncijfers_kwb.csv` | Kerncijfers in de vorm van CBS "Kerncijfers wijken en buurten": een deel van de echte kolomcodes, in de volgorde van de echte download; aantallen personen en huishoudens op wijk- en buurtniveau afgerond op 5; `.` = geheim/onbekend (zoals CBS). | gwb_code_10 … ste_oad |
+| `national_reference.csv` | Verzonnen landelijke referentie: huishoudens per type in "Nederland" (voor de index tegen het land). | segment_code, households |
 | `boundaries.geojson` | Eenvoudige verzonnen buurtgrenzen (WGS84, lengte/breedte rond 5,0 / 51,6). | properties: code, name, wijk |
 | `behaviour.csv` | Geaggregeerd gebruik per type in een jaar (geen individuele gegevens): uitleningen per collectie (romans, jeugdboeken, prentenboeken, informatief, studie, e-books, luisterboeken) en bezoeken per activiteit (taalcafé, digitaal café, voorleesuur, lezing, leesclub, repair café, huiswerkbegeleiding). | segment_code, category, count |
 
@@ -650,6 +668,7 @@ def build(route_dir: pathlib.Path, seed: int = 20261125) -> None:
         "persons_by_sex_age": _persons(kwb, segments, members, rng),
         "kerncijfers_kwb": kwb,
         "behaviour": _behaviour(members, rng),
+        "national_reference": _national(np.random.default_rng(seed + 1)),
     }
     for name, df in tables.items():
         df.to_csv(out / f"{name}.csv", **CSV)

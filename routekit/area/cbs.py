@@ -283,8 +283,8 @@ def _match(columns: list[str], fmt: str) -> tuple[dict[str, str], dict[str, str]
             region_cols[regions[key]] = column
         elif key in variables and variables[key] not in matched.values():
             matched[column] = variables[key]
-        elif key not in ("id", "gwb_code_8", "gwb_code", "ind_wbi") and not (
-                fmt == "statline" and "indelingswijziging" in key):
+        elif key not in ("id", "gwb_code_8", "gwb_code", "ind_wbi") \
+                and not key.startswith("indelingswijziging"):
             unmatched.append(column)
     return region_cols, matched, unmatched
 

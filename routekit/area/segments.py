@@ -115,7 +115,7 @@ def read_counts(path: str | Path, *, value: str = "households", scheme: Scheme |
                            numeric=[value], rename=rename)
         frame = frame.assign(row=frame.index + 2)
         long = frame[["area_code", "segment_code", value, "row"]]
-        fields = pd.Series("segment_code", index=long.index)
+        fields = pd.Series(value, index=long.index)
     else:
         codes = list(scheme.table.index) if scheme is not None else []
         segment_cols = [c for c in head.columns if c in codes]

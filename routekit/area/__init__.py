@@ -1,0 +1,34 @@
+"""Area analysis (route step 4a): segments, CBS key figures and "who is the library missing?".
+
+Compute (pandas/numpy only; charts live in :mod:`routekit.area.plot`):
+
+* :func:`load_scheme` -- the segment scheme (groups → types) from the user's file;
+* :func:`read_counts`, :func:`load_route_data`, :class:`SegmentData` -- counts per
+  area and segment as a matrix with the area hierarchy;
+* :func:`profile`, :func:`compare`, :func:`index_table` -- shares and index
+  against a reference;
+* :func:`penetration`, :func:`under_reached`, :func:`read_library_members` -- reach;
+* :func:`read_key_figures` -- CBS key figures in the kwb, StatLine and OData formats;
+* :func:`summarise` -- a plain-language summary of a profile;
+* :func:`import_file` -- bring a user's file into a route (``routekit import``).
+
+Examples
+--------
+>>> from routekit.area import load_route_data, profile          # doctest: +SKIP
+>>> data = load_route_data(route)                                # doctest: +SKIP
+>>> profile(data, "WK990106", level="group")["index"].round()    # doctest: +SKIP
+"""
+
+from routekit.area.cbs import KeyFigures, mapping_table, read_key_figures
+from routekit.area.checks import check
+from routekit.area.importer import import_file
+from routekit.area.profile import compare, index_table, profile
+from routekit.area.reach import penetration, read_library_members, under_reached
+from routekit.area.scheme import Scheme, load_scheme
+from routekit.area.segments import SegmentData, load_route_data, read_counts
+from routekit.area.summary import summarise
+
+__all__ = ["KeyFigures", "Scheme", "SegmentData", "check", "compare", "import_file",
+           "index_table", "load_route_data", "load_scheme", "mapping_table", "penetration",
+           "profile", "read_counts", "read_key_figures", "read_library_members",
+           "summarise", "under_reached"]
