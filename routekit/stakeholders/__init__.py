@@ -21,8 +21,13 @@ from routekit.stakeholders.actormap import actor_map, export_actor_map, read_act
 from routekit.stakeholders.engagement import conversation_pairs, engagement_list
 from routekit.stakeholders.forcefield import force_field, force_totals
 from routekit.stakeholders.grids import GRIDS, Grid, krachtenveld, quadrants
-from routekit.stakeholders.register import (add_stakeholder, problems, register,
-                                            remove_stakeholder, set_position)
+from routekit.stakeholders.register import (
+                                            add_stakeholder,
+                                            problems,
+                                            register,
+                                            remove_stakeholder,
+                                            set_position,
+)
 from routekit.stakeholders.themes import theme_comparison, theme_findings
 
 __all__ = ["GRIDS", "Grid", "actor_map", "add_stakeholder", "conversation_pairs",

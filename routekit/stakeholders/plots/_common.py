@@ -1,0 +1,93 @@
+"""What the stakeholder bubble charts share: short labels, spreading, sector colours, legends."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+from routekit.i18n import t
+from routekit.records.stakeholders import SECTORS
+from routekit.style import figure_scale, get_style, new_figure, palette
+
+__all__ = ["axes_for", "bubbles", "short_name", "spread"]
+
+_LEGEND_GID = "routekit-stakeholder-legend"
+
+
+def axes_for(ax, size="slide"):
+    """Return (fig, ax): *ax* itself, or a new house-style figure of *size*."""
+    if ax is None:
+        return new_figure(size)
+    return ax.get_figure(root=True), ax
+
+
+def short_name(name: str, width: int = 22, lines: int = 2) -> str:
+    """A label of at most *lines* lines of about *width* characters (parentheses dropped).
+
+    Examples
+    --------
+    >>> short_name("Wethouder Karin Verhoef (Sociaal Domein en Cultuur)")
+    'Wethouder Karin\\nVerhoef'
+    """
+    plain = re.sub(r"\s*\([^)]*\)", "", str(name)).strip() or str(name)
+    return "\n".join(textwrap.wrap(plain, width, max_lines=lines, placeholder="…"))
+
+
+def spread(x, y, radius: float = 0.3) -> tuple[np.ndarray, np.ndarray]:
+    """Spread points that share a position over a small sunflower around it (deterministic)."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    out_x, out_y = x.copy(), y.copy()
+    cells: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(x, y, strict=True)):
+        cells.setdefault(key, []).append(i)
+    golden = np.pi * (3 - np.sqrt(5))
+    for members in cells.values():
+        n = len(members)
+        if n < 2:
+            continue
+        k = np.arange(n)
+        r = radius * np.sqrt((k + 0.5) / n)
+        out_x[members] += r * np.cos(k * golden)
+        out_y[members] += r * np.sin(k * golden)
+    return out_x, out_y
+
+
+def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True):
+    """Draw one bubble per stakeholder (colour = sector, size = interest) with labels and legends.
+
+    Returns the list of label texts (for :func:`routekit.labels.labels_overlap`).
+    """
+    from matplotlib.lines import Line2D
+
+    from routekit.labels import place_labels
+
+    s = get_style()
+    scale = figure_scale(ax.get_figure(root=True))
+    present = [code for code in SECTORS if code in set(frame["sector"])]
+    colours = dict(zip(present, palette(len(present)), strict=True))
+    interest = pd.to_numeric(frame["interest"]).fillna(1).to_numpy(dtype=float)
+    size = (4 + 3.2 * interest) ** 2 * scale
+    ax.scatter(x, y, s=size, c=[colours[c] for c in frame["sector"]], alpha=0.85,
+               edgecolors="white", linewidths=0.8, zorder=3)
+    sector_handles = [Line2D([], [], marker="o", linestyle="", markersize=9 * scale ** 0.5,
+                             markerfacecolor=colours[c], markeredgecolor="white",
+                             label=t(f"stakeholders.sector.{c}")) for c in present]
+    size_handles = [Line2D([], [], marker="o", linestyle="", color=s.neutral, alpha=0.6,
+                           markersize=(4 + 3.2 * v) * scale ** 0.5, label=str(v))
+                    for v in (1, 3, 5)]
+    fig = ax.get_figure(root=True)
+    for old in [legend for legend in fig.legends if legend.get_gid() == _LEGEND_GID]:
+        old.remove()
+    for handles, title, loc in ((sector_handles, "sector", "upper"),
+                                (size_handles, "interest_size", "lower")):
+        legend = fig.legend(handles=handles, title=t(f"stakeholders.chart.{title}"),
+                            loc=f"outside right {loc}", labelspacing=1.1 if loc == "lower" else 0.5,
+                            alignment="left")
+        legend.set_gid(_LEGEND_GID)
+    if not labels or frame.empty:
+        return []
+    return place_labels(ax, x, y, [short_name(n) for n in frame["name"]],
+                        fontsize=s.font_size * scale * 0.72, linespacing=0.95)
