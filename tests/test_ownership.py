@@ -6,10 +6,36 @@ import pandas as pd
 import pytest
 
 from routekit.i18n import t
-from routekit.ownership import concentration
+from routekit.ownership import concentration, concentration_of
 
 
 def test_star_shaped_network_rests_on_the_hub():
+    # ties of a star with 5 leaves: the hub is involved in every tie
+    star = concentration_of([("hub", leaf) for leaf in "abcde"])
+    assert (star.top1_share, star.top2_share) == (1.0, 1.0)
+    # involvement counts 5,1,1,1,1,1 of 10 tie ends
+    assert star.hhi == pytest.approx(0.25 + 5 * 0.01)
+    assert star.holders == 6 and star.total == 5
+    assert (star.level, star.label) == ("risk", "risico")
+    assert star.sentence.startswith("Hub is betrokken bij 100% van het werk")
+
+
+def test_distributed_network_spreads_its_ties():
+    # a ring of 8: everyone is in 2 of the 8 ties; two neighbours share one tie
+    ring = concentration_of([(str(i), str((i + 1) % 8)) for i in range(8)])
+    assert ring.top == ("0", "1")
+    assert (ring.top1_share, ring.top2_share) == (2 / 8, 3 / 8)
+    assert ring.hhi == pytest.approx(1 / 8)
+    assert ring.effective_holders == pytest.approx(8)
+    assert ring.level == "ok"
+
+
+def test_items_without_people_count_as_unassigned():
+    result = concentration_of([["ans"], ["ans", "mo"], [], []])
+    assert (result.top1_share, result.top2_share, result.holders) == (0.5, 0.5, 2)
+
+
+def test_star_shaped_counts_rest_on_the_hub():
     # ties per person in a star: the hub has 5 ties, every leaf 1 (10 tie ends)
     result = concentration({"hub": 5, "a": 1, "b": 1, "c": 1, "d": 1, "e": 1})
     assert result.top == ("hub", "a")
@@ -21,7 +47,7 @@ def test_star_shaped_network_rests_on_the_hub():
     assert result.label == "risico"
 
 
-def test_distributed_network_is_ok():
+def test_even_counts_are_ok():
     # a ring of 8: every person has 2 ties
     result = concentration(pd.Series(2, index=list("abcdefgh")))
     assert result.top1_share == pytest.approx(1 / 8)
@@ -47,9 +73,9 @@ def test_sentence_names_people_and_shares_in_dutch_and_english():
     result = concentration(pd.Series({"ans": 6, "mo": 2, "piet": 2}),
                            names={"ans": "Ans de Vries"})
     assert result.describe("de taken").startswith(
-        "Ans de Vries draagt 60% van de taken; met Mo samen 80%. Risico")
+        "Ans de Vries is betrokken bij 60% van de taken; samen met Mo bij 80%. Risico")
     assert result.describe("the tasks", lang="en").startswith(
-        "Ans de Vries carries 60% of the tasks; together with Mo 80%. Risk")
+        "Ans de Vries is involved in 60% of the tasks; together with Mo in 80%. Risk")
 
 
 def test_zeros_and_missing_values_are_ignored_and_the_input_is_kept():
