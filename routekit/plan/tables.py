@@ -24,7 +24,7 @@ from routekit.i18n import t
 
 __all__ = ["RECURRENCE_RULES", "activity_table", "budget_by_activity", "budget_table",
            "budget_totals", "contact_table", "display", "goal_table", "kpi_table",
-           "occurrences", "risk_matrix", "risk_table"]
+           "occurrences", "risk_level", "risk_matrix", "risk_table"]
 
 RECURRENCE_RULES = {"weekly": ("WEEKLY", 1), "monthly": ("MONTHLY", 1),
                     "quarterly": ("MONTHLY", 3)}
@@ -153,7 +153,9 @@ def kpi_table(plan) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def _risk_level(score: float) -> str:
+def risk_level(score: float) -> str:
+    """Level of a risk score (likelihood × impact): ``"high"`` from 15, ``"middle"``
+    from 8, else ``"low"``; ``""`` when unknown."""
     if pd.isna(score):
         return ""
     return "high" if score >= 15 else "middle" if score >= 8 else "low"
@@ -173,7 +175,7 @@ def risk_table(plan, *, lang: str | None = None) -> pd.DataFrame:
     table = pd.DataFrame({
         "id": risks["id"], "description": risks["description"],
         "likelihood": likelihood, "impact": impact, "score": score,
-        "level": [t(f"plan.risk.{_risk_level(s)}", lang=lang) if _risk_level(s) else ""
+        "level": [t(f"plan.risk.{risk_level(s)}", lang=lang) if risk_level(s) else ""
                   for s in score],
         "mitigation": risks["mitigation"].fillna(""),
         "owner": [plan.name(o) for o in risks["owner"].fillna("")],
