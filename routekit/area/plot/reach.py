@@ -1,0 +1,68 @@
+"""Reach chart: share of households against share of members per segment.
+
+Examples
+--------
+>>> ax = reach_chart(penetration(data, level="group"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from routekit.area.plot._common import axes, font_size
+from routekit.i18n import t
+from routekit.style import finish, get_style, style_context
+
+__all__ = ["reach_chart"]
+
+
+def reach_chart(penetration: pd.DataFrame, *, ax=None, title: str | None = None,
+                subtitle: str | None = None, source: str | None = None):
+    """Paired bars per segment: % of all households vs % of all member households.
+
+    A segment whose member bar is shorter than its household bar is
+    under-reached; the penetration (members ÷ households) is written beside it.
+
+    Parameters
+    ----------
+    penetration : pandas.DataFrame
+        From :func:`routekit.area.penetration`.
+
+    Returns
+    -------
+    Axes
+        ``ax.containers[0]`` = households bars, ``[1]`` = members bars (row order reversed
+        so the first segment is on top).
+    """
+    ax = axes(ax, "slide")
+    frame = penetration.iloc[::-1]
+    y = np.arange(len(frame))
+    households = 100 * frame["households"] / frame["households"].sum()
+    members = 100 * frame["members"] / frame["members"].sum()
+    s = get_style()
+    with style_context():
+        height = 0.4
+        ax.barh(y + height / 2, households, height, color=s.secondary,
+                label=t("area.chart.share_households"))
+        ax.barh(y - height / 2, members, height, color=s.primary,
+                label=t("area.chart.share_members"))
+        size = font_size(ax) * 0.75
+        top = max(households.max(), members.max())
+        for yi, value, rate, under in zip(y, np.maximum(households, members),
+                                          frame["penetration"], members < households,
+                                          strict=True):
+            ax.text(value + top * 0.01, yi, t("area.chart.rate", rate=round(100 * rate)),
+                    va="center", fontsize=size,
+                    color=s.negative if under else s.text)
+        ax.set_yticks(y, [f"{c}  {n}" for c, n in zip(frame.index, frame["name"],
+                                                      strict=True)])
+        ax.set_xlim(0, top * 1.2)
+        ax.set_xlabel(t("area.chart.percent_axis"))
+        ax.grid(axis="y", visible=False)
+        ax.legend(loc="lower right")
+    overall = penetration.attrs.get("overall")
+    if subtitle is None and overall is not None:
+        subtitle = t("area.chart.overall", rate=round(100 * overall))
+    return finish(ax, title=title or t("area.chart.reach_title"), subtitle=subtitle,
+                  source=source)
