@@ -12,7 +12,7 @@ from routekit.i18n import t
 from routekit.records.stakeholders import SECTORS
 from routekit.style import figure_scale, get_style, new_figure, palette
 
-__all__ = ["axes_for", "bubbles", "short_name", "spread"]
+__all__ = ["axes_for", "bubbles", "is_narrow", "short_name", "spread", "wrap_to"]
 
 _LEGEND_GID = "routekit-stakeholder-legend"
 
@@ -22,6 +22,18 @@ def axes_for(ax, size="slide"):
     if ax is None:
         return new_figure(size)
     return ax.get_figure(root=True), ax
+
+
+def is_narrow(fig) -> bool:
+    """True for square and portrait figures (legends go below, titles wrap sooner)."""
+    width, height = fig.get_size_inches()
+    return width < 1.25 * height
+
+
+def wrap_to(fig, text: str, factor: float = 1.05) -> str:
+    """Wrap a subtitle so it fits the figure's width (font scaled as for the figure)."""
+    size = get_style().font_size * figure_scale(fig) * factor
+    return textwrap.fill(text, max(20, int(fig.get_size_inches()[0] * 72 / (size * 0.55))))
 
 
 def short_name(name: str, width: int = 22, lines: int = 2) -> str:
@@ -81,12 +93,19 @@ def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True):
     fig = ax.get_figure(root=True)
     for old in [legend for legend in fig.legends if legend.get_gid() == _LEGEND_GID]:
         old.remove()
-    for handles, title, loc in ((sector_handles, "sector", "upper"),
-                                (size_handles, "interest_size", "lower")):
-        legend = fig.legend(handles=handles, title=t(f"stakeholders.chart.{title}"),
-                            loc=f"outside right {loc}", labelspacing=1.1 if loc == "lower" else 0.5,
-                            alignment="left")
+    if is_narrow(fig):  # square or portrait: one legend below the chart
+        legend = fig.legend(handles=sector_handles + size_handles, loc="outside lower center",
+                            ncol=3, title=f"{t('stakeholders.chart.sector')} · "
+                            f"{t('stakeholders.chart.interest_size')}",
+                            fontsize=s.font_size * scale * 0.75)
         legend.set_gid(_LEGEND_GID)
+    else:
+        for handles, title, loc in ((sector_handles, "sector", "upper"),
+                                    (size_handles, "interest_size", "lower")):
+            legend = fig.legend(handles=handles, title=t(f"stakeholders.chart.{title}"),
+                                loc=f"outside right {loc}", alignment="left",
+                                labelspacing=1.1 if loc == "lower" else 0.5)
+            legend.set_gid(_LEGEND_GID)
     if not labels or frame.empty:
         return []
     return place_labels(ax, x, y, [short_name(n) for n in frame["name"]],

@@ -15,7 +15,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import GRIDS, Grid, axis_label, quadrant_label, strategy
-from routekit.stakeholders.plots._common import axes_for, bubbles, spread
+from routekit.stakeholders.plots._common import axes_for, bubbles, spread, wrap_to
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["grid_chart"]
@@ -89,7 +89,7 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
         subtitle = t("stakeholders.chart.grid.subtitle", n=len(shown))
         if missing:
             subtitle += " " + t("stakeholders.chart.grid.missing", n=missing)
-        finish(ax, title=title or t(f"stakeholders.grid.{g.key}"), subtitle=subtitle,
+        finish(ax, title=title or t(f"stakeholders.grid.{g.key}"), subtitle=wrap_to(fig, subtitle),
                source=source)
     ax.routekit_labels = texts
     return ax

@@ -9,11 +9,13 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import axis_label, group_label, side_label
-from routekit.stakeholders.plots._common import axes_for, bubbles, spread
+from routekit.stakeholders.plots._common import axes_for, bubbles, spread, wrap_to
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["krachtenveld_chart"]
@@ -65,16 +67,17 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
         for (side, high), group in _GROUPS.items():
             left, right = _COLUMNS[side]
             count = int((groups["group"] == group).sum())
+            heading = f"{group_label(group)} ({count})"
             ax.text((left + right) / 2, 5.55 if high else 0.45,
-                    f"{group_label(group)} ({count})", ha="center",
+                    textwrap.fill(heading, 16) if is_narrow(fig) else heading, ha="center",
                     va="top" if high else "bottom", fontsize=s.font_size * scale * 0.8,
                     fontweight="bold", color=_mix(s.text, "#ffffff", 0.35), zorder=2)
         x, y = spread(groups["attitude"].astype(float), groups["influence"].astype(float))
         texts = bubbles(ax, groups, x, y, labels=labels)
         ax.set_xlim(-2.6, 2.6)
         ax.set_ylim(0.4, 5.6)
-        ax.set_xticks([-2, -1, 0, 1, 2],
-                      [t(f"stakeholders.chart.attitude.{v}") for v in ("m2", "m1", "0", "p1", "p2")])
+        steps = ("m2", "m1", "0", "p1", "p2")
+        ax.set_xticks([-2, -1, 0, 1, 2], [t(f"stakeholders.chart.attitude.{v}") for v in steps])
         ax.set_yticks([1, 2, 3, 4, 5])
         ax.set_xlabel(axis_label("attitude"))
         ax.set_ylabel(axis_label("influence"))
@@ -92,6 +95,6 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
         top.spines["top"].set_visible(False)
         subtitle = t("stakeholders.chart.krachtenveld.subtitle", n=len(groups))
         finish(ax, title=title or t("stakeholders.chart.krachtenveld.title"),
-               subtitle=subtitle, source=source)
+               subtitle=wrap_to(fig, subtitle), source=source)
     ax.routekit_labels = texts
     return ax

@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from routekit.i18n import t
-from routekit.stakeholders.plots._common import axes_for
+from routekit.stakeholders.plots._common import axes_for, is_narrow, wrap_to
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["theme_chart"]
@@ -86,8 +86,7 @@ def theme_chart(comparison: pd.DataFrame, *, ax=None, title: str | None = None,
         ax.grid(axis="y", visible=False)
         handles = [Patch(color=colour, label=t(f"stakeholders.group.{key}"))
                    for _, _, colour, key in parts]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3,
-                  borderaxespad=0)
+        fig.legend(handles=handles, loc="outside lower center", ncol=2 if is_narrow(fig) else 3)
         finish(ax, title=title or t("stakeholders.chart.themes.title"),
-               subtitle=t("stakeholders.chart.themes.subtitle"), source=source)
+               subtitle=wrap_to(fig, t("stakeholders.chart.themes.subtitle")), source=source)
     return ax
