@@ -112,7 +112,7 @@ def _block(flow: TextFlow, block: Block, colour: str) -> None:
     flow.text(block.title.upper(), size=flow.size * 0.85, color=colour, fontweight="bold",
               gap=0.25)
     for label, value in block.pairs:
-        flow.text(label, size=flow.size * 0.8, color="#6b6b6b", gap=0.0)
+        flow.text(label, size=flow.size * 0.8, color="#6b6b6b", gap=0.2)
         flow.text(value, gap=0.3)
     if block.lines:
         flow.text(block.lines, bullet=block.bullets, gap=0.1)

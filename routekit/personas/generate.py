@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -212,8 +213,9 @@ def plot_profiles(model: PersonaModel, *, ax=None):
     ax.imshow(data.to_numpy(), aspect="auto", cmap=sequential_cmap(), vmin=0)
     ax.grid(False)
     ax.set_yticks(range(len(data.index)), data.index)
-    labels = [t("personas.generate.column", number=k, segment=row["segment_name"] or
-                row["segment"], households=f"{row['households']:,.0f}".replace(",", "."))
+    labels = [t("personas.generate.column", number=k,
+                segment=textwrap.fill(row["segment_name"] or row["segment"], 16),
+                households=f"{row['households']:,.0f}".replace(",", "."))
               for k, row in model.personas.iterrows()]
     ax.set_xticks(range(len(labels)), labels)
     ax.tick_params(axis="x", labelrotation=0, length=0)
@@ -224,5 +226,5 @@ def plot_profiles(model: PersonaModel, *, ax=None):
     for (i, j), value in np.ndenumerate(data.to_numpy()):
         ax.text(j, i, f"{value * 100:.0f}%", ha="center", va="center", fontsize="small",
                 color="white" if value > peak * 0.55 else "#222222")
-    return finish(ax, title=t("personas.generate.title"), subtitle=t("personas.reminder"),
+    return finish(ax, title=t("personas.generate.title"), subtitle=t("personas.reminder_short"),
                   source=t("personas.generate.source", cells=model.suppressed))

@@ -216,7 +216,7 @@ def _draw_canvas(ax, canvas: PostOCanvas, warnings: list[CanvasWarning], title: 
             if not value:
                 continue
             flow.text(t(f"strategy.field.{section}.{name}"), size=base * 0.8,
-                      color=style.neutral, gap=0.05)
+                      color=style.neutral, gap=0.2)
             flow.text(value, gap=0.45)
         if _empty(section_obj):
             flow.text(t("strategy.canvas.empty"), color=style.neutral, style="italic", gap=0.4)

@@ -1,0 +1,57 @@
+"""Report sections of the strategy stage: the POST-O canvases and knowledge creation per theme."""
+
+from __future__ import annotations
+
+from routekit.i18n import t
+from routekit.workspace import Route
+
+__all__ = ["knowledge_section", "post_o_section"]
+
+
+def _theme_name(route: Route, theme: str) -> str:
+    return route.config.theme(theme).name if theme in route.config.theme_ids else theme
+
+
+def post_o_section(route: Route):
+    """One canvas per theme with its points of attention, or None without canvases."""
+    from routekit.personas.builder import personas_of
+    from routekit.report import Section
+    from routekit.strategy.post_o import canvas_figure, canvas_warnings
+
+    canvases = route.records("post_o")
+    if not canvases:
+        return None
+    paragraphs = []
+    for canvas in canvases:
+        warnings = canvas_warnings(canvas, personas_of(route, canvas.theme))
+        text = " ".join(w.message for w in warnings) or t("strategy.warnings.none")
+        paragraphs.append(t("strategy.report.warnings", theme=_theme_name(route, canvas.theme),
+                            warnings=text))
+    figures = [canvas_figure(route, c.theme, size="a4-landscape") for c in canvases]
+    return Section(title=t("strategy.report.post_o_title"), paragraphs=paragraphs,
+                   figures=figures)
+
+
+def knowledge_section(route: Route):
+    """Lankes' conditions and the cycle stage per theme, or None without records."""
+    import pandas as pd
+
+    from routekit.report import Section
+    from routekit.strategy.knowledge import advice, conditions_table, knowledge_figure
+
+    records = route.records("knowledge")
+    if not records:
+        return None
+    paragraphs, tables, figures = [], [], []
+    for record in records:
+        name = _theme_name(route, record.theme)
+        stage = t(f"strategy.stage.{record.stage}") if record.stage else t("strategy.stage.none")
+        paragraphs.append(t("strategy.report.stage", theme=name, stage=stage,
+                            advice=" ".join(advice(record))))
+        table = conditions_table(record)[["label", "score", "note"]]
+        tables.append(pd.DataFrame({t("strategy.col.condition"): table["label"],
+                                    t("strategy.col.score"): table["score"],
+                                    t("strategy.col.note"): table["note"]}))
+        figures.append(knowledge_figure(record, theme_name=name, size="screen"))
+    return Section(title=t("strategy.report.knowledge_title"), paragraphs=paragraphs,
+                   tables=tables, figures=figures)
