@@ -33,6 +33,9 @@ __all__ = ["SECTIONS", "Section", "overview_section", "render", "to_html"]
 SECTIONS: list[str] = [
     "routekit.report:overview_section",
     "routekit.conversations:report_section",
+    "routekit.personas.report:report_section",
+    "routekit.strategy.report:post_o_section",
+    "routekit.strategy.report:knowledge_section",
 ]
 """Section functions in route order; stage modules add theirs here."""
 
