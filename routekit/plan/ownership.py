@@ -3,11 +3,12 @@
 The Routekaart: when a community rests on one or two people from the start, it
 collapses when they leave; when the librarian is the "kartrekker", people keep
 falling back on her. This module counts who carries the plan and measures it
-with :func:`routekit.ownership.concentration` — the same measure (and the same
-levels "ok", "let op", "risico") as the network analysis.
+with :func:`routekit.ownership.concentration_of` — the same measure (and the
+same levels "ok", "let op", "risico") as the network analysis.
 
-How the plan is counted: every activity weighs 1, shared equally by its owners
-(two owners carry half each); contributors help but do not carry. By default
+How the plan is counted: the share of activities each owner is involved in, and
+the share involving either of the top two; contributors help but do not carry
+(they are not counted). By default
 the library and its staff (stakeholders of sector ``library``) count as one
 party, named after the library, because to the community they are one.
 
@@ -25,8 +26,8 @@ Examples
 >>> check = check_ownership(plan)
 >>> check.concentration.level, check.concentration.top
 ('risk', ('anneke', 'school'))
->>> check.messages()[0][:48]
-'Anneke draagt 75% van de activiteiten; met Schoo'
+>>> check.messages()[0][:52]
+'Anneke is betrokken bij 75% van de activiteiten; sam'
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from routekit.i18n import t
-from routekit.ownership import WATCH_TOP1, OwnershipConcentration, concentration
+from routekit.ownership import WATCH_TOP1, OwnershipConcentration, concentration_of
 
 __all__ = ["LIBRARY", "OwnershipCheck", "check_ownership", "load_table", "owner_load",
            "ownership_by_theme", "ownership_summary", "step8_messages"]
@@ -45,8 +46,14 @@ LIBRARY = "@library"
 """Key of the library as one party in :func:`owner_load` (``merge_library=True``)."""
 
 
+def _owner_groups(plan, *, merge_library: bool) -> list[list[str]]:
+    return [list(dict.fromkeys(LIBRARY if merge_library and plan.is_library(owner) else owner
+                               for owner in owners))
+            for owners in plan.activities["owners"]]
+
+
 def owner_load(plan, *, merge_library: bool = True) -> pd.Series:
-    """How many activities each owner carries (an activity's 1 split among its owners).
+    """How many activities each owner (co-)owns.
 
     Parameters
     ----------
@@ -57,17 +64,12 @@ def owner_load(plan, *, merge_library: bool = True) -> pd.Series:
     Returns
     -------
     Series
-        Activity share per owner id, largest first.
+        Number of activities per owner id, largest first.
     """
-    load: dict[str, float] = {}
-    for owners in plan.activities["owners"]:
-        parties = list(dict.fromkeys(
-            LIBRARY if merge_library and plan.is_library(owner) else owner
-            for owner in owners))
-        for party in parties:
-            load[party] = load.get(party, 0.0) + 1 / len(parties)
-    series = pd.Series(load, dtype=float, name="activities")
-    return series.sort_values(ascending=False, kind="stable")
+    owners = [party for group in _owner_groups(plan, merge_library=merge_library)
+              for party in group]
+    series = pd.Series(owners, dtype="str").value_counts().astype(float)
+    return series.rename("activities").sort_values(ascending=False, kind="stable")
 
 
 def _names(plan, ids) -> dict[str, str]:
@@ -85,13 +87,13 @@ class OwnershipCheck:
     activities : int
         Number of activities.
     load : Series
-        Activity share per party (see :func:`owner_load`).
+        Activities per party (see :func:`owner_load`).
     concentration : OwnershipConcentration
         The shared measure of :mod:`routekit.ownership`.
     library_activities : int
         Activities the library (co-)owns.
     library_share : float
-        Share of all activity load carried by the library.
+        Share of the activities the library (co-)owns.
     without_owner : list of str
         Names of activities that nobody owns yet.
     """
@@ -151,16 +153,14 @@ def check_ownership(plan, *, theme: str | None = None,
     part = plan.for_theme(theme)
     load = owner_load(part, merge_library=merge_library)
     acts = part.activities
-    library_rows = [any(plan.is_library(o) for o in owners) for owners in acts["owners"]]
-    library_load = float(load.get(LIBRARY, 0.0)) if merge_library else float(
-        load[[key for key in load.index if plan.is_library(key)]].sum())
-    total = float(load.sum())
+    library_rows = sum(any(plan.is_library(o) for o in owners) for owners in acts["owners"])
     return OwnershipCheck(
         scope=plan.themes.get(theme, theme or "") if theme else "",
         activities=len(acts), load=load,
-        concentration=concentration(load, names=_names(plan, load.index)),
-        library_activities=int(sum(library_rows)),
-        library_share=library_load / total if total else 0.0,
+        concentration=concentration_of(_owner_groups(part, merge_library=merge_library),
+                                       names=_names(plan, load.index)),
+        library_activities=int(library_rows),
+        library_share=library_rows / len(acts) if len(acts) else 0.0,
         without_owner=list(acts.loc[[not owners for owners in acts["owners"]], "name"]))
 
 
@@ -204,8 +204,8 @@ def load_table(plan, relations: pd.DataFrame | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Index: stakeholder id. Columns ``name``, ``activities`` (activity share
-        carried, library staff counted separately), ``contributes``
+        Index: stakeholder id. Columns ``name``, ``activities`` (activities
+        (co-)owned, library staff counted separately), ``contributes``
         (activities helped), ``goals`` (goals owned), ``contact_moments``
         (attended), ``ties`` (relations in the network), sorted by
         ``activities`` then ``ties``.
@@ -230,19 +230,23 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
                    lang: str | None = None) -> list[str]:
     """Plain warnings about people who carry too much, across plan and network.
 
-    Uses :func:`routekit.ownership.concentration` on the activities carried
-    (per person, library staff separately), per theme, and on the ties in the
-    network. Returns one sentence per finding, or one reassuring sentence.
+    Uses :func:`routekit.ownership.concentration_of` on the owners of every
+    activity (per person, library staff separately), per theme, and on the two
+    ends of every tie in the network. Returns one sentence per finding, or one
+    reassuring sentence.
     """
     table = load_table(plan, relations)
+    names = table["name"].to_dict()
     out = []
-    people = concentration(table["activities"], names=table["name"].to_dict())
+    people = concentration_of(_owner_groups(plan, merge_library=False), names=names)
     if people.level != "ok":
         out.append(people.describe(t("plan.ownership.what", lang=lang), lang=lang))
     for check in ownership_by_theme(plan, merge_library=False)[1:]:
         if check.concentration.level == "risk":
             out.append(" ".join(check.messages(lang=lang)[:1] + check.messages(lang=lang)[-1:]))
-    ties = concentration(table["ties"], names=table["name"].to_dict())
+    ends = [] if relations is None else zip(relations["source"], relations["target"],
+                                            strict=True)
+    ties = concentration_of(ends, names=names)
     if ties.level != "ok":
         out.append(ties.describe(t("plan.ownership.ties", lang=lang), lang=lang))
     moments = len(plan.contact_moments)
