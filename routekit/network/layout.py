@@ -1,0 +1,133 @@
+"""Positions of the network picture, kept in the workspace so it stays the same.
+
+:func:`layout` places stakeholders (seeded, so the same network gives the same
+picture) and keeps the positions it is given: saved positions do not move, so
+adding one stakeholder does not reshuffle the whole picture. Positions that
+were placed by hand are *pinned* and are kept even when the layout is redone
+with ``keep="pinned"``. :func:`ensure_layout` reads and writes
+``network_layout.csv`` in the route.
+
+Small networks (up to 150 stakeholders) are laid out with Kamada-Kawai (even
+spacing, readable), larger ones with Fruchterman-Reingold (fast). The largest
+connected part fills -1 … 1; smaller parts and isolates sit in a row below it.
+
+Examples
+--------
+>>> import networkx as nx
+>>> graph = nx.MultiDiGraph([("a", "b", "collaboration"), ("b", "c", "information")])
+>>> pos = layout(graph, {"a": (0.0, 0.0, True)})
+>>> pos["a"]
+(0.0, 0.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import networkx as nx
+
+__all__ = ["SEED", "ensure_layout", "layout", "pin", "saved_layout"]
+
+SEED = 7
+"""Seed of the layout, so the same network gives the same picture."""
+_KAMADA_KAWAI_MAX = 150
+
+Saved = Mapping[str, tuple[float, float, bool]]
+
+
+def _spread(view: nx.Graph, seed: int, scale: float) -> dict:
+    if view.number_of_nodes() == 1:
+        return {next(iter(view)): (0.0, 0.0)}
+    if view.number_of_nodes() <= _KAMADA_KAWAI_MAX:
+        pos = nx.kamada_kawai_layout(view, pos=nx.spring_layout(view, seed=seed))
+    else:
+        pos = nx.spring_layout(view, seed=seed, k=1.5 / view.number_of_nodes() ** 0.5,
+                               iterations=60)
+    return nx.rescale_layout_dict(pos, scale=scale)
+
+
+def _fresh(view: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """The largest connected part fills the picture; smaller parts and isolates in a row below."""
+    parts = sorted((sorted(c) for c in nx.connected_components(view)),
+                   key=lambda c: (-len(c), c[0]))
+    if not parts:
+        return {}
+    pos = _spread(view.subgraph(parts[0]), seed, 1.0)
+    rest = parts[1:]
+    widths = [0.12 * len(part) ** 0.5 for part in rest]
+    x = -sum(widths) - 0.1 * (len(rest) - 1)
+    for part, width in zip(rest, widths, strict=True):
+        x += width
+        small = _spread(view.subgraph(part), seed, width * 0.8)
+        pos |= {n: (x + px, -1.25 + py) for n, (px, py) in small.items()}
+        x += width + 0.2
+    return {n: (float(px), float(py)) for n, (px, py) in pos.items()}
+
+
+def layout(graph: nx.Graph, saved: Saved | None = None, *, keep: str = "all",
+           seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """Positions for every stakeholder of *graph*.
+
+    Parameters
+    ----------
+    graph : Graph or MultiDiGraph
+        The network (direction and kinds are ignored for the layout).
+    saved : mapping, optional
+        ``{id: (x, y, pinned)}``, e.g. from :func:`saved_layout`.
+    keep : {"all", "pinned", "none"}, default "all"
+        Which saved positions stay where they are: all, only pinned ones, or
+        none (a fresh layout).
+    seed : int
+        Seed for the positions of new stakeholders.
+
+    Returns
+    -------
+    dict
+        ``{id: (x, y)}`` for every node of *graph*.
+    """
+    if keep not in ("all", "pinned", "none"):
+        raise ValueError(f"keep must be 'all', 'pinned' or 'none', not {keep!r}")
+    view = nx.Graph(graph.to_undirected(as_view=True)) if graph.is_directed() else nx.Graph(graph)
+    fixed = {n: (float(x), float(y)) for n, (x, y, pinned) in (saved or {}).items()
+             if n in view and (keep == "all" or (keep == "pinned" and pinned))}
+    if len(fixed) == view.number_of_nodes():
+        return fixed
+    if not fixed:
+        return _fresh(view, seed)
+    # place the others around the fixed ones, starting from a fresh layout
+    start = _fresh(view, seed) | fixed
+    pos = nx.spring_layout(view, pos=start, fixed=list(fixed), seed=seed,
+                           k=1.5 / view.number_of_nodes() ** 0.5, iterations=50)
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def saved_layout(route) -> dict[str, tuple[float, float, bool]]:
+    """The positions saved in *route* (``network_layout.csv``): ``{id: (x, y, pinned)}``."""
+    return {r.stakeholder: (r.x, r.y, r.pinned) for r in route.records("network_layout")}
+
+
+def ensure_layout(route, graph: nx.Graph, *, keep: str = "all",
+                  seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """:func:`layout` with the route's saved positions; saves them when any changed.
+
+    Positions of stakeholders outside *graph* (another theme's view) are kept
+    in the file.
+    """
+    saved = saved_layout(route)
+    pos = layout(graph, saved, keep=keep, seed=seed)
+    rounded = {n: (round(x, 4), round(y, 4)) for n, (x, y) in pos.items()}
+    changed = {n: p for n, p in rounded.items() if saved.get(n, (None, None))[:2] != p}
+    if changed:
+        known = {n for n in graph}
+        records = [{"stakeholder": n, "x": x, "y": y, "pinned": saved.get(n, (0, 0, False))[2]}
+                   for n, (x, y) in rounded.items()]
+        records += [{"stakeholder": n, "x": x, "y": y, "pinned": p}
+                    for n, (x, y, p) in saved.items() if n not in known]
+        route.save("network_layout", sorted(records, key=lambda r: r["stakeholder"]))
+    return rounded
+
+
+def pin(route, stakeholder: str, x: float, y: float) -> None:
+    """Put *stakeholder* at (x, y) in the saved picture and keep it there (pinned)."""
+    route.upsert("network_layout", {"stakeholder": stakeholder, "x": round(float(x), 4),
+                                    "y": round(float(y), 4), "pinned": True})
