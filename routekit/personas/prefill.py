@@ -195,8 +195,9 @@ def persona_facts(route: Route, selection: SegmentSelection | dict | None = None
     facts = compute_facts(sources.read_scheme(route), sources.read_households(route), segment,
                           area, areas=sources.read_areas(route),
                           members=sources.read_members(route))
-    if area and not facts.area_name:
-        facts.area_name = next((a.name for a in route.config.areas if a.code == area), "")
+    if area:  # the route's own name of the area comes first
+        facts.area_name = next((a.name for a in route.config.areas if a.code == area),
+                               facts.area_name)
     return facts
 
 
