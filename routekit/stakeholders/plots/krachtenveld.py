@@ -15,7 +15,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import axis_label, group_label, side_label
-from routekit.stakeholders.plots._common import axes_for, bubbles, spread, wrap_to
+from routekit.stakeholders.plots._common import axes_for, bubbles, is_narrow, spread, wrap_to
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["krachtenveld_chart"]

@@ -1,0 +1,83 @@
+"""Charts of the sample route at slide size: labels never overlap, legends, Dutch text; PNGs."""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.labels import labels_overlap
+from routekit.stakeholders import (force_field, krachtenveld, quadrants, register,
+                                   theme_comparison)
+from routekit.stakeholders import plots
+from routekit.style import export_figure
+
+
+def _texts(fig) -> str:
+    parts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+    return " ".join(parts)
+
+
+def _save(ax, figure_dir, name):
+    paths = export_figure(ax.figure, figure_dir / f"stakeholders_{name}", size="slide",
+                          formats=("png",), dpi=110)
+    assert paths[0].stat().st_size > 10_000
+
+
+def test_krachtenveld_chart_of_the_busiest_theme(sample_route, figure_dir):
+    groups = krachtenveld(register(sample_route, "eenzaamheid"))
+    assert len(groups) >= 25
+    ax = plots.krachtenveld_chart(groups, title="Eenzaamheid onder ouderen")
+    assert len(ax.routekit_labels) == len(groups)
+    assert labels_overlap(ax.routekit_labels) == []
+    assert ax.figure.legends, "sector and size legends"
+    text = _texts(ax.figure)
+    for dutch in ("Sleutelbondgenoten", "Sleuteltegenstanders", "Stille supporters",
+                  "Voorstanders: 23", "Tegenstanders: 2", "Houding", "Invloed", "gemeente"):
+        assert dutch in text
+    offsets = ax.collections[0].get_offsets()
+    assert len(offsets) == len(groups)  # one bubble per stakeholder
+    _save(ax, figure_dir, "krachtenveld_eenzaamheid")
+    assert labels_overlap(ax.routekit_labels) == []  # still true in the saved file
+
+
+@pytest.mark.parametrize("grid", ["mendelow", "eden-ackermann", "factor-c"])
+def test_grid_charts(sample_route, figure_dir, grid):
+    placed = quadrants(register(sample_route, "leefbaarheid-heidebroek"), grid)
+    ax = plots.grid_chart(placed, grid)
+    assert labels_overlap(ax.routekit_labels) == []
+    assert ax.figure.legends
+    names = {"mendelow": "Nauw betrekken", "eden-ackermann": "Sleutelspelers",
+             "factor-c": "Coalitiegenoten"}
+    assert names[grid] in _texts(ax.figure)
+    _save(ax, figure_dir, f"grid_{grid}")
+
+
+def test_theme_comparison_chart(sample_route, figure_dir):
+    names = {th.id: th.name for th in sample_route.config.themes}
+    comparison = theme_comparison(register(sample_route), sample_route.config.theme_ids, names)
+    ax = plots.theme_chart(comparison)
+    widths = sorted(round(p.get_width()) for p in ax.patches if p.get_width() > 0)
+    assert sum(widths) == comparison["stakeholders"].sum()  # every stakeholder is a bar part
+    assert ax.figure.legends and "Sleuteltegenstanders" in _texts(ax.figure)
+    assert [t.get_text() for t in ax.get_yticklabels()][-1].startswith("Eenzaamheid")
+    _save(ax, figure_dir, "themes")
+
+
+def test_lewin_chart(sample_route, figure_dir):
+    theme = sample_route.config.theme("eenzaamheid")
+    field = force_field(sample_route.table("forces"), theme.id)
+    ax = plots.lewin_chart(field, goal=theme.goal, title=theme.name)
+    assert ax.routekit_totals["driving"] == field.loc[field["signed"] > 0, "strength"].sum()
+    assert labels_overlap(ax.routekit_labels) == []
+    text = _texts(ax.figure)
+    assert "Stuwende krachten" in text and "Remmende krachten" in text
+    assert f"Totaal {ax.routekit_totals['restraining']}" in text and "Actie:" in text
+    _save(ax, figure_dir, "lewin_eenzaamheid")
+
+
+def test_report_section(sample_route):
+    from routekit.stakeholders.report import report_section
+
+    section = report_section(sample_route)
+    assert section.title == "Belanghebbenden en krachtenveld"
+    assert len(section.figures) == 1 + 2 * len(sample_route.config.theme_ids)
+    assert "Leefbaarheid in Heidebroek" in " ".join(section.paragraphs)
