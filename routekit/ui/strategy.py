@@ -1,0 +1,227 @@
+"""Forms of notebooks 05 and 06: the POST-O canvas and Lankes' four conditions.
+
+Every change is saved to the workspace at once; the canvas or the cycle below
+the form is drawn again, with warnings and advice.
+
+Examples
+--------
+>>> form = PostOForm(route, theme="laaggeletterdheid")   # doctest: +SKIP
+>>> form.prefill.click()                                 # channels of the personas into Technology
+>>> form.inputs["objectives"]["shared"].value = "Samen ..."  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from routekit.errors import RouteError
+from routekit.i18n import t
+from routekit.records.strategy import CYCLE_STAGES, KnowledgeCreation, PostOCanvas
+from routekit.ui.personas import lines, problems_html, show_figure
+from routekit.workspace import Route
+
+__all__ = ["KnowledgeForm", "PostOForm"]
+
+
+def _theme_dropdown(route: Route, theme: str | None) -> w.Dropdown:
+    themes = [(th.name, th.id) for th in route.config.themes]
+    return w.Dropdown(description=t("personas.field.theme"), options=themes,
+                      value=theme or (themes[0][1] if themes else None))
+
+
+class PostOForm:
+    """Edit the POST-O canvas of a theme: five tabs, prefill from personas, live warnings.
+
+    Attributes
+    ----------
+    theme : ipywidgets.Dropdown
+    inputs : dict
+        ``inputs[section][field]`` is the Textarea of that field (list fields:
+        one item per line).
+    prefill : ipywidgets.Button
+        Fills People and Technology from the theme's personas (and saves).
+    warnings : ipywidgets.HTML
+    canvas : ipywidgets.Output
+        The one-page canvas, drawn again after every save.
+    saved : PostOCanvas or None
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(self, route: Route, theme: str | None = None):
+        from routekit.strategy.post_o import SECTIONS, section_fields
+
+        self.route = route
+        self.saved: PostOCanvas | None = None
+        self._loading = False
+        self.theme = _theme_dropdown(route, theme)
+        self.inputs: dict[str, dict[str, w.Textarea]] = {}
+        tabs = []
+        for section in SECTIONS:
+            self.inputs[section] = {}
+            for name in section_fields(section):
+                box = w.Textarea(description=t(f"strategy.field.{section}.{name}"), rows=3,
+                                 continuous_update=False)
+                box.style.description_width = "16em"
+                box.layout.width = "52em"
+                box.observe(lambda _: self._on_change(), "value")
+                self.inputs[section][name] = box
+            tabs.append(w.VBox(list(self.inputs[section].values())))
+        self.tabs = w.Tab(children=tabs, titles=[t(f"strategy.section.{s}") for s in SECTIONS])
+        self.prefill = w.Button(description=t("strategy.ui.prefill"), button_style="primary",
+                                layout=w.Layout(width="auto"))
+        self.suggestions = w.HTML()
+        self.warnings = w.HTML()
+        self.message = w.HTML()
+        self.canvas = w.Output()
+        self.theme.observe(lambda _: self._load(), "value")
+        self.prefill.on_click(self._on_prefill)
+        self.widget = w.VBox([self.theme, self.prefill, self.suggestions, self.tabs,
+                              self.message, self.warnings, self.canvas])
+        self._load()
+
+    def _personas(self):
+        from routekit.personas.builder import personas_of
+
+        return personas_of(self.route, self.theme.value)
+
+    def _load(self) -> None:
+        from routekit.strategy.post_o import canvas_for
+
+        canvas = canvas_for(self.route, self.theme.value)
+        self.saved = self.route.get("post_o", self.theme.value)
+        self._loading = True
+        for section, boxes in self.inputs.items():
+            part = getattr(canvas, section)
+            for name, box in boxes.items():
+                value = getattr(part, name)
+                box.value = "\n".join(value) if isinstance(value, list) else value
+        self._loading = False
+        self._refresh()
+
+    def _current(self) -> PostOCanvas:
+        data = {"theme": self.theme.value}
+        for section, boxes in self.inputs.items():
+            model = PostOCanvas.model_fields[section].annotation
+            data[section] = {name: lines(box.value) if model.model_fields[name].annotation
+                             != str else box.value.strip() for name, box in boxes.items()}
+        base = self.saved.model_dump() if self.saved else {}
+        return PostOCanvas.model_validate(base | data)
+
+    def _on_change(self) -> None:
+        if self._loading:
+            return
+        try:
+            self.saved = self.route.upsert("post_o", self._current())
+        except RouteError as error:
+            self.message.value = problems_html(error, t("personas.ui.failed"))
+            return
+        self.message.value = t("strategy.ui.saved")
+        self._refresh()
+
+    def _on_prefill(self, _button=None) -> None:
+        from routekit.strategy.post_o import prefill_route_canvas
+
+        self._on_change()
+        prefill_route_canvas(self.route, self.theme.value)
+        self._load()
+
+    def _refresh(self) -> None:
+        from routekit.strategy.channels import suggest_channels
+        from routekit.strategy.post_o import canvas_figure, canvas_for, canvas_warnings
+
+        personas = self._personas()
+        table = suggest_channels(personas)
+        items = "".join(f"<li>{row.channel} ({t(f'strategy.kind.{row.kind}')}: "
+                        f"{', '.join(row.personas)})</li>" for row in table.itertuples())
+        self.suggestions.value = (f"<b>{t('strategy.ui.suggested')}</b><ol>{items}</ol>"
+                                  if items else t("strategy.ui.no_personas"))
+        self.warning_list = canvas_warnings(canvas_for(self.route, self.theme.value), personas)
+        self.warnings.value = ("<ul>" + "".join(f"<li>{x.message}</li>"
+                                                for x in self.warning_list) + "</ul>"
+                               if self.warning_list else t("strategy.warnings.none"))
+        show_figure(self.canvas, canvas_figure(self.route, self.theme.value, size="slide"))
+
+
+class KnowledgeForm:
+    """Score Lankes' four conditions of a theme and mark where it stands in the cycle.
+
+    Attributes
+    ----------
+    theme : ipywidgets.Dropdown
+    scores : dict of ipywidgets.IntSlider
+        Per condition, 0 (not scored) to 5.
+    notes : dict of ipywidgets.Textarea
+    stage : ipywidgets.Dropdown
+    remarks : ipywidgets.Textarea
+    advice : ipywidgets.HTML
+    chart : ipywidgets.Output
+    saved : KnowledgeCreation or None
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(self, route: Route, theme: str | None = None):
+        from routekit.strategy.knowledge import CONDITIONS
+
+        self.route = route
+        self.saved: KnowledgeCreation | None = None
+        self._loading = False
+        self.theme = _theme_dropdown(route, theme)
+        self.scores, self.notes, rows = {}, {}, []
+        for name in CONDITIONS:
+            self.scores[name] = w.IntSlider(description=t(f"strategy.condition.{name}"), min=0,
+                                            max=5, continuous_update=False)
+            self.notes[name] = w.Textarea(placeholder=t(f"strategy.condition_help.{name}"),
+                                          rows=2, continuous_update=False,
+                                          layout=w.Layout(width="36em"))
+            rows.append(w.HBox([self.scores[name], self.notes[name]]))
+        self.stage = w.Dropdown(description=t("strategy.ui.stage"),
+                                options=[(t("strategy.stage.none"), None)] +
+                                [(t(f"strategy.stage.{s}"), s) for s in CYCLE_STAGES])
+        self.remarks = w.Textarea(description=t("strategy.ui.notes"), rows=2,
+                                  continuous_update=False, layout=w.Layout(width="46em"))
+        self.advice = w.HTML()
+        self.message = w.HTML()
+        self.chart = w.Output()
+        for widget in (*self.scores.values(), *self.notes.values(), self.stage, self.remarks):
+            widget.observe(lambda _: self._on_change(), "value")
+        self.theme.observe(lambda _: self._load(), "value")
+        self.widget = w.VBox([self.theme, w.HTML(t("strategy.ui.score_hint")), *rows,
+                              self.stage, self.remarks, self.message, self.advice, self.chart])
+        self._load()
+
+    def _load(self) -> None:
+        from routekit.strategy.knowledge import record_for
+
+        record = record_for(self.route, self.theme.value)
+        self.saved = self.route.get("knowledge", self.theme.value)
+        self._loading = True
+        for name, slider in self.scores.items():
+            slider.value = getattr(record, name).score or 0
+            self.notes[name].value = getattr(record, name).note
+        self.stage.value = record.stage
+        self.remarks.value = record.notes
+        self._loading = False
+        self._refresh(record)
+
+    def _on_change(self) -> None:
+        if self._loading:
+            return
+        data = {"theme": self.theme.value, "stage": self.stage.value,
+                "notes": self.remarks.value.strip()}
+        for name, slider in self.scores.items():
+            data[name] = {"score": slider.value or None, "note": self.notes[name].value.strip()}
+        base = self.saved.model_dump() if self.saved else {}
+        try:
+            self.saved = self.route.upsert("knowledge", base | data)
+        except RouteError as error:
+            self.message.value = problems_html(error, t("personas.ui.failed"))
+            return
+        self.message.value = t("strategy.ui.saved")
+        self._refresh(self.saved)
+
+    def _refresh(self, record: KnowledgeCreation) -> None:
+        from routekit.strategy.knowledge import advice, knowledge_figure
+
+        self.advice.value = "<ul>" + "".join(f"<li>{a}</li>" for a in advice(record)) + "</ul>"
+        name = self.theme.label or record.theme
+        show_figure(self.chart, knowledge_figure(record, theme_name=name, size="screen"))
