@@ -5,9 +5,14 @@ from __future__ import annotations
 import pytest
 
 from routekit.labels import labels_overlap
-from routekit.stakeholders import (force_field, krachtenveld, quadrants, register,
-                                   theme_comparison)
-from routekit.stakeholders import plots
+from routekit.stakeholders import (
+    force_field,
+    krachtenveld,
+    plots,
+    quadrants,
+    register,
+    theme_comparison,
+)
 from routekit.style import export_figure
 
 

@@ -6,10 +6,21 @@ import pandas as pd
 import pytest
 
 from routekit.errors import RouteError
-from routekit.stakeholders import (add_stakeholder, conversation_pairs, engagement_list,
-                                   force_field, force_totals, krachtenveld, problems,
-                                   quadrants, register, remove_stakeholder, set_position,
-                                   theme_comparison, theme_findings)
+from routekit.stakeholders import (
+    add_stakeholder,
+    conversation_pairs,
+    engagement_list,
+    force_field,
+    force_totals,
+    krachtenveld,
+    problems,
+    quadrants,
+    register,
+    remove_stakeholder,
+    set_position,
+    theme_comparison,
+    theme_findings,
+)
 from routekit.stakeholders.grids import GRIDS
 
 
