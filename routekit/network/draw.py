@@ -156,7 +156,7 @@ def _legend(ax, kinds: Iterable[str], scale: float) -> None:
         handles.append(Line2D([], [], linewidth=2, **styles[kind]))
         labels.append(t(f"network.relation.{kind}"))
     legend = ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                       borderaxespad=0, handlelength=2.4, labelspacing=0.8)
+                       borderaxespad=0, handlelength=2.4, labelspacing=0.8, frameon=False)
     for text, handle in zip(legend.get_texts(), handles, strict=True):
         if handle in headers:
             text.set_fontweight("bold")
