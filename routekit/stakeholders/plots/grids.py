@@ -54,8 +54,8 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
     shown = placed[placed["quadrant"].notna()]
     x_col = g.x if "x_column" not in placed.attrs else placed.attrs["x_column"]
     with style_context(scale=scale):
-        lo_x, hi_x = _LIMITS.get(x_col, (0.2, 5.8))
-        lo_y, hi_y = 0.4, 5.6
+        lo_x, hi_x = _LIMITS.get(x_col, (-0.1, 5.7))
+        lo_y, hi_y = -0.05, 6.05  # room for the quadrant texts above and below the points
         mid_x, mid_y = g.split_x - 0.5, g.split_y - 0.5
         shades = [_mix(s.primary, "#ffffff", v) for v in (0.82, 0.9, 0.9, 0.96)]
         corners = [(mid_x, hi_x, mid_y, hi_y), (lo_x, mid_x, mid_y, hi_y),
