@@ -13,8 +13,14 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.report import Section
-from routekit.stakeholders import (conversation_pairs, force_field, krachtenveld, register,
-                                   theme_comparison, theme_findings)
+from routekit.stakeholders import (
+    conversation_pairs,
+    force_field,
+    krachtenveld,
+    register,
+    theme_comparison,
+    theme_findings,
+)
 from routekit.workspace import Route
 
 __all__ = ["report_section"]
