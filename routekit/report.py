@@ -37,6 +37,7 @@ SECTIONS: list[str] = [
     "routekit.personas.report:report_section",
     "routekit.strategy.report:post_o_section",
     "routekit.strategy.report:knowledge_section",
+    "routekit.plan.report:report_section",
 ]
 """Section functions in route order; stage modules add theirs here."""
 
