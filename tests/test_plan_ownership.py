@@ -7,8 +7,15 @@ import pytest
 from plan_data import small_plan
 
 from routekit.ownership import OwnershipConcentration
-from routekit.plan.ownership import (LIBRARY, check_ownership, load_table, owner_load,
-                                     ownership_by_theme, ownership_summary, step8_messages)
+from routekit.plan.ownership import (
+    LIBRARY,
+    check_ownership,
+    load_table,
+    owner_load,
+    ownership_by_theme,
+    ownership_summary,
+    step8_messages,
+)
 
 
 def test_owner_load_splits_each_activity_and_merges_the_library():

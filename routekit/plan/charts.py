@@ -8,7 +8,7 @@ Examples
 >>> from routekit.plan.tables import budget_by_activity
 >>> plan = Plan.from_records(budget=[{"id": "b1", "description": "Koffie", "cost": 900}])
 >>> ax = budget_overview(budget_by_activity(plan))
->>> [p.get_width() for p in ax.patches][:1]
+>>> [float(p.get_width()) for p in ax.patches][:1]
 [900.0]
 """
 

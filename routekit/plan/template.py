@@ -151,8 +151,8 @@ def fill_template(template: str | Path, plan, path: str | Path, *,
     ValueError
         When a placeholder cannot be read (the message names the problem).
     """
-    from docxtpl import DocxTemplate, InlineImage
     from docx.shared import Cm
+    from docxtpl import DocxTemplate, InlineImage
     from jinja2 import TemplateError
 
     from routekit.plan.word import save_document
