@@ -109,7 +109,8 @@ def profile(data: SegmentData, areas: Iterable[str] | str | None = None, *,
     Hand-computed: an area with 30 of 100 households in group E, where the
     municipality has 200 of 2,000, has share 0.30 against 0.10: index 300.
     """
-    counts = _to_level(data.totals(data.positions(areas), measure=measure), data, level)
+    positions = None if areas is None else data.positions(areas)
+    counts = _to_level(data.totals(positions, measure=measure), data, level)
     ref = _to_level(reference_totals(data, reference, areas, measure=measure), data, level)
     share, ref_share = _shares(counts), _shares(ref)
     codes = data.scheme.codes(level)

@@ -56,7 +56,7 @@ def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
     Hand-computed: 50 member households of 200 is 0.25; with 1,000 of 5,000
     (0.20) overall, the index is 125.
     """
-    positions = data.positions(areas)
+    positions = None if areas is None else data.positions(areas)
     households = _to_level(data.totals(positions), data, level)
     members = _to_level(data.totals(positions, measure="members"), data, level)
     overall = members.sum() / households.sum() if households.sum() else np.nan

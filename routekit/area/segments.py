@@ -262,6 +262,31 @@ class SegmentData:
             member_matrix = _to_matrix(members, codes, types, "member_households")
         return cls(scheme, codes, matrix, member_matrix, areas, national)
 
+    @classmethod
+    def from_wide(cls, scheme: Scheme, households: pd.DataFrame,
+                  members: pd.DataFrame | None = None, *, areas: pd.DataFrame | None = None,
+                  national: pd.Series | None = None) -> SegmentData:
+        """Build from wide tables: indexed by area code, one column per type code.
+
+        The fast path for national files (read them with ``pandas.read_csv``).
+
+        Raises
+        ------
+        TableError
+            When a column is not a type of the scheme (the column is named).
+        """
+        unknown = [c for c in households.columns if c not in scheme.types]
+        if unknown:
+            raise TableError([Problem("", t("area.counts.unknown_segment", code=c), row=1,
+                                      field=str(c)) for c in unknown])
+        codes = pd.Index(households.index.astype(str), name="area_code")
+        matrix = households.reindex(columns=scheme.types).fillna(0).to_numpy(dtype=float)
+        member_matrix = None
+        if members is not None:
+            member_matrix = (members.reindex(index=households.index, columns=scheme.types)
+                             .fillna(0).to_numpy(dtype=float))
+        return cls(scheme, codes, matrix, member_matrix, areas, national)
+
     # -- areas ------------------------------------------------------------------
 
     @property
@@ -305,9 +330,10 @@ class SegmentData:
             return np.arange(len(self.codes))
         if isinstance(areas, str):
             areas = [areas]
-        parts, unknown = [], []
-        for code in areas:
-            code = clean_code(code)
+        codes = [clean_code(code) for code in areas]
+        base = self.codes.get_indexer(codes)
+        parts, unknown = [base[base >= 0]], []
+        for code in (c for c, found in zip(codes, base, strict=True) if found < 0):
             level = self._level_of(code)
             found = self.level_index(level).get(code) if level else None
             if found is None:
@@ -316,7 +342,7 @@ class SegmentData:
                 parts.append(found)
         if unknown:
             raise KeyError(t("area.areas.unknown", codes=", ".join(unknown)))
-        return np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        return np.unique(np.concatenate(parts)) if len(parts) > 1 else np.sort(parts[0])
 
     def _level_of(self, code: str) -> str | None:
         if self.areas is not None and code in self.areas.index:

@@ -1,0 +1,1 @@
+"""routekit benchmarks: ``python -m benchmarks`` runs every ``*_benchmark.py`` module here."""

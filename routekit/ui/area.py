@@ -1,0 +1,212 @@
+"""The form of notebook 04a: choose areas, reference and level; mark segments of interest.
+
+Charts and the summary update as soon as a choice changes (a profile
+recomputes in milliseconds, also at national scale). Marked segments and areas
+are saved at once as ``segment_selections`` records, from which the persona
+stage starts. A file picker brings the user's own files into the route through
+the same function as ``routekit import``.
+
+Examples
+--------
+>>> form = AreaForm(route)                       # doctest: +SKIP
+>>> form.areas.value = ("WK990106",)             # doctest: +SKIP
+>>> form.segments.value = ("E",)                 # doctest: +SKIP
+>>> form.save.click()                            # doctest: +SKIP
+>>> form.widget                                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import tempfile
+import time
+from pathlib import Path
+
+import ipywidgets as w
+
+from routekit.area.importer import KINDS, import_file
+from routekit.area.plot import profile_bars, reach_chart
+from routekit.area.profile import profile
+from routekit.area.reach import penetration, under_reached
+from routekit.area.segments import load_route_data
+from routekit.area.summary import summarise
+from routekit.errors import RouteError
+from routekit.i18n import t
+
+__all__ = ["AreaForm"]
+
+
+def _show(output: w.Output, figure) -> None:
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    output.clear_output(wait=True)
+    with output:
+        display(figure)
+    plt.close(figure)
+
+
+class AreaForm:
+    """Widgets wired to the area analysis of one route.
+
+    Attributes
+    ----------
+    area_level, areas, reference, level, theme : ipywidgets
+        The choices; ``areas`` empty = the whole municipality.
+    segments, reason, save : ipywidgets
+        Mark segments (for the chosen areas) as of interest; ``save`` writes them.
+    upload, kind, import_button : ipywidgets
+        Import a file into the route.
+    summary : ipywidgets.HTML
+        The plain-language summary of the current choice.
+    current : pandas.DataFrame
+        The profile shown now; ``last_ms`` how long it took to compute.
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(self, route, *, size: str = "screen"):
+        self.route = route
+        self.size = size
+        self.data = load_route_data(route)
+        self.current = None
+        self.last_ms = 0.0
+        levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6") if lv in self.data.levels]
+        self.area_level = w.ToggleButtons(
+            options=[(t(f"area.level.{lv}"), lv) for lv in levels], value=levels[0],
+            description=t("area.ui.area_level"))
+        self.areas = w.SelectMultiple(description=t("area.ui.areas"), rows=8)
+        references = ["municipality", "all"] + (["national"] if self.data.national is not None
+                                                else [])
+        self.reference = w.Dropdown(options=[(t(f"area.reference.{r}"), r) for r in references],
+                                    value="municipality", description=t("area.ui.reference"))
+        self.level = w.ToggleButtons(options=[(t("area.level.group"), "group"),
+                                              (t("area.level.type"), "type")],
+                                     value="group", description=t("area.ui.level"))
+        self.theme = w.Dropdown(options=[(th.name, th.id) for th in route.config.themes],
+                                description=t("area.ui.theme"))
+        self.segments = w.SelectMultiple(description=t("area.ui.segments"), rows=8)
+        self.reason = w.Text(description=t("area.ui.reason"),
+                             placeholder=t("area.ui.reason_hint"))
+        self.save = w.Button(description=t("area.ui.save"), button_style="primary")
+        self.message = w.HTML()
+        self.summary = w.HTML()
+        self.profile_out = w.Output()
+        self.reach_out = w.Output()
+        self.upload = w.FileUpload(description=t("area.ui.upload"), multiple=False)
+        self.kind = w.Dropdown(options=[(t("area.ui.kind_auto"), "auto")] + [
+            (k, k) for k in KINDS], description=t("area.ui.kind"))
+        self.import_button = w.Button(description=t("area.ui.import"))
+        self.import_message = w.HTML()
+        for widget in (self.area_level, self.areas, self.reference, self.level, self.theme,
+                       self.segments, self.reason, self.kind):
+            widget.style.description_width = "10em"
+        for widget in (self.areas, self.segments, self.reason):
+            widget.layout.width = "34em"
+        self._fill_areas()
+        self.area_level.observe(self._on_area_level, "value")
+        for widget in (self.areas, self.reference, self.level):
+            widget.observe(self.refresh, "value")
+        self.save.on_click(self._on_save)
+        self.import_button.on_click(self._on_import)
+        choose = w.VBox([self.area_level, self.areas, self.reference, self.level])
+        mark = w.VBox([w.HTML(f"<b>{t('area.ui.mark_title')}</b>"), self.theme,
+                       self.segments, self.reason, self.save, self.message])
+        picker = w.VBox([w.HTML(f"<b>{t('area.ui.import_title')}</b>"),
+                         w.HBox([self.upload, self.kind, self.import_button]),
+                         self.import_message])
+        self.widget = w.VBox([choose, self.summary, self.profile_out, self.reach_out, mark,
+                              picker])
+        self.refresh()
+
+    # -- choices --------------------------------------------------------------
+
+    def _fill_areas(self) -> None:
+        codes = self.data.area_codes(self.area_level.value)
+        names = self.data.area_names(codes)
+        self.areas.options = [(f"{name} ({code})" if name != code else code, code)
+                              for code, name in zip(codes, names, strict=True)]
+
+    def _on_area_level(self, _change=None) -> None:
+        self._fill_areas()
+        self.refresh()
+
+    def chosen_name(self) -> str:
+        """Display name of the chosen areas (the municipality when none are chosen)."""
+        if not self.areas.value:
+            return self.route.config.municipality.name
+        return ", ".join(self.data.area_names(self.areas.value))
+
+    # -- live update ------------------------------------------------------------
+
+    def refresh(self, _change=None) -> None:
+        """Recompute the profile and redraw charts and summary for the current choices."""
+        from routekit.style import new_figure
+
+        areas = list(self.areas.value) or None
+        reference = "all" if areas is None and self.reference.value == "municipality" \
+            else self.reference.value
+        start = time.perf_counter()
+        self.current = profile(self.data, areas, reference=reference, level=self.level.value)
+        self.last_ms = (time.perf_counter() - start) * 1000
+        codes = list(self.current.index)
+        selected = [c for c in self.segments.value if c in codes]
+        self.segments.options = [(f"{c} {n}", c) for c, n in zip(codes, self.current["name"],
+                                                                  strict=True)]
+        self.segments.value = tuple(selected)
+        name = self.chosen_name()
+        reach = None
+        if self.data.members is not None:
+            reach = under_reached(self.data, areas, level=self.level.value)
+        self.summary.value = f"<p>{html.escape(summarise(self.current, name, reach=reach))}</p>"
+        _, ax = new_figure(self.size)
+        profile_bars(self.current, ax=ax, title=name,
+                     subtitle=t("area.ui.compared_with",
+                                reference=t(f"area.reference.{reference}")))
+        _show(self.profile_out, ax.get_figure(root=True))
+        if self.data.members is not None:
+            _, ax = new_figure(self.size)
+            reach_chart(penetration(self.data, areas, level=self.level.value), ax=ax,
+                        title=t("area.ui.reach_title", area=name))
+            _show(self.reach_out, ax.get_figure(root=True))
+
+    # -- saving -------------------------------------------------------------------
+
+    def _on_save(self, _button=None) -> None:
+        if not self.segments.value:
+            self.message.value = t("area.ui.nothing_marked")
+            return
+        areas = list(self.areas.value) or [None]
+        try:
+            for segment in self.segments.value:
+                for area in areas:
+                    self.route.upsert("segment_selections", {
+                        "theme": self.theme.value, "segment": segment, "area": area,
+                        "reason": self.reason.value.strip() or None, "added": dt.date.today()})
+        except RouteError as error:
+            items = "".join(f"<li>{html.escape(str(p))}</li>" for p in error.problems)
+            self.message.value = f"<b>{t('area.ui.not_saved')}</b><ul>{items}</ul>"
+            return
+        self.message.value = t("area.ui.saved", count=len(self.segments.value) * len(areas),
+                               theme=self.theme.label)
+
+    def _on_import(self, _button=None) -> None:
+        if not self.upload.value:
+            self.import_message.value = t("area.ui.no_file")
+            return
+        item = self.upload.value[0]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / Path(item["name"]).name
+            path.write_bytes(bytes(item["content"]))
+            try:
+                result = import_file(self.route, self.kind.value, path)
+            except (RouteError, ValueError) as error:
+                problems = getattr(error, "problems", None) or [str(error)]
+                items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
+                self.import_message.value = f"<b>{t('area.ui.not_imported')}</b><ul>{items}</ul>"
+                return
+        lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.lines)
+        self.import_message.value = f"<ul>{lines}</ul>"
+        self.data = load_route_data(self.route)
+        self._fill_areas()
+        self.refresh()
