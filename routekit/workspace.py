@@ -350,7 +350,9 @@ class Route:
             from routekit.io import write_table
 
             columns = list(spec.model.model_fields)
-            frame = pd.DataFrame([record.model_dump(mode="json") for record in records])
+            # object dtype: a whole-number column with blanks must not become floats ("4,0")
+            frame = pd.DataFrame([record.model_dump(mode="json") for record in records],
+                                 dtype=object)
             extra = [c for c in frame.columns if c not in columns]
             write_table(frame.reindex(columns=columns + extra), path)
         else:

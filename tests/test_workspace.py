@@ -223,3 +223,11 @@ def test_check_looks_inside_lists_and_at_areas(empty_route):
     assert "onbekende-trekker" in problems[("plan_activities.csv", "owners")]
     assert "onbekend gebied 'WK000000'" in problems[("stakeholders.csv", "area")]
     assert len(problems) == 2
+
+
+def test_optional_whole_numbers_with_blanks_stay_whole(empty_route):
+    rows = [EXAMPLES["positions"], dict(EXAMPLES["positions"], theme="taal", trust=None)]
+    empty_route.save("positions", rows)
+    text = empty_route.file("positions").read_text("utf-8-sig")
+    assert ";5;4;" in text and ",0" not in text
+    assert [p.trust for p in empty_route.records("positions")] == [4, None]

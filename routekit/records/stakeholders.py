@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, field_serializer
+from pydantic import Field
 
 from routekit.records.base import Flag, PipeList, Record, Score, choice
 
@@ -66,12 +66,6 @@ class Position(Record):
     """Own approach, when it differs from the suggestion (actor map: benadering)."""
     action: str | None = None
     """Next short-term action (actor map: korte-termijn actie)."""
-
-    @field_serializer("trust", when_used="json")
-    def _trust_as_text(self, value: int | None) -> str | None:
-        # Written as text so a column with blanks is not turned into floats ("4,0")
-        # when the workspace builds its CSV frame; read back as a whole number.
-        return None if value is None else str(value)
 
 
 class Relation(Record):
