@@ -33,6 +33,7 @@ __all__ = ["SECTIONS", "Section", "overview_section", "render", "to_html"]
 SECTIONS: list[str] = [
     "routekit.report:overview_section",
     "routekit.conversations:report_section",
+    "routekit.area.report:report_section",
     "routekit.stakeholders.report:report_section",
     "routekit.personas.report:report_section",
     "routekit.strategy.report:post_o_section",
