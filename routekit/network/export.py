@@ -132,7 +132,7 @@ def to_html(graph: nx.MultiDiGraph, path: str | Path, *,
                   heading="")
     for node, data in graph.nodes(data=True):
         influence = data.get("influence")
-        extra = {"x": pos[node][0] * 450, "y": -pos[node][1] * 300} if pos and node in pos \
+        extra = {"x": pos[node][0] * 800, "y": -pos[node][1] * 520} if pos and node in pos \
             else {}
         net.add_node(str(node), label=short_label(data.get("name", node)),
                      title=_tooltip([data.get("name", node),

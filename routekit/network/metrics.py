@@ -114,9 +114,10 @@ def brokers(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None, *,
             groups: pd.Series | None = None) -> pd.DataFrame:
     """Stakeholders who bridge communities or hold parts of the network together.
 
-    A broker has ties into at least one community besides its own and lies on
-    shortest paths between others (betweenness > 0), or is a cut point: without
-    it the network falls into more parts.
+    A broker has ties into at least one community besides its own and a
+    betweenness above the network's average (it lies on more shortest paths
+    between others than most), or is a cut point: without it the network
+    falls into more parts.
 
     Parameters
     ----------
@@ -132,11 +133,12 @@ def brokers(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None, *,
     view = connections(graph, kinds)
     groups = communities(graph, kinds) if groups is None else groups
     between = nx.betweenness_centrality(view, normalized=True)
+    average = sum(between.values()) / max(len(between), 1)
     cut = set(nx.articulation_points(view))
     rows = {}
     for node in view:
         others = sorted({int(groups[n]) for n in view[node]} - {int(groups[node])})
-        if (others and between[node] > 0) or node in cut:
+        if (others and between[node] > average) or node in cut:
             rows[node] = {"name": view.nodes[node].get("name", node),
                           "community": int(groups[node]), "bridges_to": others,
                           "betweenness": between[node], "cut_point": node in cut}

@@ -1,0 +1,53 @@
+"""The stakeholder network's section of the route report.
+
+Examples
+--------
+>>> section = report_section(Route.open("data/sample-route"))   # doctest: +SKIP
+>>> section.title                                               # doctest: +SKIP
+'Netwerk van stakeholders'
+"""
+
+from __future__ import annotations
+
+from routekit.i18n import t
+
+__all__ = ["report_section"]
+
+
+def report_section(route):
+    """Picture, dependence, key players, brokers, groups and suggestions; None without ties.
+
+    Uses the saved layout where there is one (the report does not write to
+    the route).
+    """
+    if not route.records("relations"):
+        return None
+    from routekit.network import dependence, metrics, tables
+    from routekit.network.draw import draw_network
+    from routekit.network.graph import route_graph
+    from routekit.network.layout import layout, saved_layout
+    from routekit.report import Section
+    from routekit.style import new_figure
+
+    graph = route_graph(route, skip_invalid=True)
+    groups = metrics.communities(graph)
+    source = route.config.notice or route.config.library
+    apart = graph.number_of_nodes() - int(metrics.parts(graph)["size"].iloc[0])
+    paragraphs = [t("network.report.intro", stakeholders=graph.number_of_nodes(),
+                    ties=graph.number_of_edges(), groups=int(groups.max()))]
+    if apart:
+        paragraphs.append(t("network.report.apart", apart=apart))
+    paragraphs.append(dependence.dependence(graph).sentence)
+    for theme in route.config.themes:
+        view = route_graph(route, theme=theme.id, skip_invalid=True)
+        if view.number_of_edges():
+            paragraphs.append(t("network.report.theme", theme=theme.name,
+                                text=dependence.dependence(view).sentence))
+    paragraphs += [str(problem) for problem in graph.graph["problems"]]
+    fig, ax = new_figure("slide")
+    draw_network(graph, layout(graph, saved_layout(route)), ax=ax, source=source)
+    frames = [tables.key_players(graph, groups), tables.brokers_table(graph, groups),
+              tables.community_table(graph, groups), tables.suggestions_table(graph, groups),
+              tables.outsiders_table(graph)]
+    return Section(title=t("network.title"), paragraphs=paragraphs,
+                   tables=[frame for frame in frames if len(frame)], figures=[fig])
