@@ -35,6 +35,7 @@ SECTIONS: list[str] = [
     "routekit.conversations:report_section",
     "routekit.area.report:report_section",
     "routekit.stakeholders.report:report_section",
+    "routekit.network.report:report_section",
     "routekit.personas.report:report_section",
     "routekit.strategy.report:post_o_section",
     "routekit.strategy.report:knowledge_section",
