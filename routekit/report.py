@@ -88,26 +88,35 @@ def _figure_html(figure) -> str:
 
 
 def to_html(route: Route, sections: list[Section]) -> str:
-    """Render *sections* as one self-contained HTML page."""
+    """Render *sections* as one self-contained HTML page (figures are closed)."""
+    return _page(route, [_section_html(section) for section in sections])
+
+
+def _page(route: Route, bodies: list[str]) -> str:
     title = t("report.title", library=route.config.library)
-    parts = [f"<!DOCTYPE html><html lang=\"{get_language()}\"><head><meta charset=\"utf-8\">",
-             f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>{html.escape(title)}</h1>",
-             f"<p class=\"meta\">{html.escape(t('report.made', date=date.today().isoformat()))}"
-             "</p>"]
-    for section in sections:
-        parts.append(f"<section><h2>{html.escape(section.title)}</h2>")
-        parts += [f"<p>{html.escape(text)}</p>" for text in section.paragraphs]
-        parts += [frame.to_html(index=False, border=0, na_rep="–", classes="table")
-                  for frame in section.tables]
-        parts += [_figure_html(figure) for figure in section.figures]
-        parts.append("</section>")
-    parts.append("</body></html>")
+    head = [f"<!DOCTYPE html><html lang=\"{get_language()}\"><head><meta charset=\"utf-8\">",
+            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
+            f"<h1>{html.escape(title)}</h1>",
+            f"<p class=\"meta\">{html.escape(t('report.made', date=date.today().isoformat()))}"
+            "</p>"]
+    return "\n".join(head + bodies + ["</body></html>"])
+
+
+def _section_html(section: Section) -> str:
+    parts = [f"<section><h2>{html.escape(section.title)}</h2>"]
+    parts += [f"<p>{html.escape(text)}</p>" for text in section.paragraphs]
+    parts += [frame.to_html(index=False, border=0, na_rep="–", classes="table")
+              for frame in section.tables]
+    parts += [_figure_html(figure) for figure in section.figures]
+    parts.append("</section>")
     return "\n".join(parts)
 
 
 def render(route: Route, out_dir: str | Path) -> Path:
     """Write the report of *route* to ``out_dir/rapport.html`` (``report.html`` in English).
+
+    Each section is rendered as soon as it is made, so its figures are closed
+    before the next stage draws.
 
     Returns
     -------
@@ -119,17 +128,17 @@ def render(route: Route, out_dir: str | Path) -> Path:
     matplotlib.use("Agg")
     from routekit.style import style_context
 
-    sections = []
+    bodies = []
     with style_context():
         for dotted in SECTIONS:
             module, _, function = dotted.partition(":")
             section = getattr(importlib.import_module(module), function)(route)
             if section is not None:
-                sections.append(section)
+                bodies.append(_section_html(section))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / t("report.filename")
-    atomic_write_text(path, to_html(route, sections))
+    atomic_write_text(path, _page(route, bodies))
     return path
 
 
