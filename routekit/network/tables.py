@@ -44,11 +44,11 @@ def group_names(graph: nx.MultiDiGraph, groups: pd.Series) -> dict[int, str]:
 
 
 def key_players(graph: nx.MultiDiGraph, groups: pd.Series | None = None, *,
-                top: int = 10) -> pd.DataFrame:
+                top: int = 10, kinds=None) -> pd.DataFrame:
     """The *top* stakeholders by betweenness, with contacts, ties and eigenvector."""
-    groups = metrics.communities(graph) if groups is None else groups
+    groups = metrics.communities(graph, kinds) if groups is None else groups
     names = group_names(graph, groups)
-    table = metrics.centrality(graph).head(top)
+    table = metrics.centrality(graph, kinds).head(top)
     return pd.DataFrame({
         _col("stakeholder"): table["name"],
         _col("contacts"): table["contacts"],
@@ -59,11 +59,12 @@ def key_players(graph: nx.MultiDiGraph, groups: pd.Series | None = None, *,
     }).reset_index(drop=True)
 
 
-def brokers_table(graph: nx.MultiDiGraph, groups: pd.Series | None = None) -> pd.DataFrame:
+def brokers_table(graph: nx.MultiDiGraph, groups: pd.Series | None = None, *,
+                  kinds=None) -> pd.DataFrame:
     """Brokers: who bridges groups, and whether the network splits without them."""
-    groups = metrics.communities(graph) if groups is None else groups
+    groups = metrics.communities(graph, kinds) if groups is None else groups
     names = group_names(graph, groups)
-    table = metrics.brokers(graph, groups=groups)
+    table = metrics.brokers(graph, kinds, groups=groups)
     return pd.DataFrame({
         _col("stakeholder"): table["name"],
         _col("group"): [names[g] for g in table["community"]],

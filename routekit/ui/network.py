@@ -1,0 +1,281 @@
+"""Forms of notebook 04c: relations, the network picture, ego networks and key players.
+
+Every change is saved to the workspace at once; the picture and the tables
+below follow. Positions are kept in ``network_layout.csv``, so the picture
+stays the same from run to run; "Vastzetten" moves one stakeholder and keeps
+it there.
+
+Examples
+--------
+>>> board = NetworkBoard(route)                          # doctest: +SKIP
+>>> board.widget                                         # doctest: +SKIP
+>>> board.ego.value = "anneke-bos"                       # picture shows her ego network
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as w
+
+from routekit.errors import RouteError
+from routekit.i18n import t
+from routekit.records.stakeholders import RELATION_KINDS
+from routekit.workspace import Route
+
+__all__ = ["NetworkBoard", "PinForm", "RelationForm"]
+
+
+def _label(key: str, **values) -> str:
+    return t(f"network.ui.{key}", **values)
+
+
+def _wide(*widgets, width: str = "36em"):
+    for widget in widgets:
+        widget.style.description_width = "10em"
+        widget.layout.width = width
+    return widgets
+
+
+def _errors(problems) -> str:
+    items = "".join(f"<li>{problem}</li>" for problem in problems)
+    return f"<b style='color:#b00020'>{_label('not_saved')}</b><ul>{items}</ul>"
+
+
+def _ok(text: str) -> str:
+    return f"<span style='color:#1a7f37'>✓ {text}</span>"
+
+
+def _people(route: Route) -> list[tuple[str, str]]:
+    return sorted(((s.name, s.id) for s in route.records("stakeholders")), key=lambda p: p[0])
+
+
+class RelationForm:
+    """Add or remove a relation between two stakeholders (saved at once).
+
+    Attributes
+    ----------
+    source, target, kind : Dropdown
+    directed : Checkbox
+    strength : IntSlider
+        1 (weak) to 5 (strong).
+    theme : Dropdown
+        A theme or none (a general tie).
+    note : Text
+    add, remove : Button
+    message : HTML
+    widget : VBox
+    """
+
+    def __init__(self, route: Route, on_change: Callable[[], None] | None = None):
+        self.route = route
+        self.on_change = on_change
+        people = _people(route)
+        self.source = w.Dropdown(options=people, description=_label("source"))
+        self.target = w.Dropdown(options=people, description=_label("target"),
+                                 value=people[1][1] if len(people) > 1 else None)
+        self.kind = w.Dropdown(options=[(t(f"network.relation.{k}"), k) for k in RELATION_KINDS],
+                               description=_label("kind"))
+        self.directed = w.Checkbox(value=False, description=_label("directed"))
+        self.strength = w.IntSlider(value=3, min=1, max=5, description=_label("strength"))
+        self.theme = w.Dropdown(options=[(_label("no_theme"), "")] +
+                                [(th.name, th.id) for th in route.config.themes],
+                                description=_label("theme"))
+        self.note = w.Text(description=_label("note"))
+        self.add = w.Button(description=_label("add"), button_style="primary")
+        self.remove = w.Button(description=_label("remove"))
+        self.message = w.HTML()
+        _wide(self.source, self.target, self.kind, self.strength, self.theme, self.note)
+        self.add.on_click(lambda _b: self._add())
+        self.remove.on_click(lambda _b: self._remove())
+        self.widget = w.VBox([self.source, self.target, self.kind, self.directed, self.strength,
+                              self.theme, self.note, w.HBox([self.add, self.remove]),
+                              self.message])
+
+    def record(self) -> dict:
+        """The relation as the form shows it."""
+        return {"source": self.source.value, "target": self.target.value,
+                "kind": self.kind.value, "directed": self.directed.value,
+                "strength": self.strength.value, "theme": self.theme.value or None,
+                "note": self.note.value.strip() or None}
+
+    def _add(self) -> None:
+        from routekit.network.graph import relation_problems
+
+        record = self.record()
+        key = (record["source"], record["target"], record["kind"])
+        people = self.route.records("stakeholders")
+        current = self.route.records("relations")
+        merged = [record if (r.source, r.target, r.kind) == key else r for r in current]
+        if all((r.source, r.target, r.kind) != key for r in current):
+            merged.append(record)
+        before = {p.message for p in relation_problems(people, current)}
+        found = [p for p in relation_problems(people, merged) if p.message not in before]
+        if found:
+            self.message.value = _errors(p.message for p in found)
+            return
+        try:
+            self.route.upsert("relations", record)
+        except RouteError as error:
+            self.message.value = _errors(error.problems)
+            return
+        self._done(_label("added", source=self.source.label, target=self.target.label))
+
+    def _remove(self) -> None:
+        if self.route.remove("relations", self.source.value, self.target.value, self.kind.value):
+            self._done(_label("removed", source=self.source.label, target=self.target.label))
+        else:
+            self.message.value = _label("not_found")
+
+    def _done(self, text: str) -> None:
+        self.message.value = _ok(text)
+        if self.on_change is not None:
+            self.on_change()
+
+
+class PinForm:
+    """Move one stakeholder in the picture and keep it there (pinned)."""
+
+    def __init__(self, route: Route, on_change: Callable[[], None] | None = None):
+        self.route = route
+        self.on_change = on_change
+        self.who = w.Dropdown(options=_people(route), description=_label("who"))
+        self.x = w.FloatSlider(value=0.0, min=-1.5, max=1.5, step=0.05,
+                               description=_label("x"))
+        self.y = w.FloatSlider(value=0.0, min=-1.5, max=1.5, step=0.05,
+                               description=_label("y"))
+        self.pin = w.Button(description=_label("pin"), button_style="primary")
+        self.message = w.HTML()
+        _wide(self.who, self.x, self.y)
+        self.who.observe(lambda _c: self._load(), "value")
+        self.pin.on_click(lambda _b: self._pin())
+        self.widget = w.VBox([w.HTML(_label("pin_help")), self.who, self.x, self.y, self.pin,
+                              self.message])
+        self._load()
+
+    def _load(self) -> None:
+        from routekit.network.layout import saved_layout
+
+        x, y, _ = saved_layout(self.route).get(self.who.value, (0.0, 0.0, False))
+        self.x.value, self.y.value = x, y
+
+    def _pin(self) -> None:
+        from routekit.network.layout import pin
+
+        pin(self.route, self.who.value, self.x.value, self.y.value)
+        self.message.value = _ok(_label("pinned", name=self.who.label))
+        if self.on_change is not None:
+            self.on_change()
+
+
+class NetworkBoard:
+    """The network on one screen: forms, picture, ego network, kinds, key players, brokers.
+
+    Attributes
+    ----------
+    relations : RelationForm
+    pins : PinForm
+    theme : Dropdown
+        All themes ("") or one.
+    kinds : dict of Checkbox
+        One per relation kind: shown in the picture and counted in the tables.
+    ego : Dropdown
+        "" for the whole network, or a stakeholder whose ego network is shown.
+    radius : IntSlider
+        Steps of the ego network (1 or 2).
+    chart, tables : Output
+    export : Button
+        Writes GraphML, GEXF and an interactive HTML page to the export folder.
+    status : HTML
+    widget : VBox
+    """
+
+    def __init__(self, route: Route, *, size: str = "screen",
+                 export_dir: str | Path | None = None):
+        self.route = route
+        self.size = size
+        self.export_dir = Path(export_dir or route.path / "export")
+        self.relations = RelationForm(route, on_change=self.refresh)
+        self.pins = PinForm(route, on_change=self.refresh)
+        self.theme = w.Dropdown(options=[(_label("all_themes"), "")] +
+                                [(th.name, th.id) for th in route.config.themes],
+                                description=_label("theme"))
+        self.kinds = {kind: w.Checkbox(value=True, description=t(f"network.relation.{kind}"),
+                                       indent=False, layout=w.Layout(width="9em"))
+                      for kind in RELATION_KINDS}
+        self.ego = w.Dropdown(options=[(_label("whole"), "")] + _people(route),
+                              description=_label("ego"))
+        self.radius = w.IntSlider(value=1, min=1, max=2, description=_label("radius"))
+        _wide(self.theme, self.ego, self.radius)
+        self.chart = w.Output()
+        self.tables = w.Output()
+        self.export = w.Button(description=_label("export"))
+        self.status = w.HTML()
+        for widget in (self.theme, self.ego, self.radius, *self.kinds.values()):
+            widget.observe(lambda _c: self.refresh(), "value")
+        self.export.on_click(lambda _b: self._export())
+        forms = w.Accordion(children=[self.relations.widget, self.pins.widget])
+        forms.set_title(0, _label("tab_relations"))
+        forms.set_title(1, _label("tab_pin"))
+        self.widget = w.VBox([forms, self.theme, w.HBox(list(self.kinds.values())), self.ego,
+                              self.radius, self.chart, self.tables, self.export, self.status])
+        self.refresh()
+
+    @property
+    def selected_kinds(self) -> list[str]:
+        """Relation kinds switched on."""
+        return [kind for kind, box in self.kinds.items() if box.value]
+
+    def graph(self):
+        """The network of the chosen theme (bad relations left out and reported)."""
+        from routekit.network.graph import route_graph
+
+        return route_graph(self.route, theme=self.theme.value or None, skip_invalid=True)
+
+    def refresh(self) -> None:
+        """Redraw the picture and the tables from the saved records."""
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        from routekit.network import dependence, tables
+        from routekit.network.draw import draw_ego, draw_network
+        from routekit.network.graph import route_graph
+        from routekit.network.layout import ensure_layout
+        from routekit.style import new_figure
+
+        graph = self.graph()
+        problems = graph.graph["problems"]
+        self.status.value = _errors(problems) if problems else ""
+        pos = ensure_layout(self.route, route_graph(self.route, skip_invalid=True))
+        kinds = self.selected_kinds
+        counted = [k for k in kinds if k != "conflict"]
+        _, ax = new_figure(self.size)
+        if self.ego.value and self.ego.value in graph:
+            draw_ego(graph, self.ego.value, pos, radius=self.radius.value, ax=ax, kinds=kinds)
+        else:
+            theme = self.route.config.theme(self.theme.value) if self.theme.value else None
+            draw_network(graph, pos, ax=ax, kinds=kinds, subtitle=theme.name if theme else None)
+        self.chart.clear_output(wait=True)
+        with self.chart:
+            display(ax.figure)
+        plt.close(ax.figure)
+        self.tables.clear_output(wait=True)
+        with self.tables:
+            display(w.HTML(f"<p>{dependence.dependence(graph, counted).sentence}</p>"))
+            display(w.HTML(f"<h4>{_label('key_players')}</h4>"))
+            display(tables.key_players(graph, kinds=counted))
+            display(w.HTML(f"<h4>{_label('brokers')}</h4>"))
+            display(tables.brokers_table(graph, kinds=counted))
+
+    def _export(self) -> None:
+        from routekit.network.export import to_gexf, to_graphml, to_html
+        from routekit.network.layout import saved_layout
+
+        graph = self.graph()
+        name = _label("file")
+        pos = {n: (x, y) for n, (x, y, _) in saved_layout(self.route).items()}
+        paths = [to_graphml(graph, self.export_dir / f"{name}.graphml"),
+                 to_gexf(graph, self.export_dir / f"{name}.gexf"),
+                 to_html(graph, self.export_dir / f"{name}.html", pos=pos)]
+        self.status.value = _ok(_label("exported", paths=", ".join(str(p) for p in paths)))
