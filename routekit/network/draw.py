@@ -119,7 +119,8 @@ def _edges(ax, graph, pos, kinds, sizes, faded: set) -> None:
             connectionstyle=f"arc3,rad={rad}", color=style["color"],
             linestyle=style["linestyle"], linewidth=0.5 + 0.45 * data.get("strength", 3),
             alpha=0.25 if (u in faded or v in faded) else 0.85,
-            shrinkA=sizes[u] ** 0.5 / 2 + 1, shrinkB=sizes[v] ** 0.5 / 2 + 2, zorder=1)
+            shrinkA=sizes[u] ** 0.5 / 2 + 1, shrinkB=sizes[v] ** 0.5 / 2 + 2, zorder=1,
+            gid=f"edge-{kind}")
         ax.add_patch(patch)
 
 

@@ -185,6 +185,10 @@ class NetworkBoard:
     radius : IntSlider
         Steps of the ego network (1 or 2).
     chart, tables : Output
+    picture : Axes
+        The picture drawn last (for checks).
+    key_players, brokers : DataFrame
+        The tables shown last (Dutch column names).
     export : Button
         Writes GraphML, GEXF and an interactive HTML page to the export folder.
     status : HTML
@@ -256,6 +260,9 @@ class NetworkBoard:
         else:
             theme = self.route.config.theme(self.theme.value) if self.theme.value else None
             draw_network(graph, pos, ax=ax, kinds=kinds, subtitle=theme.name if theme else None)
+        self.picture = ax
+        self.key_players = tables.key_players(graph, kinds=counted)
+        self.brokers = tables.brokers_table(graph, kinds=counted)
         self.chart.clear_output(wait=True)
         with self.chart:
             display(ax.figure)
@@ -264,9 +271,9 @@ class NetworkBoard:
         with self.tables:
             display(w.HTML(f"<p>{dependence.dependence(graph, counted).sentence}</p>"))
             display(w.HTML(f"<h4>{_label('key_players')}</h4>"))
-            display(tables.key_players(graph, kinds=counted))
+            display(self.key_players)
             display(w.HTML(f"<h4>{_label('brokers')}</h4>"))
-            display(tables.brokers_table(graph, kinds=counted))
+            display(self.brokers)
 
     def _export(self) -> None:
         from routekit.network.export import to_gexf, to_graphml, to_html
