@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pytest
 from network_fixtures import fixture_graph
 
@@ -52,3 +53,22 @@ def test_theme_view_keeps_positions_of_the_others(sample_route):
     before = saved_layout(sample_route)
     ensure_layout(sample_route, route_graph(sample_route, theme="laaggeletterdheid"))
     assert saved_layout(sample_route) == before
+
+
+def test_large_networks_are_laid_out_by_group_and_new_ones_go_near_their_ties():
+    plain = nx.planted_partition_graph(4, 50, 0.3, 0.005, seed=3)
+    graph = nx.MultiDiGraph((str(u), str(v), "collaboration") for u, v in plain.edges())
+    pos = layout(graph)
+    assert pos == layout(graph) and len(pos) == 200
+    # the four planted groups sit apart: members are closer to their own group's centre
+    centres = [np.mean([pos[str(n)] for n in range(g * 50, g * 50 + 50)], axis=0)
+               for g in range(4)]
+    for group in range(4):
+        for node in range(group * 50, group * 50 + 50, 7):
+            distances = [np.linalg.norm(np.subtract(pos[str(node)], c)) for c in centres]
+            assert int(np.argmin(distances)) == group
+    graph.add_edge("new", "0", key="collaboration")
+    graph.add_edge("new", "1", key="information")
+    moved = layout(graph, {n: (*p, False) for n, p in pos.items()})
+    assert all(moved[n] == pos[n] for n in pos)
+    assert np.linalg.norm(np.subtract(moved["new"], np.mean([pos["0"], pos["1"]], axis=0))) < 0.05

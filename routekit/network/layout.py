@@ -8,8 +8,11 @@ with ``keep="pinned"``. :func:`ensure_layout` reads and writes
 ``network_layout.csv`` in the route.
 
 Small networks (up to 150 stakeholders) are laid out with Kamada-Kawai (even
-spacing, readable), larger ones with Fruchterman-Reingold (fast). The largest
-connected part fills -1 … 1; smaller parts and isolates sit in a row below it.
+spacing, readable). Larger ones are laid out by group: the Louvain groups are
+placed by the ties between them and each group is spread in its own circle
+(fast, and the groups stay visible); new stakeholders in a large saved
+picture go next to their placed neighbours. The largest connected part fills
+-1 … 1; smaller parts and isolates sit in a row below it.
 
 Examples
 --------
@@ -41,9 +44,30 @@ def _spread(view: nx.Graph, seed: int, scale: float) -> dict:
     if view.number_of_nodes() <= _KAMADA_KAWAI_MAX:
         pos = nx.kamada_kawai_layout(view, pos=nx.spring_layout(view, seed=seed))
     else:
-        pos = nx.spring_layout(view, seed=seed, k=1.5 / view.number_of_nodes() ** 0.5,
-                               iterations=60)
+        pos = _by_group(view, seed)
     return nx.rescale_layout_dict(pos, scale=scale)
+
+
+def _by_group(view: nx.Graph, seed: int) -> dict:
+    """Large networks: groups placed by their ties, each group laid out in its own circle."""
+    import numpy as np
+
+    groups = sorted((sorted(g) for g in nx.community.louvain_communities(
+        view, weight="weight", seed=seed)), key=lambda g: (-len(g), g[0]))
+    if len(groups) == 1:
+        return nx.spring_layout(view, seed=seed, iterations=30)
+    quotient = nx.quotient_graph(view, [set(g) for g in groups], relabel=True)
+    centres = nx.rescale_layout_dict(
+        nx.spring_layout(quotient, seed=seed, k=2 / len(groups) ** 0.5), scale=1.0)
+    total = view.number_of_nodes()
+    pos = {}
+    for number, members in enumerate(groups):
+        radius = 0.9 * (len(members) / total) ** 0.5
+        local = nx.spring_layout(view.subgraph(members), seed=seed, iterations=40) \
+            if len(members) > 1 else {members[0]: np.zeros(2)}
+        local = nx.rescale_layout_dict(local, scale=radius) if len(members) > 1 else local
+        pos |= {n: np.asarray(centres[number]) + np.asarray(p) for n, p in local.items()}
+    return pos
 
 
 def _fresh(view: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
@@ -94,11 +118,31 @@ def layout(graph: nx.Graph, saved: Saved | None = None, *, keep: str = "all",
         return fixed
     if not fixed:
         return _fresh(view, seed)
+    if view.number_of_nodes() > _KAMADA_KAWAI_MAX:
+        return fixed | _near_neighbours(view, fixed, seed)
     # place the others around the fixed ones, starting from a fresh layout
     start = _fresh(view, seed) | fixed
     pos = nx.spring_layout(view, pos=start, fixed=list(fixed), seed=seed,
                            k=1.5 / view.number_of_nodes() ** 0.5, iterations=50)
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def _near_neighbours(view: nx.Graph, fixed: dict, seed: int) -> dict:
+    """Large networks: a new stakeholder goes near its placed neighbours (or below them all)."""
+    import random
+
+    rng = random.Random(seed)
+    low = min(y for _, y in fixed.values())
+    placed, new = dict(fixed), {}
+    for node in sorted(n for n in view if n not in fixed):
+        near = [placed[m] for m in view[node] if m in placed]
+        if near:
+            x = sum(p[0] for p in near) / len(near) + rng.uniform(-0.03, 0.03)
+            y = sum(p[1] for p in near) / len(near) + rng.uniform(-0.03, 0.03)
+        else:
+            x, y = rng.uniform(-1, 1), low - 0.15
+        placed[node] = new[node] = (float(x), float(y))
+    return new
 
 
 def saved_layout(route) -> dict[str, tuple[float, float, bool]]:
