@@ -36,7 +36,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from routekit.area.segments import clean_code
@@ -254,7 +253,7 @@ def detect_format(columns: list[str]) -> str | None:
 
 
 def _statline_key(column: str) -> tuple[str, str]:
-    """(leaf label, unit) of a StatLine header: ``'A/B/0 tot 15 jaar (%)'`` → ``('0 tot 15 jaar', '%')``."""
+    """(leaf label, unit) of a StatLine header: ``"A/B/0 tot 15 jaar (%)"`` → label and ``"%"``."""
     leaf = column.split("/")[-1].strip()
     unit = _UNIT.search(leaf)
     return (_UNIT.sub("", leaf).strip().casefold(), unit.group(1).strip() if unit else "")

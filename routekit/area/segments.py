@@ -13,7 +13,7 @@ postcodes.
 Examples
 --------
 >>> data = load_route_data(route)                     # doctest: +SKIP
->>> data.positions(["WK990106"]).size                 # the buurten of Heidebroek
+>>> data.positions(["WK990106"]).size  # the buurten of Heidebroek  # doctest: +SKIP
 2
 """
 

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> ax = profile_bars(profile(data, "WK990106", level="group"), title="Heidebroek")  # doctest: +SKIP
+>>> ax = profile_bars(profile(data, "WK990106", level="group"))  # doctest: +SKIP
 """
 
 from __future__ import annotations
