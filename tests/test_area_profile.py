@@ -7,8 +7,15 @@ import pandas as pd
 import pytest
 from area_fixtures import write_area
 
-from routekit.area import (compare, index_table, load_route_data, penetration, profile,
-                           summarise, under_reached)
+from routekit.area import (
+    compare,
+    index_table,
+    load_route_data,
+    penetration,
+    profile,
+    summarise,
+    under_reached,
+)
 from routekit.area.reach import penetration_by_area
 
 
@@ -112,3 +119,17 @@ def test_sample_route_profile_is_consistent(sample_route):
     weighted = (p["index"] * p["ref_share"]).sum()  # sum of shares x 100
     assert weighted == pytest.approx(100.0)
     assert np.isfinite(p["index"]).all()
+
+
+def test_area_overview_joins_key_figures(sample_route):
+    from routekit.area import read_key_figures
+    from routekit.area.reach import area_overview
+
+    data = load_route_data(sample_route)
+    figures = read_key_figures(sample_route.area_file("kerncijfers_kwb"))
+    overview = area_overview(data, figures, area_level="wijk")
+    heidebroek = overview.loc["WK990106"]
+    assert heidebroek["households"] == pytest.approx(2200)
+    assert heidebroek["penetration"] == pytest.approx(heidebroek["members"] / 2200)
+    assert heidebroek["inhabitants"] == figures.table.loc["WK990106", "inhabitants"]
+    assert overview.loc["WK990106", "name"] == "Heidebroek"

@@ -31,7 +31,8 @@ from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
 from routekit.io import read_table
 
-__all__ = ["penetration", "penetration_by_area", "read_library_members", "under_reached"]
+__all__ = ["area_overview", "penetration", "penetration_by_area", "read_library_members",
+           "under_reached"]
 
 
 def _rate(members: np.ndarray, households: np.ndarray) -> np.ndarray:
@@ -181,4 +182,37 @@ def read_library_members(path: str | Path) -> pd.DataFrame:
     out["penetration"] = counted.where(counted.notna(), share)
     markers = raw[numeric].isin(["x", "X", "."]).any(axis=1)
     out["suppressed"] = markers.to_numpy()
+    return out
+
+
+def area_overview(data: SegmentData, figures=None, *, area_level: str = "buurt"
+                  ) -> pd.DataFrame:
+    """One row per area: households, member households, penetration, joined with CBS figures.
+
+    Parameters
+    ----------
+    data : SegmentData
+    figures : KeyFigures, optional
+        From :func:`routekit.area.read_key_figures`; its variables are joined on
+        the area code (e.g. inhabitants, income, ``distance_library_km`` from
+        the StatLine "Nabijheid voorzieningen" table).
+    area_level : str, default "buurt"
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by area code: ``name``, ``households``, ``members``,
+        ``penetration`` and the key-figure variables (missing where CBS has none;
+        ``households_cbs`` is the CBS count of households).
+    """
+    households = data.by_level(area_level).sum(axis=1)
+    out = pd.DataFrame({"name": data.area_names(households.index),
+                        "households": households.to_numpy()}, index=households.index)
+    if data.members is not None:
+        out["members"] = data.by_level(area_level, measure="members").sum(axis=1)
+        out["penetration"] = _rate(out["members"].to_numpy(), out["households"].to_numpy())
+    if figures is not None:
+        cbs = figures.table[figures.variables]
+        out = out.join(cbs.rename(columns=lambda c: f"{c}_cbs" if c in out.columns else c),
+                       how="left")
     return out
