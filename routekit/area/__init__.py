@@ -23,12 +23,13 @@ from routekit.area.cbs import KeyFigures, mapping_table, read_key_figures
 from routekit.area.checks import check
 from routekit.area.importer import import_file
 from routekit.area.profile import compare, index_table, profile
-from routekit.area.reach import penetration, read_library_members, under_reached
+from routekit.area.reach import area_overview, penetration, read_library_members, under_reached
 from routekit.area.scheme import Scheme, load_scheme
 from routekit.area.segments import SegmentData, load_route_data, read_counts
 from routekit.area.summary import summarise
 
-__all__ = ["KeyFigures", "Scheme", "SegmentData", "check", "compare", "import_file",
-           "index_table", "load_route_data", "load_scheme", "mapping_table", "penetration",
+__all__ = ["KeyFigures", "Scheme", "SegmentData", "area_overview", "check", "compare",
+           "import_file", "index_table", "load_route_data", "load_scheme", "mapping_table",
+           "penetration",
            "profile", "read_counts", "read_key_figures", "read_library_members",
            "summarise", "under_reached"]
