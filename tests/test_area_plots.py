@@ -6,8 +6,14 @@ import numpy as np
 import pytest
 
 from routekit.area import index_table, load_route_data, penetration, profile, read_key_figures
-from routekit.area.plot import (age_pyramid, choropleth, index_heatmap, profile_bars,
-                                reach_chart, read_boundaries)
+from routekit.area.plot import (
+    age_pyramid,
+    choropleth,
+    index_heatmap,
+    profile_bars,
+    reach_chart,
+    read_boundaries,
+)
 from routekit.area.plot.pyramid import pyramid_by_sex, pyramid_from_key_figures
 from routekit.io import read_table
 from routekit.labels import labels_overlap
