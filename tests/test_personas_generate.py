@@ -5,8 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from routekit.personas.generate import (behaviour_matrix, candidate_personas, plot_profiles,
-                                        route_candidates, to_personas)
+from routekit.personas.generate import (
+    behaviour_matrix,
+    candidate_personas,
+    plot_profiles,
+    route_candidates,
+    to_personas,
+)
 from routekit.personas.sources import read_scheme
 
 CATEGORIES = ["romans", "leesclub", "taalcafé", "digitaal café"]

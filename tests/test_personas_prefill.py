@@ -7,8 +7,14 @@ import pytest
 
 from routekit.errors import RouteError
 from routekit.io import write_table
-from routekit.personas.builder import (apply_facts, evidence, new_persona, refresh_persona,
-                                       save_persona, unique_id)
+from routekit.personas.builder import (
+    apply_facts,
+    evidence,
+    new_persona,
+    refresh_persona,
+    save_persona,
+    unique_id,
+)
 from routekit.personas.prefill import compute_facts, persona_facts, selections
 from routekit.personas.sources import area_members, read_scheme
 

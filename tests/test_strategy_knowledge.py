@@ -5,8 +5,13 @@ from __future__ import annotations
 import math
 
 from routekit.records.strategy import KnowledgeCreation
-from routekit.strategy.knowledge import (advice, conditions_table, knowledge_figure,
-                                         plot_cycle, weak_conditions)
+from routekit.strategy.knowledge import (
+    advice,
+    conditions_table,
+    knowledge_figure,
+    plot_cycle,
+    weak_conditions,
+)
 
 RECORD = KnowledgeCreation(theme="x", access={"score": 4, "note": "dichtbij"},
                            knowledge={"score": 1}, environment={"score": 2},

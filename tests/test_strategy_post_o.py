@@ -7,8 +7,12 @@ import pytest
 from routekit.personas.builder import save_persona
 from routekit.records.strategy import Persona, PostOCanvas
 from routekit.strategy.channels import channel_kind, suggest_channels
-from routekit.strategy.post_o import (canvas_figure, canvas_warnings, prefill_canvas,
-                                      prefill_route_canvas)
+from routekit.strategy.post_o import (
+    canvas_figure,
+    canvas_warnings,
+    prefill_canvas,
+    prefill_route_canvas,
+)
 
 RIET = Persona(id="riet", name="Riet", theme="eenzaamheid", digital_skills="low",
                participation="offline", channels=["Facebook", "huis-aan-huisblad", "kerk"])

@@ -21,8 +21,13 @@ import pandas as pd
 
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
-from routekit.personas.prefill import (PREFILL_FIELDS, PersonaFacts, fmt_number, fmt_percent,
-                                       persona_facts)
+from routekit.personas.prefill import (
+    PREFILL_FIELDS,
+    PersonaFacts,
+    fmt_number,
+    fmt_percent,
+    persona_facts,
+)
 from routekit.records.strategy import Persona
 from routekit.workspace import Route
 

@@ -20,7 +20,7 @@ import textwrap
 
 __all__ = ["TextFlow"]
 
-CHAR_WIDTH = 0.56
+CHAR_WIDTH = 0.6
 """Average character width in ems of DejaVu Sans (used to wrap text to a width)."""
 LINE_SPACING = 1.3
 

@@ -28,7 +28,8 @@ from routekit.records.area import SegmentSelection
 from routekit.records.base import split_cell
 from routekit.workspace import Route
 
-__all__ = ["PREFILL_FIELDS", "PersonaFacts", "compute_facts", "fmt_number", "fmt_percent", "persona_facts", "selections"]
+__all__ = ["PREFILL_FIELDS", "PersonaFacts", "compute_facts", "fmt_number", "fmt_percent",
+           "persona_facts", "selections"]
 
 PREFILL_FIELDS = sources.SCHEME_TRAITS
 """Persona fields that come from the segment scheme."""
@@ -71,7 +72,7 @@ class PersonaFacts:
     member_share: float = math.nan
 
     def table(self) -> pd.DataFrame:
-        """The facts as a two-column table (``fact``, ``value``) with labels in the user's language."""
+        """The facts as a table (``fact``, ``value``), labelled in the user's language."""
         rows = [(t("personas.fact.segment"), f"{self.segment} {self.segment_name}".strip()),
                 (t("personas.fact.area"), self.area_name or self.area or t("personas.whole")),
                 (t("personas.fact.households"), fmt_number(self.households)),
@@ -100,7 +101,7 @@ def _text(value) -> str:
 
 
 def _ratio(part: float, whole: float) -> float:
-    return part / whole if whole else math.nan
+    return float(part / whole) if whole else math.nan
 
 
 def compute_facts(scheme: pd.DataFrame, households: pd.DataFrame, segment: str,
@@ -136,7 +137,7 @@ def compute_facts(scheme: pd.DataFrame, households: pd.DataFrame, segment: str,
     ...                    "segment_code": ["K", "X", "K"], "households": [30, 70, 10]})
     >>> facts = compute_facts(scheme, hh, "K", "BU01")
     >>> facts.share, round(facts.index), facts.fields["channels"]
-    (0.3, 136, ['krant', 'huisarts'])
+    (0.3, 82, ['krant', 'huisarts'])
     """
     if segment not in scheme.index:
         raise RouteError(Problem(file="segment_scheme.csv", field="code",

@@ -1,4 +1,4 @@
-"""Knowledge creation (Lankes): the four conditions scored, and where a community stands in the cycle.
+"""Knowledge creation (Lankes): the four conditions scored, and the community's place in the cycle.
 
 Per theme (community) the librarian scores access, knowledge, environment and
 motivation from 1 (absent) to 5 (fully in place) with a note, and marks the
@@ -38,7 +38,7 @@ def record_for(route: Route, theme: str) -> KnowledgeCreation:
 
 
 def conditions_table(record: KnowledgeCreation) -> pd.DataFrame:
-    """The four conditions: ``condition`` (code), ``label``, ``score`` (NaN if unscored), ``note``."""
+    """The four conditions: ``condition``, ``label``, ``score`` (NaN if unscored), ``note``."""
     rows = [{"condition": name, "label": t(f"strategy.condition.{name}"),
              "score": float(getattr(record, name).score)
              if getattr(record, name).score is not None else math.nan,
@@ -143,10 +143,8 @@ def plot_cycle(record: KnowledgeCreation, *, ax=None):
 
 def knowledge_figure(record: KnowledgeCreation, *, theme_name: str | None = None,
                      size: str = "screen"):
-    """Conditions and cycle side by side on one figure, titled with the theme; returns the Figure."""
-    from routekit.style import new_figure
-
-    from routekit.style import figure_scale, get_style, style_context
+    """Conditions and cycle side by side, titled with the theme; returns the Figure."""
+    from routekit.style import figure_scale, get_style, new_figure, style_context
 
     fig, (left, right) = new_figure(size, 1, 2, width_ratios=[1.25, 1])
     scale = figure_scale(fig)

@@ -25,8 +25,9 @@ from routekit.records.strategy import Persona, PostOCanvas
 from routekit.strategy.channels import channel_kind, suggest_channels
 from routekit.workspace import Route
 
-__all__ = ["SECTIONS", "CanvasWarning", "canvas_figure", "canvas_for", "canvas_warnings", "people_from_personas",
-           "plot_canvas", "prefill_canvas", "prefill_route_canvas", "section_fields"]
+__all__ = ["SECTIONS", "CanvasWarning", "canvas_figure", "canvas_for", "canvas_warnings",
+           "people_from_personas", "plot_canvas", "prefill_canvas", "prefill_route_canvas",
+           "section_fields"]
 
 SECTIONS = ("people", "objectives", "strategy", "technology", "organization")
 """The five parts of the canvas, in POST-O order."""

@@ -17,7 +17,7 @@ from IPython.display import display
 
 from routekit.errors import RouteError
 from routekit.i18n import t
-from routekit.personas.builder import (apply_facts, personas_of, save_persona, unique_id)
+from routekit.personas.builder import apply_facts, personas_of, save_persona, unique_id
 from routekit.personas.prefill import persona_facts, selections
 from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
 from routekit.workspace import Route

@@ -102,8 +102,8 @@ class PostOForm:
         data = {"theme": self.theme.value}
         for section, boxes in self.inputs.items():
             model = PostOCanvas.model_fields[section].annotation
-            data[section] = {name: lines(box.value) if model.model_fields[name].annotation
-                             != str else box.value.strip() for name, box in boxes.items()}
+            data[section] = {name: box.value.strip() if model.model_fields[name].annotation
+                             is str else lines(box.value) for name, box in boxes.items()}
         base = self.saved.model_dump() if self.saved else {}
         return PostOCanvas.model_validate(base | data)
 
