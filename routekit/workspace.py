@@ -212,6 +212,13 @@ class Route:
         """Path of the file that stores records of *kind*."""
         return self.path / self.kind(kind).filename
 
+    @property
+    def export_dir(self) -> Path:
+        """The route's ``export/`` folder for documents and figures (created when missing)."""
+        folder = self.path / "export"
+        folder.mkdir(exist_ok=True)
+        return folder
+
     def area_file(self, name: str, suffix: str = ".csv") -> Path:
         """Path of an area-analysis data file, e.g. ``area_file("segments")``.
 

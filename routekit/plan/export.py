@@ -20,10 +20,8 @@ DOCUMENTS = ("plan", "post_o", "template", "workbook", "calendar", "gantt")
 
 
 def export_folder(route) -> Path:
-    """The route's ``export/`` folder (created when missing)."""
-    folder = Path(route.path) / "export"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """The route's ``export/`` folder (created when missing); see ``Route.export_dir``."""
+    return route.export_dir
 
 
 def _suffix(theme: str | None) -> str:

@@ -199,7 +199,7 @@ class NetworkBoard:
                  export_dir: str | Path | None = None):
         self.route = route
         self.size = size
-        self.export_dir = Path(export_dir or route.path / "export")
+        self.export_dir = Path(export_dir or route.export_dir)
         self.relations = RelationForm(route, on_change=self.refresh)
         self.pins = PinForm(route, on_change=self.refresh)
         self.theme = w.Dropdown(options=[(_label("all_themes"), "")] +

@@ -460,7 +460,7 @@ class ExportPanel:
             return {}
         self.paths.update(written)
         self.links.value = (t("plan.ui.exported", folder=html.escape(str(
-            Path(self.route.path) / "export"))) + "<br>"
+            self.route.export_dir))) + "<br>"
             + "<br>".join(download_link(path) for path in written.values()))
         return written
 

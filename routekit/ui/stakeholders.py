@@ -420,7 +420,7 @@ class KrachtenveldBoard:
                  export_dir: str | Path | None = None):
         self.route = route
         self.size = size
-        self.export_path = Path(export_dir or route.path / "export") / t(
+        self.export_path = Path(export_dir or route.export_dir) / t(
             "stakeholders.ui.actormap_file")
         self.chart = w.Output()
         self.chart_data = pd.DataFrame()
