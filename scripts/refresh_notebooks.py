@@ -43,6 +43,7 @@ def refresh(path: Path, route: Path) -> None:
         else:
             cell.outputs = []
             cell.execution_count = None
+    notebook.metadata.pop("widgets", None)  # saved widget state: large and volatile
     nbformat.write(notebook, path)
 
 
