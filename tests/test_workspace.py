@@ -17,6 +17,11 @@ from routekit.storage import backups
 from routekit.workspace import MIGRATIONS, Route
 
 EXAMPLES = {
+    "colleagues": {"id": "anouk", "name": "Anouk Smit", "role": "collectiespecialist",
+                   "stance": "tegenstander", "spoke_on": "2026-02-10", "pioneer": True},
+    "impact_plan": {"id": "plan", "role_description": "Verbinden", "answers": {"org.vision": "x"},
+                    "impact": [{"subject": "Leesclub", "kind": "group", "influence": "direct",
+                                "value": "ontmoeting"}]},
     "stakeholders": {"id": "buurthuis", "name": "Buurthuis De Linde", "kind": "organisation",
                      "sector": "welfare", "contact": "Ans de Vries", "binding": "necessity"},
     "positions": {"stakeholder": "buurthuis", "theme": "eenzaamheid", "influence": 4,

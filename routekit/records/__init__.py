@@ -14,6 +14,7 @@ from __future__ import annotations
 from routekit.records.area import SegmentSelection
 from routekit.records.base import Record, RecordKind
 from routekit.records.network import NodePosition
+from routekit.records.organisation import Colleague, ImpactPlan
 from routekit.records.plan import Activity, BudgetLine, ContactMoment, Goal, Kpi, Risk
 from routekit.records.route import RouteConfig
 from routekit.records.stakeholders import Conversation, Force, Position, Relation, Stakeholder
@@ -25,6 +26,8 @@ _STAKEHOLDER = {"stakeholder": "stakeholders"}
 _THEME = {"theme": "themes"}
 
 KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (
+    RecordKind("colleagues", "colleagues.csv", Colleague, ("id",), step="02"),
+    RecordKind("impact_plan", "impact_plan.yaml", ImpactPlan, ("id",), step="02"),
     RecordKind("conversations", "conversations.csv", Conversation, ("id",),
                refs={"participants": "stakeholders"} | _THEME, step="03"),
     RecordKind("stakeholders", "stakeholders.csv", Stakeholder, ("id",),
