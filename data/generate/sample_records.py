@@ -751,6 +751,69 @@ def _kpis(rng: np.random.Generator) -> list[dict]:
     return rows
 
 
+def write_organisation(route: Route) -> None:
+    """Step 2: Sascha's colleagues (a mix of supporters and sceptics) and her impact plan."""
+    route.save("colleagues", _rows("id name role stance spoke_on pioneer note", [
+        ("ingrid", "Ingrid Verbeek", "teamleider programmering", "supporter", "2026-01-20",
+         False, "Gaf me de opdracht; wil elk kwartaal horen hoe het gaat."),
+        ("henk", "Henk de Wit", "collectiespecialist", "sceptic", "2026-01-27", True,
+         "'Weer een nieuw project.' Bang dat het collectiewerk blijft liggen; wil wel "
+         "meedenken over boeken bij de thema's."),
+        ("fatima", "Fatima Ouali", "baliemedewerker hoofdvestiging", "supporter",
+         "2026-01-22", True, "Enthousiast; kent veel vaste bezoekers bij naam."),
+        ("ruud", "Ruud Jansen", "marketingadviseur", "neutral", "2026-02-03", True,
+         "Helpt met de doelgroepanalyse en de cijfers per wijk."),
+        ("els", "Els Brouwer", "vestigingscoördinator Heidebroek", "neutral", "2026-02-05",
+         True, "Ziet kansen in het dorp, maar heeft weinig uren."),
+        ("tom", "Tom Verhoef", "mediacoach", "supporter", None, False, None),
+        ("marja", "Marja Smits", "adviseur Taalhuis", "sceptic", None, False,
+         "Vreest dat het Taalhuis opgaat in 'community'; eerst koffie drinken."),
+    ]))
+    route.save("impact_plan", [{
+        "id": "plan",
+        "role_description": (
+            "Ik verbind collega's met het nieuwe denken over de bibliotheek als ontmoetingsplek "
+            "en zoek samen met inwoners uit wat er leeft. Ik organiseer niet vóór mensen maar "
+            "mét hen: ik luister, breng mensen en kennis bij elkaar en maak ruimte in de "
+            "bibliotheek. Dit jaar richt ik me op eenzaamheid onder ouderen in Sleutelstad en "
+            "op de leefbaarheid van Heidebroek."),
+        "answers": {
+            "vision": "Van uitleenfabriek naar ontmoetingsplek en kennisdelingsplaats voor jong "
+                      "en oud, samen met inwoners.",
+            "goals": "Meer activiteiten samen met inwoners; drie vestigingen in de dorpen die "
+                     "het dorpsleven ondersteunen.",
+            "colleagues": "Verdeeld: de balie is enthousiast, collectie en Taalhuis zijn "
+                          "voorzichtig en vragen wat het kost.",
+            "interest": "Ouderen en het dorpsleven; ik woon zelf in een dorp.",
+            "meaning": "Een bibliotheek waar mensen elkaar vinden en zelf iets beginnen.",
+            "themes": "Eenzaamheid onder ouderen, laaggeletterdheid en de leefbaarheid van "
+                      "Heidebroek.",
+            "assignment": "Bijdragen aan meedoen: taal, digitale vaardigheden en ontmoeting.",
+            "visitors": "Veel ouderen komen voor de krant en een praatje aan de balie.",
+            "when": "Als mensen zich samen verantwoordelijk voelen voor iets dat ze belangrijk "
+                    "vinden.",
+        },
+        "impact": _rows("subject kind influence value", [
+            ("Programmering hoofdvestiging", "situation", "direct",
+             "Ruimte voor activiteiten die inwoners zelf bedenken"),
+            ("Koffieochtend voor ouderen", "group", "direct",
+             "Van aanbod naar een ontmoeting die deelnemers zelf dragen"),
+            ("Teamleider programmering", "person", "direct",
+             "Uren en ruimte om te experimenteren"),
+            ("Collega's aan de balie", "group", "indirect",
+             "Signaleren wie er vaak alleen komt"),
+            ("Dorpsraad Heidebroek", "group", "indirect",
+             "De bibliotheek als plek voor het dorpsgesprek"),
+            ("Buurtteam Oost", "group", "indirect",
+             "Inwoners wijzen op taal- en ontmoetingsactiviteiten"),
+            ("Opdracht van de gemeente", "situation", "none",
+             "Weten wat de gemeente vraagt, zodat ik erop aansluit"),
+            ("Bezuiniging op het buurtwerk", "situation", "none",
+             "Opvangen wat wegvalt: een plek om elkaar te zien"),
+        ]),
+    }])
+
+
 def build(route_dir: pathlib.Path, seed: int = 20261125) -> None:
     """Write all records of the sample route into the existing route in *route_dir*.
 
@@ -772,3 +835,4 @@ def build(route_dir: pathlib.Path, seed: int = 20261125) -> None:
     }
     for kind, rows in tables.items():
         route.save(kind, [{k: v for k, v in row.items() if v is not None} for row in rows])
+    write_organisation(route)
