@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from routekit.i18n import t
-from routekit.personas.flow import TextFlow
+from routekit.personas.flow import TextFlow, draw_fitted, page_axes
 from routekit.records.strategy import Persona
 
 __all__ = ["Block", "card_blocks", "persona_card", "persona_html", "persona_markdown",
@@ -184,20 +184,14 @@ def plot_persona_card(persona: Persona, *, evidence: pd.DataFrame | None = None,
     -------
     Axes
     """
-    from routekit.style import figure_scale, finish, get_style, new_figure
+    from routekit.style import figure_scale, finish, get_style
 
-    if ax is None:
-        _, ax = new_figure(size, layout="none")
-        ax.set_position([0, 0, 1, 1])
-    ax.set_axis_off()
+    ax = page_axes(ax, size)
     blocks = card_blocks(persona, evidence, short=170)
     style = get_style()
-    base = style.font_size * figure_scale(ax.get_figure(root=True)) * 1.3
-    for _ in range(12):  # from a generous size down until the card fits its page
-        if _layout(ax, persona, blocks, area_name, base, draw=False) <= 0:
-            break
-        base *= 0.93
-    _layout(ax, persona, blocks, area_name, base, draw=True)
+    base = draw_fitted(  # from a generous size down until the card fits its page
+        lambda font, draw: _layout(ax, persona, blocks, area_name, font, draw=draw),
+        style.font_size * figure_scale(ax.get_figure(root=True)) * 1.3, tries=12)
     ax.text(0.02, 0.012, f"{t(f'personas.source.{persona.source}').capitalize()}. "
             f"{t('personas.reminder')}", transform=ax.transAxes, fontsize=base * 0.75,
             color=style.neutral, style="italic", va="bottom", wrap=True)

@@ -1,8 +1,9 @@
 """Wrapped text laid out top-down on a one-page figure (persona card, POST-O canvas).
 
 Positions are in inches from the top-left corner of an axes that covers the
-page, so a layout can be measured first (``draw=False``) and drawn once it
-fits (shrink the font size until :attr:`TextFlow.y` stays inside the page).
+page (:func:`page_axes`), so a layout can be measured first (``draw=False``)
+and drawn once it fits (:func:`draw_fitted` shrinks the font size until
+:attr:`TextFlow.y` stays inside the page).
 
 Examples
 --------
@@ -17,8 +18,9 @@ Examples
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
-__all__ = ["TextFlow"]
+__all__ = ["TextFlow", "draw_fitted", "page_axes"]
 
 CHAR_WIDTH = 0.6
 """Average character width in ems of DejaVu Sans (used to wrap text to a width)."""
@@ -71,3 +73,48 @@ class TextFlow:
                          transform=self.ax.transAxes, va="top", ha="left", fontsize=size,
                          linespacing=LINE_SPACING, **kw)
         self.y += len(lines) * size * LINE_SPACING / 72 + gap * size / 72
+
+
+def page_axes(ax=None, size: str = "a4"):
+    """Axes that cover a whole page, axis off: *ax* itself or a new figure of *size*.
+
+    Examples
+    --------
+    >>> ax = page_axes(size="slide")
+    >>> [float(v) for v in ax.get_position().bounds], ax.axison
+    ([0.0, 0.0, 1.0, 1.0], False)
+    """
+    from routekit.style import new_figure
+
+    if ax is None:
+        _, ax = new_figure(size, layout="none")
+        ax.set_position([0, 0, 1, 1])
+    ax.set_axis_off()
+    return ax
+
+
+def draw_fitted(layout: Callable[[float, bool], float], size: float, *, tries: int,
+                shrink: float = 0.93) -> float:
+    """Draw a page layout at the largest font size, from *size* down, at which it fits.
+
+    ``layout(size, draw)`` lays out the page at font size *size* (drawing only
+    when *draw* is true) and returns how far it overflows the page (inches;
+    zero or less when it fits). The size shrinks by *shrink* at most *tries*
+    times; the layout is then drawn once.
+
+    Returns
+    -------
+    float
+        The font size drawn at.
+
+    Examples
+    --------
+    >>> round(draw_fitted(lambda size, draw: size - 8, 10, tries=5), 2)
+    7.48
+    """
+    for _ in range(tries):
+        if layout(size, False) <= 0:
+            break
+        size *= shrink
+    layout(size, True)
+    return size

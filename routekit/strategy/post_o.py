@@ -252,20 +252,15 @@ def plot_canvas(canvas: PostOCanvas, *, warnings: list[CanvasWarning] | None = N
     -------
     Axes
     """
-    from routekit.style import figure_scale, finish, get_style, new_figure
+    from routekit.personas.flow import draw_fitted, page_axes
+    from routekit.style import figure_scale, finish, get_style
 
-    if ax is None:
-        _, ax = new_figure(size, layout="none")
-        ax.set_position([0, 0, 1, 1])
-    ax.set_axis_off()
+    ax = page_axes(ax, size)
     warnings = canvas_warnings(canvas) if warnings is None else warnings
     title = title or t("strategy.canvas.title", theme=canvas.theme)
-    base = get_style().font_size * figure_scale(ax.get_figure(root=True)) * 1.2
-    for _ in range(14):
-        if _draw_canvas(ax, canvas, warnings, title, names or {}, base, draw=False) <= 0:
-            break
-        base *= 0.93
-    _draw_canvas(ax, canvas, warnings, title, names or {}, base, draw=True)
+    draw_fitted(lambda font, draw: _draw_canvas(ax, canvas, warnings, title, names or {}, font,
+                                                draw=draw),
+                get_style().font_size * figure_scale(ax.get_figure(root=True)) * 1.2, tries=14)
     return finish(ax, source="")
 
 
