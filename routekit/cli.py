@@ -10,6 +10,7 @@ Shell::
     routekit check routes/mijn-route
     routekit report routes/mijn-route -o out/
     routekit lab routes/mijn-route
+    routekit app routes/mijn-route 03_kennismaken
 """
 
 from __future__ import annotations
@@ -144,6 +145,58 @@ def _add_import(sub) -> None:
 
 COMMANDS: list[Callable] = [_add_new, _add_check, _add_report, _add_lab, _add_import]
 """Functions that add one sub-command each; stage modules may add theirs."""
+
+
+def _interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    import signal
+    import webbrowser
+
+    from routekit.app import DEFAULT_PORT, AppServer, free_port, notebook_name, port_is_free
+    from routekit.notebook import ensure_working_route, resolve_route
+    from routekit.workspace import Route
+
+    path, notebook = args.path, args.notebook
+    if notebook is None and path and not Path(path).is_dir() and notebook_name(path):
+        path, notebook = None, path  # `routekit app 03_kennismaken`
+    if notebook_name(notebook) is None:
+        print(t("app.unknown_notebook", name=notebook), file=sys.stderr)
+        return 2
+    route_dir = Route.open(Path(path) if path else ensure_working_route(resolve_route())).path
+    port = args.port or (DEFAULT_PORT if port_is_free(DEFAULT_PORT) else free_port())
+    server = AppServer.start(route_dir, port=port)
+    for stop_signal in (signal.SIGTERM, signal.SIGHUP):  # closing the terminal stops the app too
+        signal.signal(stop_signal, _interrupt)
+    try:
+        server.wait_until_ready()
+        print(t("app.start", path=route_dir, url=server.url(notebook)))
+        if not args.no_browser:
+            webbrowser.open(server.url(notebook))
+        return server.process.wait()
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(t("app.stop"))
+        return 0
+    finally:
+        server.stop()
+
+
+def _add_app(sub) -> None:
+    p = sub.add_parser("app", help=t("app.help"))
+    p.add_argument("path", nargs="?", help=t("app.path"))
+    p.add_argument("notebook", nargs="?", help=t("app.notebook"))
+    p.add_argument("--port", type=int, help=t("app.port"))
+    p.add_argument("--no-browser", action="store_true", help=t("app.no_browser"),
+                   default=bool(os.environ.get("NO_BROWSER")))
+    p.set_defaults(run=_cmd_app)
+
+
+COMMANDS.append(_add_app)
 
 
 def build_parser() -> argparse.ArgumentParser:
