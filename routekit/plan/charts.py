@@ -31,6 +31,29 @@ def _wrap(labels) -> list[str]:
     return [textwrap.fill(str(label), LABEL_WIDTH) for label in labels]
 
 
+def chart_axes(ax=None, size: str = "a4-landscape"):
+    """Start a plan chart: the axes (*ax* or a new figure of *size*), house style, font size.
+
+    Returns
+    -------
+    tuple
+        ``(ax, style, base)``: the Axes, the :class:`~routekit.style.HouseStyle`
+        and the axes' label font size in points, from which the chart's texts
+        are scaled.
+
+    Examples
+    --------
+    >>> ax, style, base = chart_axes(size="social")
+    >>> base > 0
+    True
+    """
+    from routekit.style import get_style, new_figure
+
+    if ax is None:
+        _, ax = new_figure(size)
+    return ax, get_style(), ax.xaxis.get_label().get_fontsize()
+
+
 def budget_overview(by_activity: pd.DataFrame, *, ax=None, title: str | None = None,
                     source: str | None = None):
     """Stacked bars per activity: own contribution, subsidy and contribution in kind.
@@ -48,14 +71,11 @@ def budget_overview(by_activity: pd.DataFrame, *, ax=None, title: str | None = N
     """
     from matplotlib.ticker import FuncFormatter
 
-    from routekit.style import finish, get_style, new_figure, style_context
+    from routekit.style import finish, style_context
 
-    if ax is None:
-        _, ax = new_figure("a4-landscape")
-    style = get_style()
+    ax, style, base = chart_axes(ax)
     parts = [("own", style.primary), ("subsidy", style.secondary), ("in_kind", style.accent)]
     rows = range(len(by_activity))
-    base = ax.xaxis.get_label().get_fontsize()
     with style_context():
         left = pd.Series(0.0, index=by_activity.index)
         for column, colour in parts:
@@ -95,12 +115,9 @@ def kpi_progress(kpis: pd.DataFrame, *, ax=None, title: str | None = None,
     """
     from matplotlib.ticker import PercentFormatter
 
-    from routekit.style import finish, get_style, new_figure, style_context
+    from routekit.style import finish, style_context
 
-    if ax is None:
-        _, ax = new_figure("a4-landscape")
-    style = get_style()
-    base = ax.xaxis.get_label().get_fontsize()
+    ax, style, base = chart_axes(ax)
     labels = [f"{name}\n{area}" if area else name
               for name, area in zip(_wrap(kpis["name"]), kpis["area"], strict=True)]
     top = max(1.2, float(kpis["progress"].max()) * 1.25 if kpis["progress"].notna().any() else 1)
@@ -147,12 +164,9 @@ def risk_matrix_plot(risks: pd.DataFrame, *, ax=None, title: str | None = None,
     """
     from matplotlib.patches import Rectangle
 
-    from routekit.style import finish, get_style, new_figure, style_context
+    from routekit.style import finish, style_context
 
-    if ax is None:
-        _, ax = new_figure("social")
-    style = get_style()
-    base = ax.xaxis.get_label().get_fontsize()
+    ax, style, base = chart_axes(ax, "social")
     with style_context():
         shades = {"low": (style.positive, 0.25), "middle": (style.accent, 0.4),
                   "high": (style.negative, 0.55)}

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from routekit.i18n import t
+from routekit.plan.charts import chart_axes
 from routekit.plan.formats import month_name
 
 __all__ = ["gantt", "plan_gantt"]
@@ -78,14 +79,11 @@ def gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = None,
     import matplotlib.dates as mdates
     from matplotlib.patches import Patch
 
-    from routekit.style import finish, get_style, new_figure, palette, style_context
+    from routekit.style import finish, palette, style_context
 
-    if ax is None:
-        _, ax = new_figure("a4-landscape")
-    style = get_style()
+    ax, style, base = chart_axes(ax)
     goal_ids = list(dict.fromkeys(activities["goal"]))
     colours = dict(zip(goal_ids, palette(len(goal_ids)), strict=True))
-    base = ax.xaxis.get_label().get_fontsize()
     first = min(activities["start"], default=dt.date.today())
     last = max(activities["end"], default=first + dt.timedelta(days=90))
     span = max((last - first).days, 1)
