@@ -122,3 +122,19 @@ def test_sample_route_passes_the_check(sample_route):
     data = load_route_data(sample_route)
     assert data.households.shape == (18, 50)
     assert np.all(data.members <= data.households)
+
+
+def test_buurten_without_parents_roll_up_by_their_cbs_codes(tmp_path, scheme):
+    import pandas as pd
+
+    path = tmp_path / "areas.csv"
+    path.write_text("code;name;level;parent\nWK000100;Noord;wijk;\nBU00010001;Oost;buurt;\n"
+                    "BU00010002;West;buurt;\nBU00010101;Dorp;buurt;\n", encoding="utf-8")
+    wide = pd.DataFrame({"X1": [1, 2, 3], "X2": [0, 0, 1], "Y1": [5, 5, 5]},
+                        index=["BU00010001", "BU00010002", "BU00010101"])
+    data = SegmentData.from_wide(scheme, wide, areas=read_areas(path))
+    assert data.levels == ["buurt", "wijk", "gemeente"]
+    assert data.positions("WK000100").tolist() == [0, 1]
+    assert data.positions("WK000101").tolist() == [2]
+    assert data.positions("GM0001").tolist() == [0, 1, 2]
+    assert data.area_names(["WK000100", "WK000101"]) == ["Noord", "WK000101"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from routekit.area import load_scheme
 from routekit.personas.generate import (
     behaviour_matrix,
     candidate_personas,
@@ -12,7 +13,6 @@ from routekit.personas.generate import (
     route_candidates,
     to_personas,
 )
-from routekit.personas.sources import read_scheme
 
 CATEGORIES = ["romans", "leesclub", "taalcafé", "digitaal café"]
 # A and B read; C and D come for language and digital help; E is too small to use.
@@ -80,4 +80,5 @@ def test_number_of_personas_is_adjustable_on_the_sample_route(sample_route, figu
     texts = [t.get_text() for t in ax.get_figure().texts + ax.texts]
     assert any("geen vaste leidraad" in text for text in [ax.get_title(loc="left")] + texts)
     ax.get_figure().savefig(figure_dir / "personas_candidates.png", dpi=100)
-    assert len(to_personas(model, read_scheme(sample_route))) == 4
+    scheme = load_scheme(sample_route.area_file("segment_scheme")).table
+    assert len(to_personas(model, scheme)) == 4

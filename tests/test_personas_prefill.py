@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from routekit.area import Scheme, SegmentData, load_scheme
 from routekit.errors import RouteError
 from routekit.io import write_table
 from routekit.personas.builder import (
@@ -16,7 +17,6 @@ from routekit.personas.builder import (
     unique_id,
 )
 from routekit.personas.prefill import compute_facts, persona_facts, selections
-from routekit.personas.sources import area_members, read_scheme
 
 SCHEME = pd.DataFrame({
     "level": ["group", "type", "type", "group", "type"],
@@ -82,15 +82,23 @@ def test_a_group_counts_all_its_types_and_no_area_means_the_municipality(area_ro
 
 
 def test_unknown_segment_is_reported_by_file_and_field():
-    with pytest.raises(RouteError, match="X99"):
-        compute_facts(SCHEME.set_index("code"), HOUSEHOLDS, "X99")
+    data = SegmentData.from_long(Scheme(SCHEME.set_index("code")), HOUSEHOLDS)
+    with pytest.raises(RouteError, match="X99") as caught:
+        compute_facts(data, "X99")
+    assert caught.value.problems[0].field == "code"
 
 
-def test_area_members_follow_parents_and_fall_back_to_code_prefixes():
-    known = HOUSEHOLDS["area_code"].unique()
-    assert area_members(AREAS, "GM9901", known) == list(known)
-    no_parents = AREAS.assign(parent=None)
-    assert area_members(no_parents, "WK990102", known) == ["BU99010201"]
+def test_unknown_area_is_reported_not_counted_as_empty(area_route):
+    with pytest.raises(RouteError, match="WK990199"):
+        persona_facts(area_route, segment="K01", area="WK990199")
+
+
+def test_areas_without_parents_fall_back_to_code_prefixes(area_route):
+    areas = AREAS.assign(parent=None)
+    write_table(areas, area_route.area_file("areas"))
+    facts = persona_facts(area_route, segment="K01", area="WK990102")
+    assert facts.households == 0 and facts.area_households == 200
+    assert persona_facts(area_route, segment="K01", area="GM9901").households == 50
 
 
 def test_changing_the_segment_of_interest_changes_the_prefilled_persona(area_route):
@@ -143,7 +151,7 @@ def test_unique_id():
 
 
 def test_sample_route_selections_prefill_their_personas(sample_route):
-    scheme = read_scheme(sample_route)
+    scheme = load_scheme(sample_route.area_file("segment_scheme")).table
     for selection in sample_route.records("segment_selections"):
         facts = persona_facts(sample_route, selection)
         assert facts.households > 0 and facts.segment_name == scheme.loc[selection.segment,

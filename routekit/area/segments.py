@@ -32,8 +32,8 @@ from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
 from routekit.io import MAX_PROBLEMS, read_table
 
-__all__ = ["LEVELS", "SegmentData", "area_level", "clean_code", "load_route_data",
-           "read_areas", "read_counts"]
+__all__ = ["LEVELS", "SegmentData", "area_level", "clean_code", "implied_parent",
+           "load_route_data", "read_areas", "read_counts"]
 
 #: Area levels from fine to coarse.
 LEVELS = ("pc6", "pc4", "buurt", "wijk", "gemeente")
@@ -193,11 +193,32 @@ def _levels_of(codes: pd.Series, areas: pd.DataFrame | None) -> pd.Series:
     return levels
 
 
+def implied_parent(codes: pd.Series, levels: pd.Series) -> pd.Series:
+    """Parent each area code implies by itself, for areas the hierarchy table lacks.
+
+    A postcode-6 area lies in its postcode-4 area (the first four digits); a
+    CBS buurt ``BUggggwwbb`` in wijk ``WKggggww`` and a wijk ``WKggggww`` in
+    gemeente ``GMgggg``. Other codes imply nothing (None).
+
+    Examples
+    --------
+    >>> codes = pd.Series(["1234AB", "BU99010301", "WK990103", "Dorp"])
+    >>> implied_parent(codes, codes.map(area_level)).tolist()
+    ['1234', 'WK990103', 'GM9901', None]
+    """
+    text = codes.astype("object").where(codes.notna(), "")
+    is_cbs = text.str.fullmatch(r"(BU\d{8}|WK\d{6})")
+    return (text.str[:4].where(levels == "pc6")
+            .fillna(("WK" + text.str[2:8]).where((levels == "buurt") & is_cbs))
+            .fillna(("GM" + text.str[2:6]).where((levels == "wijk") & is_cbs))
+            .astype("object").where(lambda s: s.notna(), None))
+
+
 def _ancestors(codes: pd.Index, areas: pd.DataFrame | None) -> pd.DataFrame:
     """Code at every level (columns) for each base code (rows).
 
-    Parents come from the hierarchy table; a postcode-6 area without a parent
-    there belongs to its postcode-4 area (the first four digits).
+    Parents come from the hierarchy table; an area without a parent there
+    belongs to the area its code implies (see :func:`implied_parent`).
     """
     parents = areas["parent"] if areas is not None else pd.Series(dtype="str")
     current = pd.Series(codes, index=codes, dtype="object")
@@ -208,8 +229,8 @@ def _ancestors(codes: pd.Index, areas: pd.DataFrame | None) -> pd.DataFrame:
             hit = levels == level
             columns[level] = columns.get(level, pd.Series(None, index=codes, dtype="object")
                                          ).mask(hit, current)
-        pc4 = current.str[:4].where(levels == "pc6")
-        current = current.map(parents).where(lambda s: s.notna(), pc4)
+        current = current.map(parents).where(lambda s: s.notna(),
+                                             implied_parent(current, levels))
         if current.isna().all():
             break
     order = [level for level in LEVELS if level in columns]

@@ -25,14 +25,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from routekit.area import load_route_data, profile
 from routekit.i18n import t
-from routekit.personas import sources
-from routekit.records.base import split_cell
+from routekit.io import read_table
+from routekit.personas.prefill import scheme_fields
 from routekit.records.strategy import Persona
 from routekit.workspace import Route
 
 __all__ = ["PersonaModel", "behaviour_matrix", "candidate_personas", "plot_profiles",
-           "route_candidates", "to_personas"]
+           "read_behaviour", "route_candidates", "to_personas"]
 
 
 @dataclass
@@ -60,6 +61,20 @@ class PersonaModel:
     weights: pd.DataFrame
     suppressed: int = 0
     excluded: list[str] = field(default_factory=list)
+
+
+def read_behaviour(route: Route) -> pd.DataFrame:
+    """Aggregate use per segment and category (``segment_code``, ``category``, ``count``).
+
+    Read from the route's ``area/behaviour.csv``; empty when the route has none.
+    """
+    path = route.area_file("behaviour")
+    if not path.exists():
+        return pd.DataFrame({"segment_code": pd.Series(dtype="str"),
+                             "category": pd.Series(dtype="str"),
+                             "count": pd.Series(dtype="float")})
+    frame = read_table(path, required=["segment_code", "category"], numeric=["count"])
+    return frame.dropna(subset=["segment_code", "category"])
 
 
 def behaviour_matrix(behaviour: pd.DataFrame, households: pd.Series, *,
@@ -171,8 +186,9 @@ def candidate_personas(behaviour: pd.DataFrame, households: pd.Series,
 def route_candidates(route: Route, *, n: int = 3, min_cell: int = 10, top: int = 3,
                      seed: int = 0) -> PersonaModel:
     """:func:`candidate_personas` on the behaviour and segment files of *route*."""
-    hh = sources.read_households(route).groupby("segment_code")["households"].sum()
-    return candidate_personas(sources.read_behaviour(route), hh, sources.read_scheme(route),
+    data = load_route_data(route)
+    households = profile(data, reference="all")["count"]
+    return candidate_personas(read_behaviour(route), households, data.scheme.table,
                               n=n, min_cell=min_cell, top=top, seed=seed)
 
 
@@ -184,9 +200,7 @@ def to_personas(model: PersonaModel, scheme: pd.DataFrame, *, theme: str | None 
     out, taken = [], set(taken)
     for k, row in model.personas.iterrows():
         traits = scheme.loc[row["segment"]] if row["segment"] in scheme.index else pd.Series()
-        fields = {name: traits.get(name) for name in sources.SCHEME_TRAITS
-                  if pd.notna(traits.get(name))}
-        fields["channels"] = split_cell(fields.get("channels"))
+        fields = {k: v for k, v in scheme_fields(traits).items() if v is not None}
         name = t("personas.generate.name", number=k, segment=row["segment_name"] or row["segment"])
         pid = unique_id(f"kandidaat-{k}-{row['segment']}", taken)
         taken.add(pid)

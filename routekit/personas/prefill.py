@@ -21,18 +21,19 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from routekit.area import SegmentData, load_route_data, penetration, profile
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
-from routekit.personas import sources
 from routekit.records.area import SegmentSelection
 from routekit.records.base import split_cell
 from routekit.workspace import Route
 
 __all__ = ["PREFILL_FIELDS", "PersonaFacts", "compute_facts", "fmt_number", "fmt_percent",
-           "persona_facts", "selections"]
+           "persona_facts", "scheme_fields", "selections"]
 
-PREFILL_FIELDS = sources.SCHEME_TRAITS
-"""Persona fields that come from the segment scheme."""
+PREFILL_FIELDS = ("life_stage", "age_band", "household", "income_level", "education_level",
+                  "digital_skills", "media_use", "channels")
+"""Persona fields that come from the segment scheme (columns of the scheme of the same name)."""
 
 
 @dataclass
@@ -100,74 +101,80 @@ def _text(value) -> str:
     return value or "–"
 
 
-def _ratio(part: float, whole: float) -> float:
-    return float(part / whole) if whole else math.nan
+def scheme_fields(traits: pd.Series) -> dict:
+    """Persona field values from one row of the segment scheme (missing = None).
+
+    Examples
+    --------
+    >>> scheme_fields(pd.Series({"digital_skills": "laag", "channels": "krant|huisarts"}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'life_stage': None, 'age_band': None, 'household': None, 'income_level': None,
+     'education_level': None, 'digital_skills': 'laag', 'media_use': None,
+     'channels': ['krant', 'huisarts']}
+    """
+    fields = {name: traits.get(name) if pd.notna(traits.get(name)) else None
+              for name in PREFILL_FIELDS}
+    fields["channels"] = split_cell(fields["channels"])
+    return fields
 
 
-def compute_facts(scheme: pd.DataFrame, households: pd.DataFrame, segment: str,
-                  area: str | None = None, *, areas: pd.DataFrame | None = None,
-                  members: pd.DataFrame | None = None) -> PersonaFacts:
-    """Compute the facts of *segment* in *area* from the area tables.
+def compute_facts(data: SegmentData, segment: str, area: str | None = None) -> PersonaFacts:
+    """Compute the facts of *segment* in *area* from the segment data of the area analysis.
+
+    Share and index come from :func:`routekit.area.profile` against the
+    municipality, the member share from :func:`routekit.area.penetration`.
 
     Parameters
     ----------
-    scheme : DataFrame
-        Segment scheme indexed by code (:func:`routekit.personas.sources.read_scheme`).
-    households : DataFrame
-        ``area_code``, ``segment_code``, ``households`` at the finest area level.
+    data : SegmentData
+        Scheme, counts and area hierarchy (:func:`routekit.area.load_route_data`).
     segment : str
         A type code or a group code (a group counts all its types).
     area : str, optional
-        Area code; None for the whole municipality.
-    areas : DataFrame, optional
-        ``code``/``parent`` of the areas, to find the neighbourhoods of a district.
-    members : DataFrame, optional
-        ``area_code``, ``segment_code``, ``member_households``.
+        Area code at any level; None for the whole municipality.
 
     Raises
     ------
     RouteError
-        When *segment* is not in the scheme.
+        When *segment* is not in the scheme or *area* not in the data.
 
     Examples
     --------
-    >>> scheme = pd.DataFrame({"name": ["Ouderen"], "parent": [None], "digital_skills": ["laag"],
-    ...                        "channels": ["krant|huisarts"]}, index=["K"])
+    >>> from routekit.area import Scheme, SegmentData
+    >>> scheme = Scheme(pd.DataFrame({"level": ["group", "type", "group", "type"],
+    ...                               "parent": [None, "K", None, "X"],
+    ...                               "name": ["Ouderen", "Alleen", "Anders", "Anders"],
+    ...                               "channels": ["krant|huisarts", None, None, None]},
+    ...                              index=["K", "K01", "X", "X01"]))
     >>> hh = pd.DataFrame({"area_code": ["BU01", "BU01", "BU02"],
-    ...                    "segment_code": ["K", "X", "K"], "households": [30, 70, 10]})
-    >>> facts = compute_facts(scheme, hh, "K", "BU01")
+    ...                    "segment_code": ["K01", "X01", "K01"], "households": [30, 70, 10]})
+    >>> facts = compute_facts(SegmentData.from_long(scheme, hh), "K", "BU01")
     >>> facts.share, round(facts.index), facts.fields["channels"]
     (0.3, 82, ['krant', 'huisarts'])
     """
-    if segment not in scheme.index:
+    table = data.scheme.table
+    if segment not in table.index:
         raise RouteError(Problem(file="segment_scheme.csv", field="code",
                                  message=t("personas.unknown_segment", segment=segment)))
-    areas = areas if areas is not None else pd.DataFrame(columns=["code", "parent", "name"])
-    row = scheme.loc[segment]
-    codes = sources.segment_members(scheme, segment)
-    in_area = sources.area_members(areas, area, households["area_code"].unique())
-    local = households[households["area_code"].isin(in_area)]
-    is_segment = households["segment_code"].isin(codes)
-    seg_area = local.loc[local["segment_code"].isin(codes), "households"].sum()
-    total_area = local["households"].sum()
-    share = _ratio(seg_area, total_area)
-    mun_share = _ratio(households.loc[is_segment, "households"].sum(),
-                       households["households"].sum())
+    level = table.at[segment, "level"]
+    try:
+        here = profile(data, area, reference="municipality", level=level)
+    except KeyError as error:
+        raise RouteError(Problem(file="segments.csv", field="area_code",
+                                 message=str(error.args[0]))) from None
+    row = here.loc[segment]
     member_share = math.nan
-    if members is not None and len(members):
-        chosen = members[members["area_code"].isin(in_area)
-                         & members["segment_code"].isin(codes)]
-        member_share = _ratio(chosen["member_households"].sum(), seg_area)
-    names = areas.set_index("code")["name"] if "name" in areas and len(areas) else {}
-    fields = {name: row.get(name) if pd.notna(row.get(name)) else None
-              for name in sources.SCHEME_TRAITS}
-    fields["channels"] = split_cell(fields.get("channels"))
+    if data.members is not None:
+        member_share = float(penetration(data, area, level=level).at[segment, "penetration"])
+    area_name = data.area_names([area])[0] if area else ""
+    description = table.at[segment, "description"] if "description" in table else None
     return PersonaFacts(
-        segment=segment, area=area, segment_name=str(row.get("name") or ""),
-        area_name=str(names.get(area, "") or "") if area else "",
-        description=str(row.get("description") or "") if pd.notna(row.get("description"))
-        else "", fields=fields, households=float(seg_area), area_households=float(total_area),
-        share=share, municipality_share=mun_share, index=_ratio(share, mun_share) * 100,
+        segment=segment, area=area, segment_name=str(table.at[segment, "name"] or ""),
+        area_name="" if area_name == area else area_name,
+        description=str(description) if pd.notna(description) else "",
+        fields=scheme_fields(table.loc[segment]), households=float(row["count"]),
+        area_households=float(here["count"].sum()), share=float(row["share"]),
+        municipality_share=float(row["ref_share"]), index=float(row["index"]),
         member_share=member_share)
 
 
@@ -193,9 +200,7 @@ def persona_facts(route: Route, selection: SegmentSelection | dict | None = None
         segment, area = selection.segment, selection.area
     if not segment:
         raise ValueError("give a selection or a segment")
-    facts = compute_facts(sources.read_scheme(route), sources.read_households(route), segment,
-                          area, areas=sources.read_areas(route),
-                          members=sources.read_members(route))
+    facts = compute_facts(load_route_data(route), segment, area)
     if area:  # the route's own name of the area comes first
         facts.area_name = next((a.name for a in route.config.areas if a.code == area),
                                facts.area_name)

@@ -290,13 +290,13 @@ class CandidateForm:
         show_figure(self.chart, plot_profiles(m).get_figure(root=True))
 
     def _on_keep(self, _button=None) -> None:
+        from routekit.area import load_scheme
         from routekit.personas.generate import to_personas
-        from routekit.personas.sources import read_scheme
 
         if self.model is None:
             return
         taken = [p.id for p in self.route.records("personas")]
-        for persona in to_personas(self.model, read_scheme(self.route), theme=self.theme.value,
-                                   taken=taken):
+        scheme = load_scheme(self.route.area_file("segment_scheme")).table
+        for persona in to_personas(self.model, scheme, theme=self.theme.value, taken=taken):
             self.route.upsert("personas", persona)
         self.message.value = t("personas.ui.kept", count=len(self.model.personas))
