@@ -56,6 +56,12 @@ def _field(widget):
     return widget
 
 
+def _select_known(widget, values) -> None:
+    """Select those of *values* that *widget* offers (people removed since are left out)."""
+    known = {value for _, value in widget.options}
+    widget.value = tuple(value for value in values if value in known)
+
+
 class _RecordForm:
     """Pick a record (or "new"), edit its fields, save or delete it at once."""
 
@@ -170,8 +176,7 @@ class GoalForm(_RecordForm):
         self.text.value = record.text if record else ""
         self.measure.value = (record.measure or "") if record else ""
         self.deadline.value = record.deadline if record else None
-        known = {value for _, value in self.owners.options}
-        self.owners.value = tuple(o for o in (record.owners if record else []) if o in known)
+        _select_known(self.owners, record.owners if record else [])
         self._check()
 
     def _values(self) -> dict:
@@ -231,15 +236,13 @@ class ActivityForm(_RecordForm):
         return f"{record.id} – {record.name[:60]}"
 
     def _show(self, record) -> None:
-        known = {value for _, value in self.owners.options}
         goals = {value for _, value in self.goal.options}
         self.goal.value = record.goal if record and record.goal in goals else None
         self.name.value = record.name if record else ""
         self.start.value = record.start if record else dt.date.today()
         self.end.value = record.end if record else dt.date.today() + dt.timedelta(days=90)
-        self.owners.value = tuple(o for o in (record.owners if record else []) if o in known)
-        self.contributors.value = tuple(o for o in (record.contributors if record else [])
-                                        if o in known)
+        _select_known(self.owners, record.owners if record else [])
+        _select_known(self.contributors, record.contributors if record else [])
         self.status.value = record.status if record else "planned"
 
     def _values(self) -> dict:
@@ -294,9 +297,7 @@ class ContactMomentForm(_RecordForm):
         self.recurrence.value = record.recurrence if record else "monthly"
         self.count.value = record.count if record else 6
         self.location.value = (record.location or "") if record else ""
-        known = {value for _, value in self.participants.options}
-        self.participants.value = tuple(p for p in (record.participants if record else [])
-                                        if p in known)
+        _select_known(self.participants, record.participants if record else [])
         self.dates.value = "" if record is None else t(
             "plan.ui.dates", dates=", ".join(day(d.date()) for d in occurrences(record)))
 
@@ -352,13 +353,20 @@ def _message_list(messages: list[str], level: str) -> str:
     return f'<ul style="border-left:4px solid {colour};padding-left:1.6em">{items}</ul>'
 
 
-class OwnershipView:
-    """Shared-ownership warnings of the plan (whole plan and per theme), refreshed live."""
+class _CheckView:
+    """An HTML widget that :meth:`refresh` fills from the saved route (subclasses fill it)."""
 
     def __init__(self, route):
         self.route = route
         self.widget = w.HTML()
         self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
+class OwnershipView(_CheckView):
+    """Shared-ownership warnings of the plan (whole plan and per theme), refreshed live."""
 
     def refresh(self) -> None:
         """Check the saved plan again."""
@@ -371,13 +379,8 @@ class OwnershipView:
             _message_list(check.messages(), check.level) for check in checks)
 
 
-class CarryView:
+class CarryView(_CheckView):
     """Route step 8: who carries too much across plan and network, in plain Dutch."""
-
-    def __init__(self, route):
-        self.route = route
-        self.widget = w.HTML()
-        self.refresh()
 
     def refresh(self) -> None:
         """Check plan, contact moments and network again."""
