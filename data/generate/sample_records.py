@@ -472,8 +472,9 @@ CONVERSATIONS = [
 # --------------------------------------------------------------------------------------
 
 SEGMENT_SELECTIONS = _rows("theme segment area reason added", [
-    (E, "K01", WEST, "Veel alleenwonende ouderen na verlies van een partner; index ruim boven "
-     "het gemiddelde in West", "2026-01-28"),
+    (E, "K01", WEST, "Alleenwonende ouderen na verlies van een partner; in West even gewoon "
+     "als in de hele gemeente (index rond 100), maar de bibliotheek bereikt er weinig: nog geen "
+     "1 op de 10 huishoudens is lid", "2026-01-28"),
     (E, "H04", AMBACHTSVEEN, "Oudere dorpelingen; de Seniorensoos wordt kleiner en de vestiging "
      "is dichtbij", "2026-02-05"),
     (L, "G01", OOST, "Nieuwkomers die de taal nog leren; sterk vertegenwoordigd in Oost",
