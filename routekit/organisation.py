@@ -28,9 +28,10 @@ from routekit.i18n import t
 from routekit.records.organisation import INFLUENCE, STANCES, ImpactPlan
 from routekit.workspace import Route
 
-__all__ = ["GROUPS", "QUESTIONS", "PioneerTeam", "add_colleague", "add_impact_item",
+__all__ = ["GROUPS", "QUESTIONS", "PioneerTeam", "add_impact_item",
            "answered", "impact_items", "impact_overview", "pioneer_team", "plan_of",
-           "reflection_questions", "report_section", "team_table", "update_plan"]
+           "reflection_questions", "report_section", "save_colleague", "team_table",
+           "update_plan"]
 
 QUESTIONS: dict[str, tuple[str, ...]] = {
     "organisation": ("vision", "goals", "colleagues", "room", "know_how"),
@@ -159,12 +160,25 @@ def pioneer_team(route: Route) -> PioneerTeam:
     return PioneerTeam(table, counts, summary, warnings)
 
 
-def add_colleague(route: Route, name: str, **fields):
-    """Save a colleague under a new id made from *name*; returns the saved record."""
+def save_colleague(route: Route, name: str, **fields):
+    """Save a colleague; a name already on the list updates that colleague.
+
+    A new colleague gets an id made from *name*. Returns the saved record.
+
+    Examples
+    --------
+    >>> save_colleague(route, "Henk de Wit", stance="tegenstander")   # doctest: +SKIP
+    >>> save_colleague(route, "henk de wit", pioneer=True).id         # doctest: +SKIP
+    'henk-de-wit'
+    """
     from routekit.stakeholders.register import new_id
 
-    taken = {c.id for c in route.records("colleagues")}
-    return route.upsert("colleagues", {"id": new_id(name, taken), "name": name} | fields)
+    colleagues = route.records("colleagues")
+    same = [c for c in colleagues if c.name.casefold() == name.strip().casefold()]
+    if same:
+        return route.upsert("colleagues", same[0].model_dump() | fields)
+    record = {"id": new_id(name, {c.id for c in colleagues}), "name": name} | fields
+    return route.upsert("colleagues", record)
 
 
 def add_impact_item(route: Route, subject: str, *, kind: str, influence: str,
