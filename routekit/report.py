@@ -32,6 +32,7 @@ __all__ = ["SECTIONS", "Section", "overview_section", "render", "to_html"]
 
 SECTIONS: list[str] = [
     "routekit.report:overview_section",
+    "routekit.organisation:report_section",
     "routekit.conversations:report_section",
     "routekit.area.report:report_section",
     "routekit.stakeholders.report:report_section",
