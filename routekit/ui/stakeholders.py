@@ -15,7 +15,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import ipywidgets as w
@@ -63,13 +64,43 @@ def _errors(error: RouteError) -> str:
 
 
 class _Form:
-    """Shared plumbing: a route, a change callback, a message line and quiet loading."""
+    """Shared plumbing: route, theme and item pickers, change callback, message, quiet loading."""
 
-    def __init__(self, route: Route, on_change: Callable[[], None] | None):
+    def __init__(self, route: Route, theme: str | None, on_change: Callable[[], None] | None,
+                 pick_label: str):
         self.route = route
         self.on_change = on_change
         self.message = w.HTML()
         self._loading = False
+        themes = [(th.name, th.id) for th in route.config.themes]
+        self.theme = w.Dropdown(options=themes, value=theme or themes[0][1],
+                                description=_label("theme"))
+        self.pick = w.Dropdown(description=_label(pick_label))
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Set widgets without saving: the value observers skip while this is open."""
+        self._loading = True
+        try:
+            yield
+        finally:
+            self._loading = False
+
+    def _offer(self, new: str, choices: list[tuple[str, str]], select: str | None) -> None:
+        """Fill the picker with "+ *new*" and *choices* (label, value), then show one.
+
+        Shows *select*, else the current choice if still offered, else the
+        first choice, else "new".
+        """
+        current = select or self.pick.value
+        with self._quiet():
+            self.pick.options = [(f"+ {new}", _NEW)] + choices
+        values = [value for _, value in choices]
+        self.pick.value = current if current in values else (values[0] if values else _NEW)
+        self.load()
+
+    def load(self) -> None:
+        raise NotImplementedError
 
     def _watch(self, widgets, handler) -> None:
         for widget in widgets:
@@ -107,11 +138,7 @@ class StakeholderForm(_Form):
 
     def __init__(self, route: Route, theme: str | None = None,
                  on_change: Callable[[], None] | None = None):
-        super().__init__(route, on_change)
-        themes = [(th.name, th.id) for th in route.config.themes]
-        self.theme = w.Dropdown(options=themes, value=theme or themes[0][1],
-                                description=_label("theme"))
-        self.pick = w.Dropdown(description=_label("stakeholder"))
+        super().__init__(route, theme, on_change, "stakeholder")
         self.name = w.Text(description=_label("name"), continuous_update=False)
         self.kind = w.Dropdown(options=[(t(f"stakeholders.kind.{k}"), k)
                                         for k in ("organisation", "person", "group")],
@@ -163,21 +190,14 @@ class StakeholderForm(_Form):
     def reload(self, select: str | None = None) -> None:
         """Read the register again (after edits in Excel) and show *select* or the current one."""
         people = sorted(self.route.records("stakeholders"), key=lambda s: s.name.casefold())
-        current = select or self.pick.value
-        self._loading = True
-        self.pick.options = [(f"+ {_label('new')}", _NEW)] + [(p.name, p.id) for p in people]
-        self._loading = False
-        ids = [p.id for p in people]
-        self.pick.value = current if current in ids else (ids[0] if ids else _NEW)
-        self.load()
+        self._offer(_label("new"), [(p.name, p.id) for p in people], select)
 
     def load(self) -> None:
         """Show the selected stakeholder and their position on the selected theme."""
         sid = self.pick.value
         person = self.route.get("stakeholders", sid) if sid and sid != _NEW else None
         position = self.route.get("positions", sid, self.theme.value) if person else None
-        self._loading = True
-        try:
+        with self._quiet():
             data = person.model_dump() if person else {}
             for field in ("name", "contact", "role", "binding_note", "notes"):
                 getattr(self, field).value = data.get(field) or ""
@@ -194,8 +214,6 @@ class StakeholderForm(_Form):
             self.action.value = spot.get("action") or ""
             self.remove.disabled = person is None
             self.add.disabled = person is not None
-        finally:
-            self._loading = False
 
     # -- saving ----------------------------------------------------------------
 
@@ -231,19 +249,17 @@ class StakeholderForm(_Form):
         self._attempt(save)
 
     def _rename_option(self, sid: str, name: str) -> None:
-        self._loading = True
-        self.pick.options = [(name if value == sid else label, value)
-                             for label, value in self.pick.options]
-        self.pick.value = sid
-        self._loading = False
+        with self._quiet():
+            self.pick.options = [(name if value == sid else label, value)
+                                 for label, value in self.pick.options]
+            self.pick.value = sid
 
     def _save_position(self) -> None:
         if self.pick.value == _NEW:
             return
         if not self.involved.value:
-            self._loading = True
-            self.involved.value = True
-            self._loading = False
+            with self._quiet():
+                self.involved.value = True
         self._attempt(lambda: self._write_position())
 
     def _write_position(self) -> str:
@@ -295,11 +311,7 @@ class ForceForm(_Form):
 
     def __init__(self, route: Route, theme: str | None = None,
                  on_change: Callable[[], None] | None = None):
-        super().__init__(route, on_change)
-        themes = [(th.name, th.id) for th in route.config.themes]
-        self.theme = w.Dropdown(options=themes, value=theme or themes[0][1],
-                                description=_label("theme"))
-        self.pick = w.Dropdown(description=_label("force"))
+        super().__init__(route, theme, on_change, "force")
         self.direction = w.ToggleButtons(options=[(t(f"stakeholders.direction.{d}"), d)
                                                   for d in ("driving", "restraining")])
         self.description = w.Textarea(description=_label("description"),
@@ -327,23 +339,17 @@ class ForceForm(_Form):
         """Read the forces and stakeholders again; show *select* (a description)."""
         forces = [f for f in self.route.records("forces") if f.theme == self.theme.value]
         people = sorted(self.route.records("stakeholders"), key=lambda s: s.name.casefold())
-        self._loading = True
-        self.stakeholder.options = [(_label("none"), "")] + [(p.name, p.id) for p in people]
-        current = select or self.pick.value
-        self.pick.options = [(f"+ {_label('new_force')}", _NEW)] + [
+        with self._quiet():
+            self.stakeholder.options = [(_label("none"), "")] + [(p.name, p.id) for p in people]
+        self._offer(_label("new_force"), [
             (f"{'+' if f.direction == 'driving' else '−'}{f.strength}  {f.description[:60]}",
-             f.description) for f in forces]
-        self._loading = False
-        known = [f.description for f in forces]
-        self.pick.value = current if current in known else (known[0] if known else _NEW)
-        self.load()
+             f.description) for f in forces], select)
 
     def load(self) -> None:
         """Show the selected force."""
         force = None if self.pick.value == _NEW else \
             self.route.get("forces", self.theme.value, self.pick.value)
-        self._loading = True
-        try:
+        with self._quiet():
             self.direction.value = force.direction if force else "driving"
             self.description.value = force.description if force else ""
             self.strength.value = force.strength if force else 3
@@ -353,8 +359,6 @@ class ForceForm(_Form):
             self.action.value = (force.action or "") if force else ""
             self.add.disabled = force is not None
             self.remove.disabled = force is None
-        finally:
-            self._loading = False
 
     def _fields(self) -> dict:
         return {"theme": self.theme.value, "direction": self.direction.value,
