@@ -37,6 +37,13 @@ def _loop_table(doc, header: list[str], cells: list[str], loop: str, total: list
     return table
 
 
+def _loop_paragraph(doc, loop: str, text: str) -> None:
+    """Add one bullet *text* repeated by the docxtpl paragraph loop ``{%p for <loop> %}``."""
+    doc.add_paragraph("{%p for " + loop + " %}")
+    doc.add_paragraph(text, style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+
+
 def build(target: Path = TARGET) -> Path:
     """Write the example template to *target* and return the path."""
     doc = Document()
@@ -61,11 +68,9 @@ def build(target: Path = TARGET) -> Path:
     doc.add_heading("1. Aanleiding en doel", level=1)
     doc.add_paragraph("Hoofddoel: {{ plan.goal }}")
     doc.add_paragraph("Alle doelen, samen met de community gesteld:")
-    doc.add_paragraph("{%p for g in goals %}")
-    doc.add_paragraph("{{ g.id }}. {{ g.text }} — gemeten met: {{ g.measure }}; deadline: "
-                      "{{ g.deadline }}; trekkers: {{ g.owners }}; SMART: {{ g.smart }}",
-                      style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
+    _loop_paragraph(doc, "g in goals",
+                    "{{ g.id }}. {{ g.text }} — gemeten met: {{ g.measure }}; deadline: "
+                    "{{ g.deadline }}; trekkers: {{ g.owners }}; SMART: {{ g.smart }}")
 
     doc.add_heading("2. Activiteiten en planning", level=1)
     _loop_table(doc, ["Activiteit", "Van", "Tot", "Trekkers", "Status"],
@@ -91,17 +96,14 @@ def build(target: Path = TARGET) -> Path:
                  "{{ k.progress }}", "{{ k.area }}"], "k in kpis", None)
 
     doc.add_heading("6. Risico's", level=1)
-    doc.add_paragraph("{%p for r in risks %}")
-    doc.add_paragraph("{{ r.description }} (kans {{ r.likelihood }}, impact {{ r.impact }}, "
-                      "{{ r.level }}). Maatregel: {{ r.mitigation }} — {{ r.owner }}",
-                      style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
+    _loop_paragraph(doc, "r in risks",
+                    "{{ r.description }} (kans {{ r.likelihood }}, impact {{ r.impact }}, "
+                    "{{ r.level }}). Maatregel: {{ r.mitigation }} — {{ r.owner }}")
 
     doc.add_heading("7. Contactmomenten", level=1)
-    doc.add_paragraph("{%p for c in contact_moments %}")
-    doc.add_paragraph("{{ c.title }}: {{ c.recurrence }} vanaf {{ c.start }} ({{ c.count }} "
-                      "keer), {{ c.location }}", style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
+    _loop_paragraph(doc, "c in contact_moments",
+                    "{{ c.title }}: {{ c.recurrence }} vanaf {{ c.start }} ({{ c.count }} "
+                    "keer), {{ c.location }}")
     doc.save(target)
     return target
 
