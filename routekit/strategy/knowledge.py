@@ -31,6 +31,9 @@ __all__ = ["CONDITIONS", "advice", "conditions_table", "knowledge_figure", "plot
 CONDITIONS = ("access", "knowledge", "environment", "motivation")
 """Lankes' four conditions for knowledge creation, in his order."""
 
+WEAK_AT_OR_BELOW = 2
+"""A condition scored this or lower is weak (gets advice and the warning colour)."""
+
 
 def record_for(route: Route, theme: str) -> KnowledgeCreation:
     """The saved knowledge-creation record of *theme*, or an empty one."""
@@ -46,7 +49,8 @@ def conditions_table(record: KnowledgeCreation) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def weak_conditions(record: KnowledgeCreation, *, threshold: int = 2) -> list[str]:
+def weak_conditions(record: KnowledgeCreation, *,
+                    threshold: int = WEAK_AT_OR_BELOW) -> list[str]:
     """Conditions scored at or below *threshold*, weakest first."""
     table = conditions_table(record).dropna(subset=["score"])
     table = table[table["score"] <= threshold].sort_values("score", kind="stable")
@@ -76,7 +80,7 @@ def plot_conditions(record: KnowledgeCreation, *, ax=None):
     if ax is None:
         _, ax = new_figure("screen")
     table = conditions_table(record).iloc[::-1]
-    colours = [style.negative if score <= 2 else style.primary for score in
+    colours = [style.negative if score <= WEAK_AT_OR_BELOW else style.primary for score in
                table["score"].fillna(0)]
     positions = range(len(table))
     ax.barh(positions, table["score"].fillna(0), color=colours, height=0.6)
