@@ -89,15 +89,20 @@ def test_missing_count_column_is_named(tmp_path, scheme):
         read_counts(path, scheme=scheme)
 
 
-def test_hierarchy_postcodes_roll_up_to_pc4_and_municipality(tmp_path, scheme):
-    path = tmp_path / "areas.csv"
-    path.write_text("code;name;level;parent\nGM0001;Testwaard;gemeente;\n"
-                    "1234;1234;pc4;GM0001\n1235;1235;pc4;GM0001\n", encoding="utf-8")
+def _three_areas(tmp_path, scheme, areas: str, codes: list[str]) -> SegmentData:
+    """Segment data of three base areas *codes* with the hierarchy file text *areas*."""
     import pandas as pd
 
-    wide = pd.DataFrame({"X1": [1, 2, 3], "X2": [0, 0, 1], "Y1": [5, 5, 5]},
-                        index=["1234AB", "1234AC", "1235AA"])
-    data = SegmentData.from_wide(scheme, wide, areas=read_areas(path))
+    path = tmp_path / "areas.csv"
+    path.write_text("code;name;level;parent\n" + areas, encoding="utf-8")
+    wide = pd.DataFrame({"X1": [1, 2, 3], "X2": [0, 0, 1], "Y1": [5, 5, 5]}, index=codes)
+    return SegmentData.from_wide(scheme, wide, areas=read_areas(path))
+
+
+def test_hierarchy_postcodes_roll_up_to_pc4_and_municipality(tmp_path, scheme):
+    data = _three_areas(tmp_path, scheme, "GM0001;Testwaard;gemeente;\n"
+                        "1234;1234;pc4;GM0001\n1235;1235;pc4;GM0001\n",
+                        ["1234AB", "1234AC", "1235AA"])
     assert data.levels == ["pc6", "pc4", "gemeente"]
     assert data.positions("1234").tolist() == [0, 1]
     assert data.positions(["GM0001"]).tolist() == [0, 1, 2]
@@ -125,14 +130,9 @@ def test_sample_route_passes_the_check(sample_route):
 
 
 def test_buurten_without_parents_roll_up_by_their_cbs_codes(tmp_path, scheme):
-    import pandas as pd
-
-    path = tmp_path / "areas.csv"
-    path.write_text("code;name;level;parent\nWK000100;Noord;wijk;\nBU00010001;Oost;buurt;\n"
-                    "BU00010002;West;buurt;\nBU00010101;Dorp;buurt;\n", encoding="utf-8")
-    wide = pd.DataFrame({"X1": [1, 2, 3], "X2": [0, 0, 1], "Y1": [5, 5, 5]},
-                        index=["BU00010001", "BU00010002", "BU00010101"])
-    data = SegmentData.from_wide(scheme, wide, areas=read_areas(path))
+    data = _three_areas(tmp_path, scheme, "WK000100;Noord;wijk;\nBU00010001;Oost;buurt;\n"
+                        "BU00010002;West;buurt;\nBU00010101;Dorp;buurt;\n",
+                        ["BU00010001", "BU00010002", "BU00010101"])
     assert data.levels == ["buurt", "wijk", "gemeente"]
     assert data.positions("WK000100").tolist() == [0, 1]
     assert data.positions("WK000101").tolist() == [2]
