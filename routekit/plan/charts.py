@@ -54,6 +54,20 @@ def chart_axes(ax=None, size: str = "a4-landscape"):
     return ax, get_style(), ax.xaxis.get_label().get_fontsize()
 
 
+def _bar_label(ax, text: str, x: float, row: int, *, size: float, colour: str, **kw) -> None:
+    """Write *text* just right of *x* on bar row *row* (other keywords go to ``annotate``)."""
+    ax.annotate(text, (x, row), xytext=(4, 0), textcoords="offset points", va="center",
+                fontsize=size, color=colour, **kw)
+
+
+def _row_axis(ax, labels: list[str], *, size: float) -> None:
+    """One labelled row per bar, the first at the top, without horizontal grid lines."""
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels(labels, fontsize=size)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+
+
 def budget_overview(by_activity: pd.DataFrame, *, ax=None, title: str | None = None,
                     source: str | None = None):
     """Stacked bars per activity: own contribution, subsidy and contribution in kind.
@@ -83,14 +97,10 @@ def budget_overview(by_activity: pd.DataFrame, *, ax=None, title: str | None = N
                     label=t(f"plan.col.{column}"), gid=column)
             left = left + by_activity[column]
         for row, total in zip(rows, by_activity["value"], strict=True):
-            ax.annotate(euro(total), (total, row), xytext=(4, 0), textcoords="offset points",
-                        va="center", fontsize=base * 0.85, color=style.text)
-        ax.set_yticks(list(rows))
-        ax.set_yticklabels(_wrap(by_activity.index), fontsize=base * 0.85)
-        ax.invert_yaxis()
+            _bar_label(ax, euro(total), total, row, size=base * 0.85, colour=style.text)
+        _row_axis(ax, _wrap(by_activity.index), size=base * 0.85)
         ax.set_xlim(0, float(by_activity["value"].max() if len(by_activity) else 1) * 1.15)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: euro(value)))
-        ax.grid(axis="y", visible=False)
         ax.legend(loc="lower right")
     return finish(ax, title=title or t("plan.chart.budget_title"), source=source)
 
@@ -124,26 +134,21 @@ def kpi_progress(kpis: pd.DataFrame, *, ax=None, title: str | None = None,
     with style_context():
         for row, kpi in enumerate(kpis.to_dict("records")):
             if pd.isna(kpi["progress"]):
-                ax.annotate(t("plan.chart.not_measured"), (0, row), xytext=(4, 0),
-                            textcoords="offset points", va="center", fontsize=base * 0.85,
-                            color=style.neutral, fontstyle="italic")
+                _bar_label(ax, t("plan.chart.not_measured"), 0, row, size=base * 0.85,
+                           colour=style.neutral, fontstyle="italic")
                 continue
             colour = style.positive if kpi["progress"] >= 1 else style.primary
             ax.barh(row, kpi["progress"], color=colour, height=0.6, gid=f"kpi-{kpi['id']}")
-            ax.annotate(t("plan.chart.kpi_label", actual=number(kpi["actual"]),
-                          target=number(kpi["target"]), unit=kpi["unit"],
-                          share=percent(kpi["progress"])),
-                        (kpi["progress"], row), xytext=(4, 0), textcoords="offset points",
-                        va="center", fontsize=base * 0.85, color=style.text)
+            _bar_label(ax, t("plan.chart.kpi_label", actual=number(kpi["actual"]),
+                             target=number(kpi["target"]), unit=kpi["unit"],
+                             share=percent(kpi["progress"])),
+                       kpi["progress"], row, size=base * 0.85, colour=style.text)
         ax.axvline(1.0, color=style.text, linewidth=1, linestyle="--", zorder=4)
         ax.annotate(t("plan.chart.target"), (1.0, 1.0), xycoords=("data", "axes fraction"),
                     xytext=(3, 2), textcoords="offset points", fontsize=base * 0.8)
-        ax.set_yticks(range(len(kpis)))
-        ax.set_yticklabels(labels, fontsize=base * 0.85)
-        ax.invert_yaxis()
+        _row_axis(ax, labels, size=base * 0.85)
         ax.set_xlim(0, top + 0.35)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.grid(axis="y", visible=False)
     return finish(ax, title=title or t("plan.chart.kpi_title"), source=source)
 
 
