@@ -171,13 +171,14 @@ def save_colleague(route: Route, name: str, **fields):
     >>> save_colleague(route, "henk de wit", pioneer=True).id         # doctest: +SKIP
     'henk-de-wit'
     """
-    from routekit.stakeholders.register import new_id
+    from routekit.records.base import make_id
 
     colleagues = route.records("colleagues")
     same = [c for c in colleagues if c.name.casefold() == name.strip().casefold()]
     if same:
         return route.upsert("colleagues", same[0].model_dump() | fields)
-    record = {"id": new_id(name, {c.id for c in colleagues}), "name": name} | fields
+    new_id = make_id(name, {c.id for c in colleagues}, fallback="collega")
+    record = {"id": new_id, "name": name} | fields
     return route.upsert("colleagues", record)
 
 

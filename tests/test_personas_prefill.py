@@ -14,9 +14,9 @@ from routekit.personas.builder import (
     new_persona,
     refresh_persona,
     save_persona,
-    unique_id,
 )
 from routekit.personas.prefill import compute_facts, persona_facts, selections
+from routekit.records.base import make_id
 
 SCHEME = pd.DataFrame({
     "level": ["group", "type", "type", "group", "type"],
@@ -146,8 +146,8 @@ def test_saving_a_persona_with_an_unknown_conversation_is_refused(area_route):
 
 
 def test_unique_id():
-    assert unique_id("Riet van Dijk") == "riet-van-dijk"
-    assert unique_id("Riet", ["riet", "riet-2"]) == "riet-3"
+    assert make_id("Riet van Dijk") == "riet-van-dijk"
+    assert make_id("Riet", ["riet", "riet-2"]) == "riet-3"
 
 
 def test_sample_route_selections_prefill_their_personas(sample_route):

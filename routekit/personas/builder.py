@@ -15,8 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from routekit.errors import Problem, RouteError
@@ -28,27 +26,12 @@ from routekit.personas.prefill import (
     fmt_percent,
     persona_facts,
 )
+from routekit.records.base import make_id
 from routekit.records.strategy import Persona
 from routekit.workspace import Route
 
 __all__ = ["apply_facts", "evidence", "new_persona", "persona_facts", "personas_of",
-           "refresh_persona", "save_persona", "unique_id"]
-
-
-def unique_id(name: str, taken: set[str] | list[str] = ()) -> str:
-    """A record id made from *name* that is not in *taken*.
-
-    Examples
-    --------
-    >>> unique_id("Riet van Dijk", {"riet-van-dijk"})
-    'riet-van-dijk-2'
-    """
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "persona"
-    candidate, number = base, 1
-    while candidate in set(taken):
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
+           "refresh_persona", "save_persona"]
 
 
 def apply_facts(persona: Persona, facts: PersonaFacts, *, overwrite: bool = False) -> Persona:
@@ -83,8 +66,8 @@ def new_persona(facts: PersonaFacts, *, name: str, theme: str | None = None,
     >>> new_persona(facts, name="Riet").digital_skills
     'low'
     """
-    persona = Persona(id=id or unique_id(name), name=name, theme=theme, source="segment",
-                      **fields)
+    persona = Persona(id=id or make_id(name, fallback="persona"), name=name, theme=theme,
+                      source="segment", **fields)
     return apply_facts(persona, facts)
 
 

@@ -195,14 +195,14 @@ def route_candidates(route: Route, *, n: int = 3, min_cell: int = 10, top: int =
 def to_personas(model: PersonaModel, scheme: pd.DataFrame, *, theme: str | None = None,
                 taken: set[str] | list[str] = ()) -> list[Persona]:
     """Skeleton personas (``source="data"``) for the candidates, to enrich in conversations."""
-    from routekit.personas.builder import unique_id
+    from routekit.records.base import make_id
 
     out, taken = [], set(taken)
     for k, row in model.personas.iterrows():
         traits = scheme.loc[row["segment"]] if row["segment"] in scheme.index else pd.Series()
         fields = {k: v for k, v in scheme_fields(traits).items() if v is not None}
         name = t("personas.generate.name", number=k, segment=row["segment_name"] or row["segment"])
-        pid = unique_id(f"kandidaat-{k}-{row['segment']}", taken)
+        pid = make_id(f"kandidaat-{k}-{row['segment']}", taken, fallback="persona")
         taken.add(pid)
         out.append(Persona(
             id=pid, name=name, theme=theme, segment=row["segment"], segments=row["segments"],

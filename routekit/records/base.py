@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -130,3 +132,28 @@ Flag = Annotated[bool, BeforeValidator(_yes_no)]
 """A yes/no field that also accepts Dutch ``ja``/``nee`` (as routekit writes it)."""
 
 __all__ += ["Flag"]
+
+
+def make_id(name: str, taken: set[str] | list[str] | tuple = (), *, fallback: str = "item") -> str:
+    """A short record id made from *name* that is not in *taken*.
+
+    Lower case, accents dropped, hyphens between words, at most 40 characters;
+    a number is added when the id is taken already.
+
+    Examples
+    --------
+    >>> make_id("Café 't Hoekje")
+    'cafe-t-hoekje'
+    >>> make_id("Café 't Hoekje", {"cafe-t-hoekje"})
+    'cafe-t-hoekje-2'
+    """
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-") or fallback
+    taken = set(taken)
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+__all__ += ["make_id"]

@@ -30,9 +30,10 @@ from pydantic import ValidationError
 
 from routekit.errors import Problem, RouteError, display_name
 from routekit.i18n import LANGUAGES, t
+from routekit.records.base import make_id
 from routekit.records.stakeholders import SECTORS, Position, Stakeholder
 from routekit.stakeholders.engagement import engagement_list
-from routekit.stakeholders.register import new_id, register
+from routekit.stakeholders.register import register
 
 if TYPE_CHECKING:
     from routekit.workspace import Route
@@ -324,7 +325,7 @@ def _apply_row(row, theme, people, positions, by_name, suggestions, file, number
     sid = sid if isinstance(sid, str) and sid in people else \
         by_name.get(" ".join(str(name).casefold().split()))
     old = people.get(sid)
-    known = old.model_dump() if old else {"id": new_id(name, set(people)),
+    known = old.model_dump() if old else {"id": make_id(name, set(people), fallback="partij"),
                                           "kind": "organisation"}
     data = known | {"name": name}
     for field in ("role", "sector"):

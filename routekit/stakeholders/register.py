@@ -19,20 +19,19 @@ Examples
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
+from routekit.records.base import make_id
 from routekit.records.stakeholders import Position, Stakeholder
 
 if TYPE_CHECKING:
     from routekit.workspace import Route
 
-__all__ = ["SCORES", "add_stakeholder", "check", "new_id", "problems", "register",
+__all__ = ["SCORES", "add_stakeholder", "check", "problems", "register",
            "remove_stakeholder", "set_position"]
 
 SCORES = ("influence", "attitude", "interest", "trust")
@@ -139,24 +138,6 @@ def problems(route: Route) -> list[Problem]:
     return found + [p for p in check(route) if p not in found]
 
 
-def new_id(name: str, taken: set[str] | list[str] = ()) -> str:
-    """Return a short, unique id for *name*: lower case, no accents, hyphens.
-
-    Examples
-    --------
-    >>> new_id("Café 't Hoekje")
-    'cafe-t-hoekje'
-    >>> new_id("Café 't Hoekje", {"cafe-t-hoekje"})
-    'cafe-t-hoekje-2'
-    """
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-") or "partij"
-    candidate, number = base, 2
-    while candidate in set(taken):
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
-
-
 def add_stakeholder(route: Route, name: str, *, kind: str, sector: str,
                     id: str | None = None, **fields) -> str:
     """Add a stakeholder to the register and return its id.
@@ -183,7 +164,7 @@ def add_stakeholder(route: Route, name: str, *, kind: str, sector: str,
         if _normal_name(record.name) == _normal_name(name):
             raise RouteError(Problem(file="stakeholders.csv", row=row, field="name",
                                      message=t("stakeholders.problem.name_taken", name=name)))
-    sid = id or new_id(name, {record.id for record in current})
+    sid = id or make_id(name, {record.id for record in current}, fallback="partij")
     route.upsert("stakeholders", {"id": sid, "name": name, "kind": kind, "sector": sector,
                                   **fields})
     return sid

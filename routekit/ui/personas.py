@@ -17,8 +17,9 @@ from IPython.display import display
 
 from routekit.errors import RouteError
 from routekit.i18n import t
-from routekit.personas.builder import apply_facts, personas_of, save_persona, unique_id
+from routekit.personas.builder import apply_facts, personas_of, save_persona
 from routekit.personas.prefill import persona_facts, selections
+from routekit.records.base import make_id
 from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
 from routekit.workspace import Route
 
@@ -180,7 +181,7 @@ class PersonaForm:
                 data[name] = list(widget.value)
             else:
                 data[name] = widget.value or None
-        pid = self.saved.id if self.saved else unique_id(
+        pid = self.saved.id if self.saved else make_id(
             data["name"] or "persona", [p.id for p in self.route.records("personas")])
         return Persona.model_validate(self._draft.model_dump() | data | {"id": pid})
 

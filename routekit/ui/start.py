@@ -9,27 +9,16 @@ Examples
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import ipywidgets as w
 
 from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.records.base import make_id
 from routekit.workspace import Route
 
 __all__ = ["NewRouteForm"]
-
-
-def slug(text: str) -> str:
-    """Lower-case id of letters, digits and hyphens.
-
-    Examples
-    --------
-    >>> slug("Eenzaamheid ouderen")
-    'eenzaamheid-ouderen'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 class NewRouteForm:
@@ -67,13 +56,15 @@ class NewRouteForm:
 
     def _on_create(self, _button=None) -> None:
         names = [line.strip() for line in self.themes.value.splitlines() if line.strip()]
-        folder = self.parent / (self.folder.value.strip() or slug(self.library.value))
+        folder = self.parent / (self.folder.value.strip()
+                                or make_id(self.library.value, fallback="route"))
         try:
             self.route = Route.create(
                 folder, library=self.library.value,
                 municipality={"code": self.municipality_code.value.strip().upper(),
                               "name": self.municipality_name.value},
-                themes=[{"id": slug(name), "name": name} for name in names])
+                themes=[{"id": make_id(name, fallback="thema"), "name": name}
+                        for name in names])
         except RouteError as error:
             items = "".join(f"<li>{problem}</li>" for problem in error.problems)
             self.message.value = f"<b>{t('ui.start.failed')}</b><ul>{items}</ul>"
