@@ -11,7 +11,7 @@ Examples
 --------
 >>> import routekit
 >>> route = routekit.Route.open("data/sample-route")  # doctest: +SKIP
->>> route.config.library
+>>> route.config.library                               # doctest: +SKIP
 'Bibliotheek De Sleutel'
 """
 

@@ -9,7 +9,7 @@ Examples
 --------
 >>> board = NetworkBoard(route)                          # doctest: +SKIP
 >>> board.widget                                         # doctest: +SKIP
->>> board.ego.value = "anneke-bos"                       # picture shows her ego network
+>>> board.ego.value = "anneke-bos"   # doctest: +SKIP
 """
 
 from __future__ import annotations

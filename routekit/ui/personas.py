@@ -7,7 +7,7 @@ Examples
 --------
 >>> form = PersonaForm(route, theme="eenzaamheid")       # doctest: +SKIP
 >>> form.selection.value = 0                             # doctest: +SKIP
->>> form.name.value = "Gerda de Vries"                   # saved as persona "gerda-de-vries"
+>>> form.name.value = "Gerda de Vries"   # doctest: +SKIP
 """
 
 from __future__ import annotations

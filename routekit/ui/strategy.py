@@ -6,7 +6,7 @@ the form is drawn again, with warnings and advice.
 Examples
 --------
 >>> form = PostOForm(route, theme="laaggeletterdheid")   # doctest: +SKIP
->>> form.prefill.click()                                 # channels of the personas into Technology
+>>> form.prefill.click()   # doctest: +SKIP
 >>> form.inputs["objectives"]["shared"].value = "Samen ..."  # doctest: +SKIP
 """
 
