@@ -50,7 +50,7 @@ browser: $(STAMP)
 	@if [ -f $(BROWSER_NOTE) ]; then echo "Browser tests will be skipped: $$(cat $(BROWSER_NOTE))"; fi
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
+	$(BIN)/python -m pytest tests notebooks --doctest-modules routekit --nbval-lax --nbval-current-env \
 		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_ARGS)
 
 report: $(STAMP)

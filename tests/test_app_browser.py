@@ -10,7 +10,11 @@ Run only these: ``pytest -m browser``; leave them out: ``pytest -m "not browser"
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -35,8 +39,7 @@ def _why_no_browser() -> str:
     return f"{CHROMIUM} is missing (`make browser` installs it)"
 
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(bool(_why_no_browser()), reason=_why_no_browser())]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
@@ -69,14 +72,20 @@ def server(route_dir):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    """Headless Chromium with an empty profile in a temporary folder."""
+    """Headless Chromium with an empty profile in a temporary folder (skips without Chromium)."""
     from playwright.sync_api import sync_playwright
 
+    if _why_no_browser():
+        pytest.skip(_why_no_browser())
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             tmp_path_factory.mktemp("chromium-profile"), executable_path=str(CHROMIUM),
             headless=True, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
         context.set_default_timeout(TIMEOUT_MS)
+        # Offline machine: fail requests to other hosts (Voilà asks a CDN for Font Awesome) at
+        # once, so a page never waits for a name lookup that cannot succeed.
+        context.route(lambda url: not url.startswith("http://127.0.0.1:"),
+                      lambda route: route.abort())
         yield context
         context.close()
 
@@ -100,7 +109,7 @@ def _labelled(scope, kind: str, label: str):
 
 def test_start_page_shows_greeting_and_progress_without_code_or_errors(page, server,
                                                                        route_dir):
-    page.goto(server.url())
+    page.goto(server.url(), wait_until="domcontentloaded")
     page.get_by_role("button", name=t("ui.start.create")).wait_for()
     body = page.inner_text("body")
     route = Route.open(route_dir)
@@ -119,7 +128,7 @@ def test_start_page_shows_greeting_and_progress_without_code_or_errors(page, ser
 
 def test_conversation_form_saves_to_the_route(page, server, route_dir, figure_dir):
     summary = "Browsertest: koffie met de buurtvereniging in Oost"
-    page.goto(server.url("03_kennismaken"))
+    page.goto(server.url("03_kennismaken"), wait_until="domcontentloaded")
     save = page.get_by_role("button", name=t("conversations.form.save"))
     save.wait_for()
     form = page.locator(".widget-vbox", has=save).last
@@ -151,7 +160,7 @@ def test_conversation_form_saves_to_the_route(page, server, route_dir, figure_di
 def test_slider_moves_a_stakeholder_and_the_chart_follows(page, server, route_dir, figure_dir):
     from playwright.sync_api import expect
 
-    page.goto(server.url("04b_krachtenveld"))
+    page.goto(server.url("04b_krachtenveld"), wait_until="domcontentloaded")
     slider = _labelled(page, "slider", t("stakeholders.ui.influence"))
     slider.wait_for()
     name = _labelled(page, "text", t("stakeholders.ui.name")).locator("input").input_value()
@@ -180,3 +189,29 @@ def test_slider_moves_a_stakeholder_and_the_chart_follows(page, server, route_di
     page.locator(".widget-vbox", has=page.locator(".widget-tab")).first.screenshot(
         path=figure_dir / "app-04b-krachtenveld.png")
     assert page.errors == []
+
+
+def test_routekit_app_command_serves_a_step_and_stops_cleanly(route_dir, tmp_path):
+    from routekit.app import free_port, port_is_free
+
+    port, log = free_port(), tmp_path / "app.log"
+    with open(log, "w") as output:
+        command = subprocess.Popen(
+            [sys.executable, "-m", "routekit.cli", "app", str(route_dir), "03_kennismaken",
+             "--no-browser", "--port", str(port)], stdout=output, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/voila/render/03_kennismaken.ipynb"
+        deadline = time.monotonic() + 60
+        while url not in log.read_text("utf-8") and time.monotonic() < deadline:
+            assert command.poll() is None, log.read_text("utf-8")
+            time.sleep(0.2)
+        assert t("app.start", path=route_dir, url=url) in log.read_text("utf-8")
+        with urllib.request.urlopen(url, timeout=60) as response:
+            html = response.read().decode("utf-8")
+        assert "Route geopend: Bibliotheek De Sleutel" in html  # the notebook ran on the route
+        assert "from routekit.notebook import start" not in html  # no code
+    finally:
+        command.send_signal(signal.SIGTERM)  # as when the terminal closes
+        assert command.wait(30) == 0
+    assert t("app.stop") in log.read_text("utf-8")
+    assert port_is_free(port)  # the server went with it
