@@ -26,7 +26,7 @@ from typing import Any
 
 from routekit.style import _font_families, figure_scale, get_style
 
-__all__ = ["labels_overlap", "place_labels", "refit_labels"]
+__all__ = ["labels_on_markers", "labels_overlap", "place_labels", "refit_labels"]
 
 _GROUPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # figure -> [_Group]
 _LINE_GID = "routekit-leader"
@@ -41,6 +41,7 @@ class _Group:
     pad: float
     leader: bool
     line_kw: dict
+    avoid: list = field(default_factory=list)
     lines: list = field(default_factory=list)
 
 
@@ -60,6 +61,61 @@ def _hits(boxes, others):
         & (boxes[:, None, 1] < others[None, :, 3])
         & (others[None, :, 1] < boxes[:, None, 3])
     )
+
+
+def _marker_boxes(collections, renderer):
+    """Display-space boxes (x0, y0, x1, y1) of every marker of scatter *collections*."""
+    import numpy as np
+
+    boxes = [np.empty((0, 4))]
+    for collection in collections:
+        offsets = np.asarray(collection.get_offsets(), dtype=float).reshape(-1, 2)
+        if not len(offsets) or collection.axes is None:
+            continue
+        centres = collection.get_offset_transform().transform(offsets)
+        sizes = np.broadcast_to(np.asarray(collection.get_sizes(), dtype=float), len(offsets))
+        # s is the marker area in pt²; a box of 3/4 the radius leaves the corners of a
+        # round marker's bounding square free, which no label there would hide
+        radius = 0.75 * renderer.points_to_pixels(np.sqrt(sizes) / 2)
+        boxes.append(np.column_stack([centres - radius[:, None], centres + radius[:, None]]))
+    return np.vstack(boxes)
+
+
+def labels_on_markers(texts, markers) -> list[tuple[int, int]]:
+    """Return the labels that lie on a marker of the scatter collections *markers*.
+
+    Parameters
+    ----------
+    texts : list of Text
+        Labels of one figure (e.g. from :func:`place_labels`).
+    markers : list of PathCollection
+        What ``ax.scatter`` returned.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(label index, marker index)`` pairs, markers counted across the
+        collections in order; empty when every label keeps clear of the markers.
+
+    Examples
+    --------
+    >>> from routekit.style import new_figure
+    >>> fig, ax = new_figure()
+    >>> dots = ax.scatter([0, 1], [0, 1], s=400)
+    >>> texts = place_labels(ax, [0, 1], [0, 1], ["Raad", "School"], avoid=[dots])
+    >>> labels_on_markers(texts, [dots])
+    []
+    """
+    import numpy as np
+
+    texts = [t for t in texts if t.get_visible() and t.get_text()]
+    if not texts:
+        return []
+    fig = texts[0].get_figure(root=True)
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    i, j = np.nonzero(_hits(_extents(texts, renderer), _marker_boxes(markers, renderer)))
+    return [(int(a), int(b)) for a, b in zip(i, j, strict=True)]
 
 
 def labels_overlap(texts, *, pad: float = 0.0) -> list[tuple[int, int]]:
@@ -104,12 +160,12 @@ def labels_overlap(texts, *, pad: float = 0.0) -> list[tuple[int, int]]:
 
 
 def _nudge(group: _Group) -> int:
-    """Move labels that overlap an earlier label to the nearest free spot.
+    """Move labels that overlap an earlier label or a marker, or stick out of the axes.
 
     Labels are handled in order: a label that overlaps none of the labels
-    already settled stays; otherwise it is tried on rings of growing radius
-    around its position (fixed angles, so the result is deterministic), inside
-    the axes when possible. Returns the number of labels moved.
+    already settled and none of the markers to avoid stays; otherwise it is
+    tried on rings of growing radius around its own point (fixed angles, so
+    the result is deterministic), inside the axes when possible. Returns the number of labels moved.
     """
     import numpy as np
 
@@ -122,30 +178,35 @@ def _nudge(group: _Group) -> int:
     heights = boxes[:, 3] - boxes[:, 1]
     step = max(1.0, 0.25 * float(np.median(heights))) if len(boxes) else 1.0
     max_rings = int(max(fig.bbox.width, fig.bbox.height) / step) + 2
-    settled = np.empty((0, 4))
+    settled = _marker_boxes(group.avoid, renderer)
+
+    def inside(cands):
+        return ((cands[:, 0] >= ax_box[0] - half) & (cands[:, 1] >= ax_box[1] - half)
+                & (cands[:, 2] <= ax_box[2] + half) & (cands[:, 3] <= ax_box[3] + half))
+
     moved = 0
     for i, text in enumerate(texts):
         box = boxes[i]
         if not (text.get_visible() and text.get_text()):
             continue
-        if not _hits(box[None, :], settled).any():
+        fits = box[2] - box[0] <= ax_box[2] - ax_box[0] and box[3] - box[1] <= ax_box[3] - ax_box[1]
+        if not _hits(box[None, :], settled).any() and (inside(box[None, :])[0] or not fits):
             settled = np.vstack([settled, box])
             continue
+        # search outwards from where the label starts at its own point, so a label
+        # that must move ends up as close to its point as the free space allows
+        trans = text.get_transform()
+        anchor = trans.transform(text.get_unitless_position())
+        home = ax.transData.transform((group.x[i], group.y[i])) - anchor
         shift = outside = None
-        for ring in range(1, max_rings):
+        for ring in range(max_rings):
             r = ring * step
-            n_angles = min(64, max(8, int(2 * math.pi * r / step)))
+            n_angles = min(64, max(8, int(2 * math.pi * r / step))) if ring else 1
             angles = math.pi / 2 + np.arange(n_angles) * 2 * math.pi / n_angles
-            d = np.column_stack([r * np.cos(angles), r * np.sin(angles)])
+            d = home + np.column_stack([r * np.cos(angles), r * np.sin(angles)])
             cands = box[None, :] + np.hstack([d, d])
             free = ~_hits(cands, settled).any(axis=1)
-            inside = (
-                (cands[:, 0] >= ax_box[0] - half)
-                & (cands[:, 1] >= ax_box[1] - half)
-                & (cands[:, 2] <= ax_box[2] + half)
-                & (cands[:, 3] <= ax_box[3] + half)
-            )
-            ok = np.nonzero(free & inside)[0]
+            ok = np.nonzero(free & inside(cands))[0]
             if len(ok):
                 shift = d[ok[0]]
                 break
@@ -153,8 +214,6 @@ def _nudge(group: _Group) -> int:
                 outside = d[np.nonzero(free)[0][0]]
         if shift is None:
             shift = outside if outside is not None else np.zeros(2)
-        trans = text.get_transform()
-        anchor = trans.transform(text.get_unitless_position())
         text.set_position(trans.inverted().transform(anchor + shift))
         settled = np.vstack([settled, box + np.hstack([shift, shift])])
         moved += 1
@@ -223,8 +282,8 @@ def refit_labels(fig) -> None:
 
 def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: int = 120,
                  pad: float = 2.0, leader: bool = True, line_kw: dict | None = None,
-                 **text_kw) -> list:
-    """Label points so that no two labels overlap.
+                 avoid=(), **text_kw) -> list:
+    """Label points so that no two labels overlap, nor cover the markers in *avoid*.
 
     Call after everything else is drawn and the axis limits are final (before
     or after :func:`routekit.style.finish`). adjustText moves the labels away
@@ -251,6 +310,9 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: i
         Draw leader lines for labels that moved away from their point.
     line_kw : dict, optional
         Overrides for the leader lines (``FancyArrowPatch`` arguments).
+    avoid : sequence of PathCollection, optional
+        Scatter collections (what ``ax.scatter`` returned) whose markers no
+        label may cover; see :func:`labels_on_markers`.
     **text_kw
         Passed to ``ax.text`` (e.g. ``color``, ``fontweight``).
 
@@ -299,9 +361,10 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: i
         force_text=(0.2, 0.4), force_static=(0.15, 0.3), ensure_inside_axes=True,
     )
     line = {"arrowstyle": "-", "color": s.neutral, "linewidth": 0.6, "shrinkA": 1.0,
-            "shrinkB": 3.0, "zorder": 4}
+            "shrinkB": 3.0, "zorder": 2.5}  # under the markers (3)
     line.update(line_kw or {})
-    group = _Group(ax=ax, texts=texts, x=x, y=y, pad=pad, leader=leader, line_kw=line)
+    group = _Group(ax=ax, texts=texts, x=x, y=y, pad=pad, leader=leader, line_kw=line,
+                   avoid=list(avoid))
     _GROUPS.setdefault(fig, []).append(group)
     _settle(group)
     return texts

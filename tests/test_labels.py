@@ -12,7 +12,12 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from routekit import style  # noqa: E402
-from routekit.labels import labels_overlap, place_labels, refit_labels  # noqa: E402
+from routekit.labels import (  # noqa: E402
+    labels_on_markers,
+    labels_overlap,
+    place_labels,
+    refit_labels,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -110,3 +115,22 @@ def test_bad_input():
         place_labels(ax, [1, 2], [1], ["a", "b"])
     with pytest.raises(ValueError):
         place_labels(ax, [np.nan], [1], ["a"])
+
+
+def test_labels_keep_clear_of_markers_and_inside_the_axes():
+    x, y, names = _clustered(25, seed=3)
+    sizes = np.linspace(80, 900, len(x))
+    _, plain = style.new_figure("slide")
+    dots = plain.scatter(x, y, s=sizes)
+    assert labels_on_markers(place_labels(plain, x, y, names), [dots])  # labels on bubbles
+    _, ax = style.new_figure("slide")
+    bubbles = ax.scatter(x, y, s=sizes)
+    texts = place_labels(ax, x, y, names, avoid=[bubbles])
+    assert labels_on_markers(texts, [bubbles]) == []
+    assert labels_overlap(texts) == []
+    axes_box = ax.get_window_extent()
+    for text in texts:
+        box = text.get_window_extent()
+        assert axes_box.x0 <= box.x0 and box.x1 <= axes_box.x1, text.get_text()
+    x0, _ = texts[0].get_position()
+    assert abs(x0 - x[0]) < 1.0  # moved next to its point, not across the chart

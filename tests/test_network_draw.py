@@ -6,7 +6,7 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import FancyArrowPatch
 from network_fixtures import fixture_graph
 
-from routekit.labels import labels_overlap
+from routekit.labels import labels_on_markers, labels_overlap
 from routekit.network.draw import attitude_colour, draw_ego, draw_network, edge_styles, node_size
 from routekit.network.graph import route_graph
 from routekit.network.layout import ensure_layout, layout
@@ -58,6 +58,7 @@ def test_sample_network_is_readable_at_slide_size(sample_route, figure_dir):
     fig, ax = new_figure("slide")
     draw_network(graph, pos, ax=ax, source=sample_route.config.notice or "De Sleutel")
     assert labels_overlap(ax.texts) == []
+    assert labels_on_markers(ax.texts, list(_nodes(ax).values())) == []
     labels = {t.get_text() for t in ax.texts}
     assert {"Anneke Bos", "Sascha", "Gemeente Sleutelwaard\n– team Sociaal Domein"} <= labels
     assert min(t.get_fontsize() for t in ax.texts) >= 9  # readable from the back of a room
@@ -70,5 +71,6 @@ def test_sample_network_is_readable_at_slide_size(sample_route, figure_dir):
     draw_network(theme, ensure_layout(sample_route, theme), ax=ax,
                  subtitle=sample_route.config.theme("leefbaarheid-heidebroek").name)
     assert labels_overlap(ax.texts) == []
+    assert labels_on_markers(ax.texts, list(_nodes(ax).values())) == []
     export_figure(fig, figure_dir / "network_theme_heidebroek", size="slide", formats=("png",),
                   dpi=120)

@@ -187,8 +187,8 @@ def _legend(ax, kinds: Iterable[str], scale: float) -> None:
             text.set_fontweight("bold")
 
 
-def _labels(ax, nodes, pos, sizes, texts, scale) -> None:
-    """Labels just below their node (never on it), moved apart where they would overlap."""
+def _labels(ax, nodes, pos, sizes, texts, scale, markers) -> None:
+    """Labels just below their node, moved apart where they would overlap a label or a node."""
     from routekit.labels import place_labels
 
     ax.autoscale_view()
@@ -201,7 +201,7 @@ def _labels(ax, nodes, pos, sizes, texts, scale) -> None:
         gap = (sizes[n] ** 0.5 / 2 + 2) * fig.dpi / 72
         below.append(to_pixels.inverted().transform((x_px, y_px - gap)))
     place_labels(ax, [p[0] for p in below], [p[1] for p in below], texts, va="top",
-                 fontsize=get_style().font_size * scale * 0.72)
+                 fontsize=get_style().font_size * scale * 0.72, avoid=markers)
 
 
 def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *,
@@ -247,19 +247,20 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     crowd = min(1.0, (80 / max(len(nodes), 1)) ** 0.5)  # smaller markers in big networks
     sizes = {n: node_size(attrs[n].get("influence"), scale * crowd) for n in nodes}
     _edges(ax, graph, pos, kinds, sizes, faded)
+    markers = []
     for kind, marker in MARKERS.items():
         group = [n for n in nodes if attrs[n].get("kind", "organisation") == kind]
         if not group:
             continue
-        ax.scatter([pos[n][0] for n in group], [pos[n][1] for n in group],
+        markers.append(ax.scatter([pos[n][0] for n in group], [pos[n][1] for n in group],
                    s=[sizes[n] for n in group], marker=marker,
                    c=[attitude_colour(attrs[n].get("attitude")) for n in group],
                    alpha=[0.35 if n in faded else 1.0 for n in group],
-                   edgecolors="white", linewidths=1.2, zorder=3, gid=f"nodes-{kind}")
+                   edgecolors="white", linewidths=1.2, zorder=3, gid=f"nodes-{kind}"))
     if highlight is not None and highlight in pos:
-        ax.scatter(*pos[highlight], s=sizes[highlight] * 2.2,
+        markers.append(ax.scatter(*pos[highlight], s=sizes[highlight] * 2.2,
                    marker=MARKERS.get(attrs[highlight].get("kind"), "o"), facecolors="none",
-                   edgecolors=get_style().text, linewidths=2.2, zorder=2, gid="highlight")
+                   edgecolors=get_style().text, linewidths=2.2, zorder=2, gid="highlight"))
     ax.margins(0.06)
     ax.set_axis_off()
     if legend:
@@ -269,7 +270,7 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     if labels and nodes:
         _labels(ax, nodes, pos, sizes, [attrs[n].get("label") or
                                        short_label(attrs[n].get("name", n)) for n in nodes],
-                scale)
+                scale, markers)
     return ax
 
 

@@ -82,7 +82,7 @@ def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True):
     colours = dict(zip(present, palette(len(present)), strict=True))
     interest = pd.to_numeric(frame["interest"]).fillna(1).to_numpy(dtype=float)
     size = (4 + 3.2 * interest) ** 2 * scale
-    ax.scatter(x, y, s=size, c=[colours[c] for c in frame["sector"]], alpha=0.85,
+    dots = ax.scatter(x, y, s=size, c=[colours[c] for c in frame["sector"]], alpha=0.85,
                edgecolors="white", linewidths=0.8, zorder=3)
     sector_handles = [Line2D([], [], marker="o", linestyle="", markersize=9 * scale ** 0.5,
                              markerfacecolor=colours[c], markeredgecolor="white",
@@ -109,4 +109,4 @@ def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True):
     if not labels or frame.empty:
         return []
     return place_labels(ax, x, y, [short_name(n) for n in frame["name"]],
-                        fontsize=s.font_size * scale * 0.72, linespacing=0.95)
+                        fontsize=s.font_size * scale * 0.72, linespacing=0.95, avoid=[dots])
