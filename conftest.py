@@ -21,8 +21,8 @@ SAMPLE = ROOT / "data" / "sample-route"
 _state: dict = {}
 
 
-def _fresh_route(name: str) -> Path:
-    target = _state["scratch"] / "routes" / name
+def _fresh_route(name: str, folder: str = "routes") -> Path:
+    target = _state["scratch"] / folder / name
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns(".backup"))
     return target
@@ -45,6 +45,30 @@ def pytest_runtest_setup(item):
             _state.get("notebook") is not notebook:
         _state["notebook"] = notebook
         os.environ["ROUTEKIT_ROUTE"] = str(_fresh_route(Path(notebook.path).stem))
+
+
+@pytest.fixture(autouse=True)
+def _doctest_folder(request, monkeypatch):
+    """Run a doctest in its module's scratch folder (with ``data/sample-route``), on Agg."""
+    item = request.node
+    if not isinstance(item, pytest.DoctestItem):
+        yield
+        return
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    module = item.parent
+    name = module.nodeid.removesuffix(".py").replace("/", ".")
+    folder = _state["scratch"] / "doctests" / name
+    if _state.get("doctest_module") is not module:
+        _state["doctest_module"] = module
+        shutil.rmtree(folder, ignore_errors=True)
+        _fresh_route("sample-route", f"doctests/{name}/data")
+    monkeypatch.chdir(folder)
+    yield
+    plt.close("all")
 
 
 def pytest_unconfigure(config):
