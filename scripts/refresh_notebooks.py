@@ -31,6 +31,7 @@ def refresh(path: Path, route: Path) -> None:
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
+        cell.metadata.pop("execution", None)  # run timestamps: noise in every diff
         if cell.source.startswith(CHECK):
             cell.outputs = [out for out in cell.outputs
                             if out.output_type == "stream"
