@@ -9,9 +9,9 @@ or one-sided parts, such as objectives with only the library's goal.
 Examples
 --------
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")                  # doctest: +SKIP
->>> canvas = prefill_route_canvas(route, "laaggeletterdheid")  # doctest: +SKIP
->>> [w.code for w in canvas_warnings(canvas)]               # doctest: +SKIP
+>>> route = Route.open("data/sample-route")
+>>> canvas = prefill_route_canvas(route, "laaggeletterdheid")
+>>> [w.code for w in canvas_warnings(canvas)]
 ['no_shared', 'empty', 'empty']
 """
 
@@ -161,27 +161,33 @@ def _value_text(value) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value or "")
 
 
-def _regions(fig_w: float, fig_h: float, top: float, margin: float):
-    """Boxes (x, y, w, h in inches from the top-left) of the five sections."""
+def _regions(fig_w: float, fig_h: float, top: float, margin: float, share: float):
+    """Boxes (x, y, w, h in inches from the top-left) of the five sections.
+
+    P, O, S and T sit in one row (landscape) or a 2 x 2 grid (portrait) that
+    takes *share* of the usable height; Organization gets the rest.
+    """
     gap = 0.15
     portrait = fig_h > fig_w
     usable_w, usable_h = fig_w - 2 * margin, fig_h - top - margin
     if portrait:
-        col_w, row_h = (usable_w - gap) / 2, (usable_h - 2 * gap) * 0.37
+        col_w, row_h = (usable_w - gap) / 2, (usable_h - 2 * gap) * share / 2
         grid = [(0, 0), (1, 0), (0, 1), (1, 1)]
         boxes = [(margin + c * (col_w + gap), top + r * (row_h + gap), col_w, row_h)
                  for c, r in grid]
         org_y = top + 2 * (row_h + gap)
     else:
-        col_w, row_h = (usable_w - 3 * gap) / 4, (usable_h - gap) * 0.72
+        col_w, row_h = (usable_w - 3 * gap) / 4, (usable_h - gap) * share
         boxes = [(margin + c * (col_w + gap), top, col_w, row_h) for c in range(4)]
         org_y = top + row_h + gap
     boxes.append((margin, org_y, usable_w, fig_h - margin - org_y))
     return dict(zip(SECTIONS, boxes, strict=True))
 
 
-def _draw_canvas(ax, canvas: PostOCanvas, warnings: list[CanvasWarning], title: str,
-                 names: dict[str, str], base: float, draw: bool) -> float:
+def _draw_sections(ax, canvas: PostOCanvas, warnings: list[CanvasWarning],
+                   names: dict[str, str], base: float, draw: bool,
+                   regions: dict) -> dict[str, float]:
+    """Lay out (and when *draw*, draw) the five sections; return the height each needs."""
     from matplotlib.patches import FancyBboxPatch
 
     from routekit.personas.flow import TextFlow
@@ -189,22 +195,16 @@ def _draw_canvas(ax, canvas: PostOCanvas, warnings: list[CanvasWarning], title: 
 
     style = get_style()
     fig_w, fig_h = ax.get_figure(root=True).get_size_inches()
-    margin = 0.4
-    head = TextFlow(ax, margin, fig_w - 2 * margin, margin * 0.6, base, draw)
-    head.text(title, size=base * 1.6, fontweight="bold", color=style.text, gap=0.2)
-    head.text(t("strategy.canvas.subtitle"), size=base * 0.95, color=style.neutral, gap=0.6)
-    overflow = 0.0
     pad = 0.12
-    by_section = {s: [w for w in warnings if w.section == s] for s in SECTIONS}
-    for number, (section, (x, y, w, h)) in enumerate(_regions(fig_w, fig_h, head.y,
-                                                            margin).items()):
-        warned = bool(by_section[section])
+    needed = {}
+    for number, (section, (x, y, w, h)) in enumerate(regions.items()):
+        own = [w for w in warnings if w.section == section]
         if draw:
-            edge = style.negative if warned else style.secondary
+            edge = style.negative if own else style.secondary
             ax.add_patch(FancyBboxPatch(
                 (x / fig_w, 1 - (y + h) / fig_h), w / fig_w, h / fig_h,
                 boxstyle="round,pad=0,rounding_size=0.008", transform=ax.transAxes,
-                facecolor="#f7f9fb", edgecolor=edge, linewidth=2.2 if warned else 1.2))
+                facecolor="#f7f9fb", edgecolor=edge, linewidth=2.2 if own else 1.2))
         flow = TextFlow(ax, x + pad, w - 2 * pad, y + pad, base, draw)
         flow.text(f"{'POSTO'[number]} · {t(f'strategy.section.{section}')}",
                   size=base * 1.15, fontweight="bold", color=style.primary, gap=0.4)
@@ -221,12 +221,39 @@ def _draw_canvas(ax, canvas: PostOCanvas, warnings: list[CanvasWarning], title: 
             flow.text(value, gap=0.45)
         if _empty(section_obj):
             flow.text(t("strategy.canvas.empty"), color=style.neutral, style="italic", gap=0.4)
-        for warning in by_section[section]:
+        for warning in own:
             if warning.code != "empty":
                 flow.text(f"! {warning.message}", size=base * 0.85, color=style.negative,
                           gap=0.2)
-        overflow = max(overflow, flow.y + pad - (y + h))
-    return overflow
+        needed[section] = flow.y + pad - y
+    return needed
+
+
+def _draw_canvas(ax, canvas: PostOCanvas, warnings: list[CanvasWarning], title: str,
+                 names: dict[str, str], base: float, draw: bool) -> float:
+    """Draw the canvas at font size *base*; return how far it overflows (inches).
+
+    The split between the P-O-S-T boxes and the Organization box follows the
+    text: each part gets a share of the page in proportion to the height its
+    longest text needs (within limits), so neither wastes half a page.
+    """
+    from routekit.personas.flow import TextFlow
+    from routekit.style import get_style
+
+    style = get_style()
+    fig_w, fig_h = ax.get_figure(root=True).get_size_inches()
+    margin = 0.4
+    head = TextFlow(ax, margin, fig_w - 2 * margin, margin * 0.6, base, draw)
+    head.text(title, size=base * 1.6, fontweight="bold", color=style.text, gap=0.2)
+    head.text(t("strategy.canvas.subtitle"), size=base * 0.95, color=style.neutral, gap=0.6)
+    trial = _regions(fig_w, fig_h, head.y, margin, share=0.5)
+    needed = _draw_sections(ax, canvas, warnings, names, base, False, trial)
+    rows = 2 if fig_h > fig_w else 1
+    upper = rows * max(needed[s] for s in SECTIONS[:4])
+    share = min(0.85, max(0.3, upper / (upper + needed[SECTIONS[-1]])))
+    regions = _regions(fig_w, fig_h, head.y, margin, share)
+    needed = _draw_sections(ax, canvas, warnings, names, base, draw, regions)
+    return max(needed[s] - regions[s][3] for s in SECTIONS)
 
 
 def plot_canvas(canvas: PostOCanvas, *, warnings: list[CanvasWarning] | None = None,
