@@ -69,6 +69,11 @@ def _doctest_folder(request, monkeypatch):
     monkeypatch.chdir(folder)
     yield
     plt.close("all")
+    from routekit.i18n import set_language
+    from routekit.style import set_style
+
+    set_language("nl")  # notebook.start() applies the route's language and style
+    set_style()
 
 
 def pytest_unconfigure(config):

@@ -10,8 +10,8 @@ ipywidgets) are imported by the modules that need them.
 Examples
 --------
 >>> import routekit
->>> route = routekit.Route.open("data/sample-route")  # doctest: +SKIP
->>> route.config.library                               # doctest: +SKIP
+>>> route = routekit.Route.open("data/sample-route")
+>>> route.config.library
 'Bibliotheek De Sleutel'
 """
 

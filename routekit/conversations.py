@@ -8,8 +8,8 @@ records into the overviews that make that easy.
 Examples
 --------
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")               # doctest: +SKIP
->>> action_points(route, today=date(2026, 6, 1)).columns.tolist()[:3]  # doctest: +SKIP
+>>> route = Route.open("data/sample-route")
+>>> action_points(route, today=date(2026, 6, 1)).columns.tolist()[:3]
 ['conversation', 'date', 'participants']
 """
 

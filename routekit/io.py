@@ -163,7 +163,7 @@ def read_table(
     Examples
     --------
     >>> df = read_table("data/sample-route/stakeholders.csv",
-    ...                 required=["name"], numeric=["influence"])  # doctest: +SKIP
+    ...                 required=["name"], numeric=["influence"])
     """
     path = Path(path)
     file = display_name(path)

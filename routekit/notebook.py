@@ -2,8 +2,10 @@
 
 Examples
 --------
->>> route = start("data/sample-route")   # doctest: +SKIP
->>> route.config.library                 # doctest: +SKIP
+>>> route = start("data/sample-route")  # doctest: +ELLIPSIS
+Route geopend: Bibliotheek De Sleutel (map sample-route)
+Fictief voorbeeld: Bibliotheek De Sleutel, de gemeente Sleutelwaard ... zijn verzonnen.
+>>> route.config.library
 'Bibliotheek De Sleutel'
 """
 

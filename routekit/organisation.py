@@ -11,10 +11,10 @@ and what a community is. These functions turn the ``colleagues`` and
 Examples
 --------
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")          # doctest: +SKIP
->>> pioneer_team(route).warnings                      # doctest: +SKIP
+>>> route = Route.open("data/sample-route")
+>>> pioneer_team(route).warnings
 []
->>> impact_overview(route)["count"].tolist()          # doctest: +SKIP
+>>> impact_overview(route)["count"].tolist()
 [3, 3, 2]
 """
 
@@ -76,7 +76,9 @@ def update_plan(route: Route, **changes) -> ImpactPlan:
 
     Examples
     --------
-    >>> update_plan(route, answers={"vision": "Iedereen doet mee"})   # doctest: +SKIP
+    >>> route = Route.open("data/sample-route")
+    >>> update_plan(route, answers={"vision": "Iedereen doet mee"}).answers["vision"]
+    'Iedereen doet mee'
     """
     current = plan_of(route).model_dump()
     if "answers" in changes:
@@ -167,9 +169,11 @@ def save_colleague(route: Route, name: str, **fields):
 
     Examples
     --------
-    >>> save_colleague(route, "Henk de Wit", stance="tegenstander")   # doctest: +SKIP
-    >>> save_colleague(route, "henk de wit", pioneer=True).id         # doctest: +SKIP
-    'henk-de-wit'
+    >>> route = Route.open("data/sample-route")
+    >>> save_colleague(route, "Karin de Boer", stance="tegenstander").stance
+    'sceptic'
+    >>> save_colleague(route, "karin de boer", pioneer=True).id
+    'karin-de-boer'
     """
     from routekit.records.base import make_id
 

@@ -9,8 +9,10 @@ stays readable with many items and long names.
 Examples
 --------
 >>> from routekit.organisation import impact_items
->>> ax = impact_chart(impact_items(route))          # doctest: +SKIP
->>> len(ax.routekit_labels) == len(impact_items(route))   # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> ax = impact_chart(impact_items(route))
+>>> len(ax.routekit_labels) == len(impact_items(route))
 True
 """
 

@@ -8,8 +8,8 @@ embedded as PNG, so the page can be mailed or opened offline.
 Examples
 --------
 >>> from routekit.workspace import Route
->>> path = render(Route.open("data/sample-route"), "out/report")   # doctest: +SKIP
->>> path.name                                                     # doctest: +SKIP
+>>> path = render(Route.open("data/sample-route"), "out/report")
+>>> path.name
 'rapport.html'
 """
 

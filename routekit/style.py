@@ -14,10 +14,11 @@ Examples
 >>> from routekit import style
 >>> style.set_style({"primary": "#7A1F5C"}).palette[0]  # a route's brand colour leads
 '#7a1f5c'
->>> fig, ax = style.new_figure("slide")  # doctest: +SKIP
->>> ax.bar(["a", "b"], [3, 5])  # doctest: +SKIP
->>> style.finish(ax, title="Leden per wijk", source="CBS 2024")  # doctest: +SKIP
->>> style.export_figure(fig, "out/leden")  # doctest: +SKIP
+>>> fig, ax = style.new_figure("slide")
+>>> bars = ax.bar(["a", "b"], [3, 5])
+>>> style.finish(ax, title="Leden per wijk", source="CBS 2024")
+<Axes: title={'left': 'Leden per wijk'}>
+>>> style.export_figure(fig, "out/leden")
 [PosixPath('out/leden.png'), PosixPath('out/leden.svg'), PosixPath('out/leden.pdf')]
 >>> _ = style.set_style()  # back to the default
 """
@@ -657,7 +658,7 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
     Examples
     --------
     >>> fig, ax = new_figure()
-    >>> [p.name for p in export_figure(fig, "/tmp/demo/chart", size="a4")]  # doctest: +SKIP
+    >>> [p.name for p in export_figure(fig, "out/chart", size="a4")]
     ['chart.png', 'chart.svg', 'chart.pdf']
     """
     import matplotlib as mpl

@@ -15,11 +15,12 @@ cannot be read is never overwritten.
 
 Examples
 --------
->>> route = Route.open("data/sample-route")            # doctest: +SKIP
->>> route.table("stakeholders").shape[0] > 25          # doctest: +SKIP
+>>> route = Route.open("data/sample-route")
+>>> route.table("stakeholders").shape[0] > 25
 True
 >>> route.upsert("positions", {"stakeholder": "buurthuis", "theme": "eenzaamheid",
-...               "influence": 4, "attitude": 2, "interest": 5})  # doctest: +SKIP
+...               "influence": 4, "attitude": 2, "interest": 5})  # doctest: +ELLIPSIS
+Position(stakeholder='buurthuis', theme='eenzaamheid', influence=4, attitude=2, interest=5, ...)
 """
 
 from __future__ import annotations
@@ -449,6 +450,7 @@ class Route:
         """How far the route is along each step: records per step, as a DataFrame.
 
         Columns: ``step``, ``title``, ``records`` (count), ``started`` (bool).
+        Step 1 counts the themes in ``route.yaml``.
         """
         import pandas as pd
 
@@ -459,6 +461,7 @@ class Route:
                     counts[spec.step] += len(self.records(name))
                 except RouteError:
                     pass
+        counts["01"] += len(self.config.themes)  # step 1: the themes the route starts from
         counts["04a"] += int(self.area_file("segments").exists())
         rows = [{"step": step, "title": t(f"core.step.{step}"), "records": counts[step],
                  "started": counts[step] > 0} for step in STEPS]
