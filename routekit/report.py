@@ -103,10 +103,21 @@ def _page(route: Route, bodies: list[str]) -> str:
     return "\n".join(head + bodies + ["</body></html>"])
 
 
+def _shown(frame):
+    """*frame* with missing values in object columns (None dates, say) shown as "–" too.
+
+    ``to_html``'s ``na_rep`` covers NaN but prints None in object columns as "None".
+    """
+    import pandas as pd
+
+    objects = [c for c in frame.columns if pd.api.types.is_object_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].where(frame[c].notna(), "–") for c in objects})
+
+
 def _section_html(section: Section) -> str:
     parts = [f"<section><h2>{html.escape(section.title)}</h2>"]
     parts += [f"<p>{html.escape(text)}</p>" for text in section.paragraphs]
-    parts += [frame.to_html(index=False, border=0, na_rep="–", classes="table")
+    parts += [_shown(frame).to_html(index=False, border=0, na_rep="–", classes="table")
               for frame in section.tables]
     parts += [_figure_html(figure) for figure in section.figures]
     parts.append("</section>")

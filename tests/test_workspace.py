@@ -217,6 +217,7 @@ def test_progress_counts_records(empty_route):
     progress = empty_route.progress().set_index("step")
     assert progress.loc["04b", "records"] == 1 and progress.loc["04b", "started"]
     assert not progress.loc["07", "started"]
+    assert progress.loc["01", "records"] == len(empty_route.config.themes)
 
 
 def test_check_looks_inside_lists_and_at_areas(empty_route):
