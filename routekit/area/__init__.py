@@ -14,9 +14,14 @@ Compute (pandas/numpy only; charts live in :mod:`routekit.area.plot`):
 
 Examples
 --------
->>> from routekit.area import load_route_data, profile          # doctest: +SKIP
->>> data = load_route_data(route)                                # doctest: +SKIP
->>> profile(data, "WK990106", level="group")["index"].round()    # doctest: +SKIP
+>>> from routekit.area import load_route_data, profile
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> profile(data, "WK990106", level="group")["index"].round().nlargest(2)
+segment
+I    404.0
+H    397.0
+Name: index, dtype: float64
 """
 
 from routekit.area.cbs import KeyFigures, mapping_table, read_key_figures

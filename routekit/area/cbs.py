@@ -24,9 +24,9 @@ are derived from the total they are a share of and listed in ``derived``.
 
 Examples
 --------
->>> figures = read_key_figures("tests/data/cbs/kwb-2023-utrecht.xlsx")  # doctest: +SKIP
->>> figures.format, figures.year, figures.table.loc["GM0344", "inhabitants"]  # doctest: +SKIP
-('kwb', 2023, 367947)
+>>> figures = read_key_figures("data/sample-route/area/kerncijfers_kwb.csv")
+>>> figures.format, int(figures.table.loc["GM9901", "inhabitants"])
+('kwb', 64741)
 """
 
 from __future__ import annotations

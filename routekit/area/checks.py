@@ -2,7 +2,8 @@
 
 Examples
 --------
->>> check(route)        # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> check(Route.open("data/sample-route"))
 []
 """
 

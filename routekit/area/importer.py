@@ -7,8 +7,13 @@ is never changed. The result says what was recognised.
 
 Examples
 --------
->>> result = import_file(route, "auto", "kwb-2023.xlsx")   # doctest: +SKIP
->>> print("\\n".join(result.lines))                        # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> result = import_file(route, "auto", "data/sample-route/area/members.csv")  # its own file
+>>> print("\\n".join(result.lines))
+Importeren als members: members.csv
+900 regels, 18 gebieden (buurt 18), 50 segmenten, totaal 6877
+Opgeslagen in data/sample-route/area/members.csv
 """
 
 from __future__ import annotations

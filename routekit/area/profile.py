@@ -8,8 +8,16 @@ shares of a handful of households say little.
 
 Examples
 --------
->>> p = profile(data, ["WK990106"], reference="municipality", level="group")  # doctest: +SKIP
->>> p.loc["E", ["count", "share", "index", "reliable"]]                     # doctest: +SKIP
+>>> from routekit.area import load_route_data
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> p = profile(data, ["WK990106"], reference="municipality", level="group")
+>>> p.round(2).loc["E", ["count", "share", "index", "reliable"]]
+count        287.0
+share         0.13
+index       156.76
+reliable      True
+Name: E, dtype: object
 """
 
 from __future__ import annotations

@@ -14,7 +14,16 @@ where small figures are suppressed as ``x``.
 
 Examples
 --------
->>> ranking = under_reached(data, level="type").head(3)    # doctest: +SKIP
+>>> from routekit.area import load_route_data
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> ranking = under_reached(data, level="type")
+>>> ranking.head(3)[["name", "missed", "rank"]].round()  # doctest: +NORMALIZE_WHITESPACE
+                      name  missed  rank
+segment
+K05             Stil Thuis   180.0     1
+K01      Alleen na Verlies   155.0     2
+K02           Seniorenflat   155.0     3
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ skills, media use, channels ...), which are kept as text.
 
 Examples
 --------
->>> scheme = load_scheme("data/sample-route/area/segment_scheme.csv")  # doctest: +SKIP
->>> scheme.group_of("E02"), scheme.name("E")                             # doctest: +SKIP
+>>> scheme = load_scheme("data/sample-route/area/segment_scheme.csv")
+>>> scheme.group_of("E02"), scheme.name("E")
 ('E', 'Jonge Nesten')
 """
 

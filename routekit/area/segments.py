@@ -12,8 +12,9 @@ postcodes.
 
 Examples
 --------
->>> data = load_route_data(route)                     # doctest: +SKIP
->>> data.positions(["WK990106"]).size  # the buurten of Heidebroek  # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> data.positions(["WK990106"]).size  # the buurten of Heidebroek
 2
 """
 

@@ -2,8 +2,11 @@
 
 Examples
 --------
->>> summarise(profile(data, "WK990106", level="group"), "Heidebroek")  # doctest: +SKIP
-'In Heidebroek wonen naar verhouding veel Dorpse Wortels (dorpsbewoners ..., index 397) ...'
+>>> from routekit.area import load_route_data, profile
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> summarise(profile(data, "WK990106", level="group"), "Heidebroek")  # doctest: +ELLIPSIS
+'In Heidebroek wonen naar verhouding veel huishoudens uit Land en Erf (index 404), Dorpse ...'
 """
 
 from __future__ import annotations

@@ -5,8 +5,12 @@ shown with the aspect of their latitude, projected ones (RD New, metres) 1:1.
 
 Examples
 --------
->>> shapes = read_boundaries(route.area_file("boundaries", ".geojson"))   # doctest: +SKIP
->>> ax = choropleth(shapes, table["inhabitants"], label="Inwoners")       # doctest: +SKIP
+>>> from routekit.area import read_key_figures
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> figures = read_key_figures(route.area_file("kerncijfers_kwb", ".csv"))
+>>> shapes = read_boundaries(route.area_file("boundaries", ".geojson"))
+>>> ax = choropleth(shapes, figures.table["inhabitants"], label="Inwoners")
 """
 
 from __future__ import annotations

@@ -2,7 +2,10 @@
 
 Examples
 --------
->>> ax = index_heatmap(index_table(data, "wijk", level="group"))  # doctest: +SKIP
+>>> from routekit.area import load_route_data, index_table
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> ax = index_heatmap(index_table(data, "wijk", level="group"))
 """
 
 from __future__ import annotations

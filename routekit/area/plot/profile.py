@@ -2,7 +2,10 @@
 
 Examples
 --------
->>> ax = profile_bars(profile(data, "WK990106", level="group"))  # doctest: +SKIP
+>>> from routekit.area import load_route_data, profile
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> ax = profile_bars(profile(data, "WK990106", level="group"))
 """
 
 from __future__ import annotations

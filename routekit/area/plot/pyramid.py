@@ -6,7 +6,9 @@ groups of an area against a reference, in % of inhabitants).
 
 Examples
 --------
->>> ax = age_pyramid(pyramid_from_key_figures(figures, "WK990106", "GM9901"))  # doctest: +SKIP
+>>> from routekit.area import read_key_figures
+>>> figures = read_key_figures("data/sample-route/area/kerncijfers_kwb.csv")
+>>> ax = age_pyramid(pyramid_from_key_figures(figures, "WK990106", "GM9901"))
 """
 
 from __future__ import annotations

@@ -2,7 +2,10 @@
 
 Examples
 --------
->>> ax = reach_chart(penetration(data, level="group"))  # doctest: +SKIP
+>>> from routekit.area import load_route_data, penetration
+>>> from routekit.workspace import Route
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> ax = reach_chart(penetration(data, level="group"))
 """
 
 from __future__ import annotations
