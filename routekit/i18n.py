@@ -2,7 +2,9 @@
 
 Messages live in ``routekit/locales/<domain>.yaml``: each key maps to one text
 per language, with ``{placeholders}`` filled by :func:`t`. The key used in code
-is ``"<domain>.<key>"``, e.g. ``"core.where.row"`` from ``core.yaml``.
+is ``"<domain>.<key>"``, e.g. ``"core.where.row"`` from ``core.yaml``. A text
+that depends on a number has two forms, ``one`` and ``other``, chosen by the
+``count`` value ("1 segment heeft", "3 segmenten hebben").
 
 Examples
 --------
@@ -67,8 +69,17 @@ def t(key: str, /, lang: str | None = None, **values) -> str:
     str
         The text; falls back to Dutch when the language has no text, and
         raises ``KeyError`` for an unknown key so typos show up in tests.
+        Of a message with ``one``/``other`` forms, the ``one`` form when
+        ``count`` is 1.
+
+    Examples
+    --------
+    >>> t("area.summary.small", count=1)[:20]
+    '1 segment heeft te w'
     """
     domain, _, name = key.partition(".")
     entry = catalog(domain)[name]
     text = entry.get(lang or get_language()) or entry["nl"]
+    if isinstance(text, dict):
+        text = text["one" if values.get("count") == 1 else "other"]
     return text.format(**values) if values else text
