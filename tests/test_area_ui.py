@@ -48,7 +48,7 @@ def test_marked_segments_are_saved_at_once(form, sample_route):
     assert len(saved) == before + 2
     record = sample_route.get("segment_selections", "leefbaarheid-heidebroek", "E", "WK990106")
     assert record.reason == "veel jonge gezinnen" and record.added == dt.date.today()
-    assert "2 keuze(s) bewaard" in form.message.value
+    assert "2 keuzes bewaard" in form.message.value
 
 
 def test_nothing_marked_saves_nothing(form, sample_route):
