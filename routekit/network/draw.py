@@ -8,10 +8,12 @@ arrows its direction. Labels never overlap (:func:`routekit.labels.place_labels`
 
 Examples
 --------
->>> from routekit.network.graph import route_graph          # doctest: +SKIP
->>> from routekit.network.layout import ensure_layout       # doctest: +SKIP
->>> graph = route_graph(route)                               # doctest: +SKIP
->>> ax = draw_network(graph, ensure_layout(route, graph))    # doctest: +SKIP
+>>> from routekit.network.graph import route_graph
+>>> from routekit.network.layout import ensure_layout
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> graph = route_graph(route)
+>>> ax = draw_network(graph, ensure_layout(route, graph))
 """
 
 from __future__ import annotations

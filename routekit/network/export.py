@@ -12,8 +12,9 @@ that pyvis links is left out.
 
 Examples
 --------
->>> from routekit.network.graph import route_graph                     # doctest: +SKIP
->>> to_gexf(route_graph(route), "out/netwerk.gexf")                     # doctest: +SKIP
+>>> from routekit.network.graph import route_graph
+>>> from routekit.workspace import Route
+>>> to_gexf(route_graph(Route.open("data/sample-route")), "out/netwerk.gexf")
 PosixPath('out/netwerk.gexf')
 """
 

@@ -2,8 +2,9 @@
 
 Examples
 --------
->>> section = report_section(Route.open("data/sample-route"))   # doctest: +SKIP
->>> section.title                                               # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> section = report_section(Route.open("data/sample-route"))
+>>> section.title
 'Netwerk van stakeholders'
 """
 

@@ -6,8 +6,9 @@ whom the library reaches. Numbers are rounded for reading.
 
 Examples
 --------
->>> from routekit.network.graph import route_graph                # doctest: +SKIP
->>> key_players(route_graph(route)).columns[0]                     # doctest: +SKIP
+>>> from routekit.network.graph import route_graph
+>>> from routekit.workspace import Route
+>>> key_players(route_graph(Route.open("data/sample-route"))).columns[0]
 'Stakeholder'
 """
 

@@ -14,7 +14,13 @@ Draw: :mod:`routekit.stakeholders.plots` (one module per chart family).
 Examples
 --------
 >>> from routekit.stakeholders import register, krachtenveld
->>> groups = krachtenveld(register(route, "eenzaamheid"))      # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> groups = krachtenveld(register(Route.open("data/sample-route"), "eenzaamheid"))
+>>> groups["group_label"].value_counts().head(2)
+group_label
+Stille supporters     13
+Sleutelbondgenoten    10
+Name: count, dtype: int64
 """
 
 from routekit.stakeholders.actormap import actor_map, export_actor_map, read_actor_map

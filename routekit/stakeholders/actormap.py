@@ -13,10 +13,11 @@ their own text.
 
 Examples
 --------
->>> path = export_actor_map(route, "uit/actorenkaart.xlsx")     # doctest: +SKIP
->>> # ... edit in Excel ...
->>> read_actor_map(route, path)                                 # doctest: +SKIP
-{'added': 1, 'changed': 4}
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> path = export_actor_map(route, "uit/actorenkaart.xlsx")
+>>> read_actor_map(route, path)  # after editing in Excel; unedited, nothing changes
+{'added': 0, 'changed': 0}
 """
 
 from __future__ import annotations

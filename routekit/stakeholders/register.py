@@ -9,12 +9,18 @@ API always show the same register.
 
 Examples
 --------
->>> route = Route.open("data/sample-route")                     # doctest: +SKIP
->>> table = register(route, "eenzaamheid")                      # doctest: +SKIP
->>> table[["name", "influence", "attitude", "interest"]].head(2)  # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> table = register(route, "eenzaamheid")
+>>> table[["name", "influence", "attitude", "interest"]].head(2)
+                     name  influence  attitude  interest
+0              Anneke Bos          2         2         4
+1  Bibliotheek De Sleutel          4         2         5
 >>> sid = add_stakeholder(route, "Buurtvereniging De Eik", kind="group",
-...                       sector="residents")                    # doctest: +SKIP
->>> set_position(route, sid, "eenzaamheid", influence=2, attitude=1, interest=4)  # doctest: +SKIP
+...                       sector="residents")
+>>> set_position(route, sid, "eenzaamheid",
+...              influence=2, attitude=1, interest=4)  # doctest: +ELLIPSIS
+Position(stakeholder='buurtvereniging-de-eik', theme='eenzaamheid', influence=2, ...)
 """
 
 from __future__ import annotations
@@ -182,7 +188,10 @@ def set_position(route: Route, stakeholder: str, theme: str, **values) -> Positi
 
     Examples
     --------
-    >>> set_position(route, "welzijn", "eenzaamheid", attitude=2)   # doctest: +SKIP
+    >>> from routekit.workspace import Route
+    >>> route = Route.open("data/sample-route")
+    >>> set_position(route, "welzijn", "eenzaamheid", attitude=2)  # doctest: +ELLIPSIS
+    Position(stakeholder='welzijn', theme='eenzaamheid', influence=4, attitude=2, ...)
     """
     if theme not in route.config.theme_ids:
         raise RouteError(_unknown_theme(theme))

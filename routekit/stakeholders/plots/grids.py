@@ -3,8 +3,10 @@
 Examples
 --------
 >>> from routekit.stakeholders import quadrants, register
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
 >>> ax = grid_chart(quadrants(register(route, "eenzaamheid"), "mendelow"),
-...                 "mendelow")                                  # doctest: +SKIP
+...                 "mendelow")
 """
 
 from __future__ import annotations

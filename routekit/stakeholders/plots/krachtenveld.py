@@ -3,8 +3,10 @@
 Examples
 --------
 >>> from routekit.stakeholders import krachtenveld, register
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
 >>> ax = krachtenveld_chart(krachtenveld(register(route, "eenzaamheid")),
-...                         title="Eenzaamheid onder ouderen")   # doctest: +SKIP
+...                         title="Eenzaamheid onder ouderen")
 """
 
 from __future__ import annotations

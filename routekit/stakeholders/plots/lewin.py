@@ -3,8 +3,10 @@
 Examples
 --------
 >>> from routekit.stakeholders import force_field
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
 >>> ax = lewin_chart(force_field(route.table("forces"), "eenzaamheid"),
-...                  goal="Minder eenzaamheid onder ouderen")     # doctest: +SKIP
+...                  goal="Minder eenzaamheid onder ouderen")
 """
 
 from __future__ import annotations

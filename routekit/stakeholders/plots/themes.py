@@ -3,7 +3,9 @@
 Examples
 --------
 >>> from routekit.stakeholders import register, theme_comparison
->>> ax = theme_chart(theme_comparison(register(route)))          # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> ax = theme_chart(theme_comparison(register(route)))
 """
 
 from __future__ import annotations
