@@ -43,9 +43,12 @@ def report_section(route):
         figures.append(ax.get_figure(root=True))
     if data.members is not None:
         gaps = under_reached(data, level="group").head(5)
-        tables.append(gaps[["name", "households", "members", "penetration", "missed"]]
-                      .round({"penetration": 3, "missed": 0}).reset_index()
-                      .rename(columns=lambda c: t(f"area.col.{c}")))
+        shown = gaps[["name", "households", "members", "penetration", "missed"]].assign(
+            households=gaps["households"].round().astype(int),
+            members=gaps["members"].round().astype(int),
+            penetration=[f"{rate:.0%}" for rate in gaps["penetration"]],
+            missed=gaps["missed"].round().astype(int))
+        tables.append(shown.reset_index().rename(columns=lambda c: t(f"area.col.{c}")))
         _, ax = new_figure("a4-landscape")
         reach_chart(penetration(data, level="group"), ax=ax)
         figures.append(ax.get_figure(root=True))
@@ -59,8 +62,14 @@ def report_section(route):
             figures.append(ax.get_figure(root=True))
     selections = route.table("segment_selections")
     if len(selections):
-        tables.append(selections.rename(columns=lambda c: t(f"area.col.{c}")
-                                        if c in ("theme", "segment", "area", "reason", "added")
-                                        else c))
+        themes = {theme.id: theme.name for theme in route.config.themes}
+        shown = selections.assign(
+            theme=[themes.get(theme, theme) for theme in selections["theme"]],
+            segment=[data.scheme.label(code) if code in data.scheme.table.index else code
+                     for code in selections["segment"]],
+            area=data.area_names(selections["area"].fillna("")))
+        tables.append(shown.rename(columns=lambda c: t(f"area.col.{c}")
+                                   if c in ("theme", "segment", "area", "reason", "added")
+                                   else c))
     return Section(title=t("area.report.title"), paragraphs=paragraphs, tables=tables,
                    figures=figures)
