@@ -100,4 +100,8 @@ def test_choropleth_draws_every_buurt_with_non_overlapping_labels(sample_route, 
     labels = [t for t in ax.texts if t.get_text()]
     assert len(labels) == 17
     assert labels_overlap(labels) == []
+    assert "6.540" in {t.get_text() for t in labels}  # Dutch thousands separator
+    bar = fig.axes[-1]
+    fig.draw_without_rendering()
+    assert {"2.000", "4.000"} <= {t.get_text() for t in bar.get_yticklabels()}  # same format
     _save(ax, figure_dir, "map")

@@ -106,7 +106,8 @@ def choropleth(shapes: dict[str, dict], values: pd.Series, *, ax=None, cmap=None
     labels : bool, default True
         Write the value inside each area (skipped for more than 40 areas).
     fmt : str
-        Format of the written values (Dutch thousands separator is applied).
+        Format of the written values and the colour bar's ticks (Dutch
+        thousands separator is applied).
 
     Returns
     -------
@@ -115,6 +116,7 @@ def choropleth(shapes: dict[str, dict], values: pd.Series, *, ax=None, cmap=None
     """
     import matplotlib as mpl
     from matplotlib.patches import PathPatch
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     ax = axes(ax, "screen")
     cmap = cmap or sequential_cmap()
@@ -149,7 +151,9 @@ def choropleth(shapes: dict[str, dict], values: pd.Series, *, ax=None, cmap=None
                              bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
                                    "edgecolor": "none", "alpha": 0.85})
         mappable = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
-        bar = ax.get_figure(root=True).colorbar(mappable, ax=ax, shrink=0.7, pad=0.01)
+        bar = ax.get_figure(root=True).colorbar(
+            mappable, ax=ax, shrink=0.7, pad=0.01, ticks=MaxNLocator(nbins=6, steps=[1, 2, 5, 10]),
+            format=FuncFormatter(lambda value, _pos: fmt.format(value).replace(",", ".")))
         bar.set_label(label)
         bar.outline.set_visible(False)
     return finish(ax, title=title or t("area.chart.map_title"), subtitle=subtitle,
