@@ -7,10 +7,11 @@ conversations it draws on, so anyone can see what it rests on.
 Examples
 --------
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")                               # doctest: +SKIP
->>> facts = persona_facts(route, route.records("segment_selections")[0])  # doctest: +SKIP
->>> persona = new_persona(facts, name="Gerda", theme="eenzaamheid")       # doctest: +SKIP
->>> save_persona(route, persona.model_copy(update={"conversations": ["c01"]}))  # doctest: +SKIP
+>>> route = Route.open("data/sample-route")
+>>> facts = persona_facts(route, route.records("segment_selections")[0])
+>>> persona = new_persona(facts, name="Gerda", theme="eenzaamheid")
+>>> save_persona(route, persona.model_copy(update={"conversations": ["c01"]})).id
+'gerda'
 """
 
 from __future__ import annotations

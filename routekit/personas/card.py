@@ -8,9 +8,9 @@ how they take part (online/offline; FOR/BY/OF) and what the persona rests on
 Examples
 --------
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")                      # doctest: +SKIP
->>> fig = persona_card(route, "riet", size="slide")              # doctest: +SKIP
->>> print(persona_markdown(route.get("personas", "riet"))[:12])  # doctest: +SKIP
+>>> route = Route.open("data/sample-route")
+>>> fig = persona_card(route, "riet", size="slide")
+>>> print(persona_markdown(route.get("personas", "riet")).splitlines()[0])
 # Riet van Dijk
 """
 

@@ -12,9 +12,14 @@ enriches, checks and rejects candidates in conversations.
 Examples
 --------
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")                 # doctest: +SKIP
->>> model = route_candidates(route, n=3)                    # doctest: +SKIP
->>> model.personas[["segment", "households"]]               # doctest: +SKIP
+>>> route = Route.open("data/sample-route")
+>>> model = route_candidates(route, n=3)
+>>> model.personas[["segment", "households"]]  # doctest: +NORMALIZE_WHITESPACE
+        segment  households
+persona
+1           E04      4366.0
+2           J01     17778.0
+3           G04      5266.0
 """
 
 from __future__ import annotations

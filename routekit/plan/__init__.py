@@ -17,7 +17,11 @@ Import the submodule you need; this package imports nothing heavy.
 Examples
 --------
 >>> from routekit.plan.model import Plan
->>> plan = Plan.from_route(route)                     # doctest: +SKIP
->>> from routekit.plan.export import export_plan
->>> export_plan(route)                                # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> Plan.from_route(route).goals["id"].tolist()
+['g1', 'g2', 'g3', 'g4']
+>>> from routekit.plan.export import export_document
+>>> export_document(route, "workbook")  # export_plan(route) writes all documents
+PosixPath('data/sample-route/export/projectplan-tabellen.xlsx')
 """

@@ -11,7 +11,10 @@ Excel's quote prefix, so ``=HYPERLINK(...)`` in a description stays text.
 
 Examples
 --------
->>> plan_workbook(Plan.from_route(route), "export/projectplan.xlsx")   # doctest: +SKIP
+>>> from routekit.plan.model import Plan
+>>> from routekit.workspace import Route
+>>> plan = Plan.from_route(Route.open("data/sample-route"))
+>>> plan_workbook(plan, "export/projectplan.xlsx")
 PosixPath('export/projectplan.xlsx')
 """
 

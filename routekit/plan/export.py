@@ -2,8 +2,9 @@
 
 Examples
 --------
->>> paths = export_plan(route)                                     # doctest: +SKIP
->>> sorted(paths)                                                  # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> paths = export_plan(Route.open("data/sample-route"))
+>>> sorted(paths)
 ['calendar', 'gantt', 'plan', 'post_o', 'template', 'workbook']
 """
 

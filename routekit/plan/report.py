@@ -2,8 +2,9 @@
 
 Examples
 --------
->>> section = report_section(route)          # doctest: +SKIP
->>> section.title                             # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> section = report_section(Route.open("data/sample-route"))
+>>> section.title
 'Projectplan en gedeeld eigenaarschap'
 """
 

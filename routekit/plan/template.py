@@ -16,8 +16,10 @@ stored it. The placeholders, in Dutch, are explained in
 
 Examples
 --------
->>> fill_template("data/templates/projectplan-sjabloon.docx", plan,
-...               "export/projectplan-eigen-format.docx")          # doctest: +SKIP
+>>> from routekit.plan.model import Plan
+>>> from routekit.workspace import Route
+>>> plan = Plan.from_route(Route.open("data/sample-route"))
+>>> fill_template(EXAMPLE_TEMPLATE, plan, "export/projectplan-eigen-format.docx")
 PosixPath('export/projectplan-eigen-format.docx')
 """
 

@@ -8,8 +8,9 @@ format, fill its template instead (:mod:`routekit.plan.template`).
 Examples
 --------
 >>> from routekit.plan.model import Plan
->>> plan = Plan.from_route(route)                           # doctest: +SKIP
->>> plan_document(plan, "export/projectplan.docx")          # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> plan = Plan.from_route(Route.open("data/sample-route"))
+>>> plan_document(plan, "export/projectplan.docx")
 PosixPath('export/projectplan.docx')
 """
 
