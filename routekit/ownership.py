@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from routekit.i18n import get_language, t
+from routekit.i18n import t
 
 __all__ = ["LEVELS", "OwnershipConcentration", "concentration", "concentration_of"]
 
@@ -104,11 +104,8 @@ class OwnershipConcentration:
         if self.holders > 1:
             first += t("ownership.top2", lang=lang, name=self.names[1],
                        share=_pct(self.top2_share))
-        effective = f"{self.effective_holders:.1f}"
-        if (lang or get_language()) == "nl":
-            effective = effective.replace(".", ",")
         verdict = t(f"ownership.verdict.{self.level}", lang=lang, holders=self.holders,
-                    effective=effective)
+                    effective=round(self.effective_holders))
         return f"{first}. {verdict}"
 
     @property
