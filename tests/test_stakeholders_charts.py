@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routekit.labels import labels_overlap
+from routekit.labels import labels_on_markers, labels_overlap
 from routekit.stakeholders import (
     force_field,
     krachtenveld,
@@ -40,6 +40,7 @@ def test_krachtenveld_chart_of_the_busiest_theme(sample_route, figure_dir):
         assert dutch in text
     offsets = ax.collections[0].get_offsets()
     assert len(offsets) == len(groups)  # one bubble per stakeholder
+    assert labels_on_markers(ax.routekit_labels, [ax.collections[0]]) == []  # names stay legible
     _save(ax, figure_dir, "krachtenveld_eenzaamheid")
     assert labels_overlap(ax.routekit_labels) == []  # still true in the saved file
 
