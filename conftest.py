@@ -9,6 +9,8 @@ temporary folder.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import tempfile
@@ -67,6 +69,7 @@ def _doctest_folder(request, monkeypatch):
         shutil.rmtree(folder, ignore_errors=True)
         _fresh_route("sample-route", f"doctests/{name}/data")
     monkeypatch.chdir(folder)
+    _output_widgets_keep_output(monkeypatch)
     yield
     plt.close("all")
     from routekit.i18n import set_language
@@ -74,6 +77,29 @@ def _doctest_folder(request, monkeypatch):
 
     set_language("nl")  # notebook.start() applies the route's language and style
     set_style()
+
+
+def _output_widgets_keep_output(monkeypatch):
+    """What a form shows in an ``ipywidgets.Output`` stays in the widget, as in Jupyter.
+
+    Without a kernel, ipywidgets prints it (and clearing prints escape codes) to
+    stdout, where a doctest would compare it with the example's output.
+    """
+    import ipywidgets
+
+    redirects = []
+
+    def enter(self):
+        redirects.append(contextlib.redirect_stdout(io.StringIO()))
+        redirects[-1].__enter__()
+        return self
+
+    def leave(self, *exc):
+        redirects.pop().__exit__(*exc)
+
+    monkeypatch.setattr(ipywidgets.Output, "__enter__", enter)
+    monkeypatch.setattr(ipywidgets.Output, "__exit__", leave)
+    monkeypatch.setattr(ipywidgets.Output, "clear_output", lambda self, *args, **kw: None)
 
 
 def pytest_unconfigure(config):

@@ -28,8 +28,8 @@ from routekit.i18n import t
 from routekit.records.organisation import INFLUENCE, STANCES, ImpactPlan
 from routekit.workspace import Route
 
-__all__ = ["GROUPS", "QUESTIONS", "PioneerTeam", "add_impact_item",
-           "answered", "impact_items", "impact_overview", "pioneer_team", "plan_of",
+__all__ = ["GROUPS", "QUESTIONS", "PioneerTeam", "add_impact_item", "answered",
+           "colleague_named", "impact_items", "impact_overview", "pioneer_team", "plan_of",
            "reflection_questions", "report_section", "save_colleague", "team_table",
            "update_plan"]
 
@@ -162,6 +162,12 @@ def pioneer_team(route: Route) -> PioneerTeam:
     return PioneerTeam(table, counts, summary, warnings)
 
 
+def colleague_named(route: Route, name: str):
+    """The colleague called *name* (case and surrounding spaces ignored), or None."""
+    key = name.strip().casefold()
+    return next((c for c in route.records("colleagues") if c.name.casefold() == key), None)
+
+
 def save_colleague(route: Route, name: str, **fields):
     """Save a colleague; a name already on the list updates that colleague.
 
@@ -177,11 +183,10 @@ def save_colleague(route: Route, name: str, **fields):
     """
     from routekit.records.base import make_id
 
-    colleagues = route.records("colleagues")
-    same = [c for c in colleagues if c.name.casefold() == name.strip().casefold()]
-    if same:
-        return route.upsert("colleagues", same[0].model_dump() | fields)
-    new_id = make_id(name, {c.id for c in colleagues}, fallback="collega")
+    same = colleague_named(route, name)
+    if same is not None:
+        return route.upsert("colleagues", same.model_dump() | fields)
+    new_id = make_id(name, {c.id for c in route.records("colleagues")}, fallback="collega")
     record = {"id": new_id, "name": name} | fields
     return route.upsert("colleagues", record)
 

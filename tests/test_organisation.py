@@ -175,6 +175,21 @@ def test_colleague_form_saves_and_updates_the_balance(empty_route):
     assert len(empty_route.records("colleagues")) == 2
 
 
+def test_colleague_form_keeps_what_is_not_edited(empty_route):
+    """A name already on the list fills in that colleague, so changing the stance keeps the rest."""
+    from routekit.ui.organisation import ColleagueForm
+
+    save_colleague(empty_route, "Henk de Wit", role="collectiespecialist", stance="neutral",
+                   spoke_on=date(2026, 1, 27), pioneer=True, note="Wil meedenken.")
+    form = ColleagueForm(empty_route)
+    form.name.value, form.stance.value = "henk de wit", "sceptic"
+    assert (form.role.value, form.pioneer.value) == ("collectiespecialist", True)
+    form.save.click()
+    (henk,) = empty_route.records("colleagues")
+    assert (henk.stance, henk.role, henk.spoke_on, henk.pioneer, henk.note) == (
+        "sceptic", "collectiespecialist", date(2026, 1, 27), True, "Wil meedenken.")
+
+
 def test_colleague_form_refuses_an_empty_name(empty_route):
     from routekit.ui.organisation import ColleagueForm
 

@@ -4,9 +4,13 @@ Every form saves at once to the route and redraws its table or chart.
 
 Examples
 --------
->>> form = ColleagueForm(route)                        # doctest: +SKIP
->>> form.name.value, form.stance.value = "Henk de Wit", "sceptic"   # doctest: +SKIP
->>> form.save.click()                                  # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> form = ColleagueForm(route)
+>>> form.name.value, form.stance.value = "Henk de Wit", "sceptic"
+>>> form.save.click()
+>>> form.saved.stance, form.saved.role  # what was not edited is kept
+('sceptic', 'collectiespecialist')
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from routekit.i18n import t
 from routekit.organisation import (
     add_impact_item,
     answered,
+    colleague_named,
     impact_items,
     impact_overview,
     pioneer_team,
@@ -59,7 +64,7 @@ class ColleagueForm:
     Attributes
     ----------
     name, role, stance, spoke_on, pioneer, note : ipywidgets
-        Inputs (a name already on the list updates that colleague).
+        Inputs; a name already on the list fills in that colleague, and a save updates it.
     save : ipywidgets.Button
     saved : Colleague or None
     message, balance : ipywidgets.HTML
@@ -84,10 +89,19 @@ class ColleagueForm:
         self.balance = w.HTML()
         self.table = w.Output()
         _sized(self.name, self.role, self.stance, self.spoke_on, self.note)
+        self.name.observe(self._on_name, names="value")
         self.save.on_click(self._on_save)
         self.widget = w.VBox([self.name, self.role, self.stance, self.spoke_on, self.pioneer,
                               self.note, self.save, self.message, self.balance, self.table])
         self._refresh()
+
+    def _on_name(self, change) -> None:
+        """A name already on the list fills in that colleague: a save keeps what is not edited."""
+        known = colleague_named(self.route, change["new"])
+        if known is not None:
+            self.role.value, self.note.value = known.role or "", known.note or ""
+            self.stance.value, self.spoke_on.value = known.stance, known.spoke_on
+            self.pioneer.value = known.pioneer
 
     def _on_save(self, _button=None) -> None:
         name = self.name.value.strip()
