@@ -8,11 +8,16 @@ the same function as ``routekit import``.
 
 Examples
 --------
->>> form = AreaForm(route)                       # doctest: +SKIP
->>> form.areas.value = ("WK990106",)             # doctest: +SKIP
->>> form.segments.value = ("E",)                 # doctest: +SKIP
->>> form.save.click()                            # doctest: +SKIP
->>> form.widget                                  # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> form = AreaForm(route)
+>>> form.areas.value = ("WK990106",)
+>>> form.segments.value = ("E",)
+>>> form.save.click()
+>>> form.message.value
+'1 keuze bewaard bij thema Eenzaamheid onder ouderen.'
+>>> form.widget  # the form, in a notebook  # doctest: +ELLIPSIS
+VBox(...)
 """
 
 from __future__ import annotations

@@ -2,9 +2,13 @@
 
 Examples
 --------
->>> form = ConversationForm(route)               # doctest: +SKIP
->>> form.summary.value = "Kennismaking met de ouderenbond"  # doctest: +SKIP
->>> form.save.click()                            # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> form = ConversationForm(route)
+>>> form.summary.value = "Kennismaking met de ouderenbond"
+>>> form.save.click()
+>>> form.message.value  # doctest: +ELLIPSIS
+'Opgeslagen als g-...'
 """
 
 from __future__ import annotations

@@ -7,9 +7,12 @@ it there.
 
 Examples
 --------
->>> board = NetworkBoard(route)                          # doctest: +SKIP
->>> board.widget                                         # doctest: +SKIP
->>> board.ego.value = "anneke-bos"   # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> board = NetworkBoard(route)
+>>> board.widget  # the forms and picture, in a notebook  # doctest: +ELLIPSIS
+VBox(...)
+>>> board.ego.value = "anneke-bos"
 """
 
 from __future__ import annotations

@@ -5,9 +5,13 @@ and the card below the form is drawn again.
 
 Examples
 --------
->>> form = PersonaForm(route, theme="eenzaamheid")       # doctest: +SKIP
->>> form.selection.value = 0                             # doctest: +SKIP
->>> form.name.value = "Gerda de Vries"   # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> form = PersonaForm(route, theme="eenzaamheid")
+>>> form.selection.value = 0
+>>> form.name.value = "Gerda de Vries"
+>>> route.get("personas", "gerda-de-vries").segment
+'K01'
 """
 
 from __future__ import annotations

@@ -6,10 +6,14 @@ into the route's ``export/`` folder and show a download link.
 
 Examples
 --------
->>> editor = PlanEditor(route)                         # doctest: +SKIP
->>> editor.activities.pick.value = "a05"               # doctest: +SKIP
->>> editor.activities.owners.value = ("mohamed", "taalhuis", "moskee")  # doctest: +SKIP
->>> editor.activities.save.click()                     # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> editor = PlanEditor(route)
+>>> editor.activities.pick.value = "a05"
+>>> editor.activities.owners.value = ("mohamed", "taalhuis", "moskee")
+>>> editor.activities.save.click()
+>>> editor.activities.message.value
+'Opgeslagen: a05'
 """
 
 from __future__ import annotations

@@ -7,10 +7,13 @@ actor map in Excel, "Opnieuw inlezen" shows the files' current state.
 
 Examples
 --------
->>> board = KrachtenveldBoard(route)                 # doctest: +SKIP
->>> board.widget                                     # doctest: +SKIP
->>> board.people.pick.value = "welzijn"              # doctest: +SKIP
->>> board.people.influence.value = 5                 # saved; chart redrawn  # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> board = KrachtenveldBoard(route)
+>>> board.widget  # the forms and chart, in a notebook  # doctest: +ELLIPSIS
+VBox(...)
+>>> board.people.pick.value = "welzijn"
+>>> board.people.influence.value = 5                 # saved; chart redrawn
 """
 
 from __future__ import annotations

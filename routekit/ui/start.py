@@ -2,9 +2,12 @@
 
 Examples
 --------
->>> form = NewRouteForm(parent="routes")              # doctest: +SKIP
->>> form.library.value = "Bibliotheek Voorbeeld"      # doctest: +SKIP
->>> form.create.click()                               # doctest: +SKIP
+>>> form = NewRouteForm(parent="routes")
+>>> form.library.value = "Bibliotheek Voorbeeld"
+>>> form.municipality_code.value, form.municipality_name.value = "GM0344", "Utrecht"
+>>> form.create.click()
+>>> form.route.path
+PosixPath('routes/bibliotheek-voorbeeld')
 """
 
 from __future__ import annotations

@@ -5,9 +5,11 @@ the form is drawn again, with warnings and advice.
 
 Examples
 --------
->>> form = PostOForm(route, theme="laaggeletterdheid")   # doctest: +SKIP
->>> form.prefill.click()   # doctest: +SKIP
->>> form.inputs["objectives"]["shared"].value = "Samen ..."  # doctest: +SKIP
+>>> from routekit.workspace import Route
+>>> route = Route.open("data/sample-route")
+>>> form = PostOForm(route, theme="laaggeletterdheid")
+>>> form.prefill.click()
+>>> form.inputs["objectives"]["shared"].value = "Samen ..."
 """
 
 from __future__ import annotations
