@@ -12,7 +12,7 @@ Examples
 >>> route = Route.open("data/sample-route")
 >>> canvas = prefill_route_canvas(route, "laaggeletterdheid")
 >>> [w.code for w in canvas_warnings(canvas)]
-['no_shared', 'empty', 'empty']
+['no_shared', 'empty', 'no_hours']
 """
 
 from __future__ import annotations
