@@ -13,11 +13,9 @@ BOM. ``read_table`` reads back exactly what ``write_table`` wrote (see
 
 Examples
 --------
->>> import tempfile, pathlib
 >>> import pandas as pd
->>> path = pathlib.Path(tempfile.mkdtemp()) / "buurten.csv"
->>> write_table(pd.DataFrame({"buurt": ["Centrum"], "inwoners": [1234]}), path)
->>> read_table(path, required=["buurt", "inwoners"], numeric=["inwoners"])
+>>> write_table(pd.DataFrame({"buurt": ["Centrum"], "inwoners": [1234]}), "buurten.csv")
+>>> read_table("buurten.csv", required=["buurt", "inwoners"], numeric=["inwoners"])
      buurt  inwoners
 0  Centrum      1234
 """
@@ -688,10 +686,9 @@ def write_table(df: pd.DataFrame, path: str | Path, *, backup: bool = True) -> N
 
     Examples
     --------
-    >>> import tempfile, pathlib
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
-    >>> write_table(pd.DataFrame({"a": [1.5, None], "b": [True, False]}), path)
-    >>> path.read_bytes()
+    >>> from pathlib import Path
+    >>> write_table(pd.DataFrame({"a": [1.5, None], "b": [True, False]}), "x.csv")
+    >>> Path("x.csv").read_bytes()
     b'\\xef\\xbb\\xbfa;b\\r\\n1,5;ja\\r\\n;nee\\r\\n'
     """
     file = display_name(path)

@@ -8,9 +8,10 @@ embedded as PNG, so the page can be mailed or opened offline.
 Examples
 --------
 >>> from routekit.workspace import Route
->>> path = render(Route.open("data/sample-route"), "out/report")
->>> path.name
-'rapport.html'
+>>> route = Route.create("routes/nieuw", library="Bibliotheek Voorbeeld",
+...                      municipality={"code": "GM0344", "name": "Utrecht"})
+>>> render(route, "out/report")  # a new route has only the overview; the sample, every step
+PosixPath('out/report/rapport.html')
 """
 
 from __future__ import annotations

@@ -7,11 +7,9 @@ The version being replaced is first copied into a ``.backup`` folder beside it
 
 Examples
 --------
->>> import tempfile, pathlib
->>> folder = pathlib.Path(tempfile.mkdtemp())
->>> atomic_write_text(folder / "notes.txt", "eerste versie")
->>> atomic_write_text(folder / "notes.txt", "tweede versie")
->>> [p.name.split(".")[0] for p in backups(folder / "notes.txt")]
+>>> atomic_write_text("notes.txt", "eerste versie")
+>>> atomic_write_text("notes.txt", "tweede versie")
+>>> [p.name.split(".")[0] for p in backups("notes.txt")]
 ['notes']
 """
 

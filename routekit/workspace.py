@@ -161,8 +161,7 @@ class Route:
 
         Examples
         --------
-        >>> import tempfile
-        >>> route = Route.create(tempfile.mkdtemp() + "/mijn-route",
+        >>> route = Route.create("routes/mijn-route",
         ...     library="Bibliotheek Voorbeeld",
         ...     municipality={"code": "GM0001", "name": "Voorbeeld"},
         ...     themes=[{"id": "laaggeletterdheid", "name": "Laaggeletterdheid"}])

@@ -3,9 +3,11 @@
 Examples
 --------
 >>> from routekit.workspace import Route
->>> paths = export_plan(Route.open("data/sample-route"))
+>>> paths = export_plan(Route.open("data/sample-route"), theme="laaggeletterdheid")
 >>> sorted(paths)
 ['calendar', 'gantt', 'plan', 'post_o', 'template', 'workbook']
+>>> paths["plan"].name
+'projectplan-laaggeletterdheid.docx'
 """
 
 from __future__ import annotations
