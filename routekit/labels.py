@@ -11,7 +11,7 @@ Examples
 --------
 >>> from routekit.style import new_figure
 >>> fig, ax = new_figure("slide")
->>> ax.scatter([1, 1.01, 1.02], [2, 2, 2])  # doctest: +SKIP
+>>> _ = ax.scatter([1, 1.01, 1.02], [2, 2, 2])
 >>> texts = place_labels(ax, [1, 1.01, 1.02], [2, 2, 2], ["Gemeente", "School", "Buurthuis"])
 >>> labels_overlap(texts)
 []

@@ -28,7 +28,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
 BROWSER_NOTE = Path(sys.prefix) / "browser-unavailable.txt"  # written by `make browser`
-TIMEOUT_MS = 60_000  # a page runs its whole notebook before it shows (04b: about 10 s)
+TIMEOUT_MS = 60_000
+RENDER_MS = 180_000  # a page runs its whole notebook before it shows (04b: about 10 s idle)
 
 
 def _why_no_browser() -> str:
@@ -100,6 +101,17 @@ def page(browser):
     tab.close()
 
 
+def _open(page, server, notebook: str | None = None) -> None:
+    """Go to a step's page; on a timeout, fail with the end of Voilà's log."""
+    from playwright.sync_api import TimeoutError as PageTimeout
+
+    try:
+        page.goto(server.url(notebook), wait_until="domcontentloaded", timeout=RENDER_MS)
+    except PageTimeout:
+        pytest.fail(f"{notebook or 'start'} did not render in {RENDER_MS // 1000} s; Voilà log:\n"
+                    + (server.route_dir.parent / "voila.log").read_text("utf-8", "replace")[-3000:])
+
+
 def _labelled(scope, kind: str, label: str):
     """The first ipywidgets control of *kind* (e.g. "slider") in *scope* labelled *label*."""
     page = getattr(scope, "page", scope)  # a Locator knows its page; a Page is one
@@ -109,7 +121,7 @@ def _labelled(scope, kind: str, label: str):
 
 def test_start_page_shows_greeting_and_progress_without_code_or_errors(page, server,
                                                                        route_dir):
-    page.goto(server.url(), wait_until="domcontentloaded")
+    _open(page, server)
     page.get_by_role("button", name=t("ui.start.create")).wait_for()
     body = page.inner_text("body")
     route = Route.open(route_dir)
@@ -128,7 +140,7 @@ def test_start_page_shows_greeting_and_progress_without_code_or_errors(page, ser
 
 def test_conversation_form_saves_to_the_route(page, server, route_dir, figure_dir):
     summary = "Browsertest: koffie met de buurtvereniging in Oost"
-    page.goto(server.url("03_kennismaken"), wait_until="domcontentloaded")
+    _open(page, server, "03_kennismaken")
     save = page.get_by_role("button", name=t("conversations.form.save"))
     save.wait_for()
     form = page.locator(".widget-vbox", has=save).last
@@ -160,7 +172,7 @@ def test_conversation_form_saves_to_the_route(page, server, route_dir, figure_di
 def test_slider_moves_a_stakeholder_and_the_chart_follows(page, server, route_dir, figure_dir):
     from playwright.sync_api import expect
 
-    page.goto(server.url("04b_krachtenveld"), wait_until="domcontentloaded")
+    _open(page, server, "04b_krachtenveld")
     slider = _labelled(page, "slider", t("stakeholders.ui.influence"))
     slider.wait_for()
     name = _labelled(page, "text", t("stakeholders.ui.name")).locator("input").input_value()
