@@ -63,12 +63,18 @@ def _hits(boxes, others):
     )
 
 
-def _marker_boxes(collections, renderer):
-    """Display-space boxes (x0, y0, x1, y1) of every marker of scatter *collections*."""
+def _marker_boxes(artists, renderer):
+    """Display-space boxes (x0, y0, x1, y1) of every marker of scatter collections in
+    *artists*, and of any other artist (a heading, say) as a whole."""
     import numpy as np
+    from matplotlib.collections import PathCollection
 
     boxes = [np.empty((0, 4))]
-    for collection in collections:
+    for collection in artists:
+        if not isinstance(collection, PathCollection):
+            if collection.get_visible():
+                boxes.append(np.asarray(collection.get_window_extent(renderer).extents)[None])
+            continue
         offsets = np.asarray(collection.get_offsets(), dtype=float).reshape(-1, 2)
         if not len(offsets) or collection.axes is None:
             continue
@@ -310,9 +316,10 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: i
         Draw leader lines for labels that moved away from their point.
     line_kw : dict, optional
         Overrides for the leader lines (``FancyArrowPatch`` arguments).
-    avoid : sequence of PathCollection, optional
-        Scatter collections (what ``ax.scatter`` returned) whose markers no
-        label may cover; see :func:`labels_on_markers`.
+    avoid : sequence of Artist, optional
+        What no label may cover: the markers of scatter collections (what
+        ``ax.scatter`` returned; see :func:`labels_on_markers`) and any other
+        artist, such as a heading text, as a whole.
     **text_kw
         Passed to ``ax.text`` (e.g. ``color``, ``fontweight``).
 

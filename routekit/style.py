@@ -550,8 +550,9 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     """Add the house-style title, subtitle and source line to a chart.
 
     The title is bold and left-aligned above the axes, the subtitle lighter
-    just below it, and the source line small at the bottom left of the figure
-    ("Bron: ..." in Dutch, "Source: ..." in English). Every routekit chart
+    just below it (both wrapped where they would run off the figure), and
+    the source line small at the bottom left of the figure ("Bron: ..." in
+    Dutch, "Source: ..." in English). Every routekit chart
     calls this last (labels placed with :func:`routekit.labels.place_labels`
     are re-checked for overlaps afterwards).
 
@@ -582,18 +583,22 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     base = s.font_size * figure_scale(fig)
     family = _font_families(s)
     title_kw = {"loc": "left", "fontfamily": family, "pad": base * 0.8}
+    heads = []
     if subtitle:
         sub = ax.set_title(subtitle, fontsize=base * 1.05, color=_mix(s.text, "#ffffff", 0.3),
                            fontweight="normal", **title_kw)
+        heads.append(sub)
     if title:
         if subtitle:
-            ax.annotate(title, xy=(0, 1), xycoords=sub, xytext=(0, base * 0.35),
-                        textcoords="offset points", ha="left", va="bottom",
-                        fontsize=base * 1.35, fontweight="bold", color=s.text,
-                        fontfamily=family, annotation_clip=False, gid="routekit-title")
+            heads.append(ax.annotate(
+                title, xy=(0, 1), xycoords=sub, xytext=(0, base * 0.35),
+                textcoords="offset points", ha="left", va="bottom", fontsize=base * 1.35,
+                fontweight="bold", color=s.text, fontfamily=family, annotation_clip=False,
+                gid="routekit-title"))
         else:
-            ax.set_title(title, fontsize=base * 1.35, fontweight="bold", color=s.text,
-                         **title_kw)
+            heads.append(ax.set_title(title, fontsize=base * 1.35, fontweight="bold",
+                                      color=s.text, **title_kw))
+    _wrap_to_figure(fig, heads)
     note = s.source_note if source is None else source
     if note:
         fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
@@ -602,6 +607,25 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
 
     refit_labels(fig)
     return ax
+
+
+def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
+    """Re-wrap texts (titles) that run past the right edge of *fig* (*margin* pixels)."""
+    import textwrap
+    import warnings
+
+    for text in texts:
+        for _ in range(tries):
+            with warnings.catch_warnings():  # a too-wide title can collapse the layout once
+                warnings.filterwarnings("ignore", "constrained_layout not applied")
+                fig.draw_without_rendering()
+            box = text.get_window_extent()
+            room = fig.bbox.x1 - margin - box.x0
+            if box.x1 <= fig.bbox.x1 - margin or room <= 0:
+                break
+            longest = max(len(line) for line in text.get_text().split("\n"))
+            width = max(10, int(longest * room / box.width))
+            text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
 
 
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):

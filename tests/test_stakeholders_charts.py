@@ -13,7 +13,8 @@ from routekit.stakeholders import (
     register,
     theme_comparison,
 )
-from routekit.style import export_figure
+from routekit.stakeholders.plots._common import short_name
+from routekit.style import export_figure, new_figure
 
 
 def _texts(fig) -> str:
@@ -43,6 +44,24 @@ def test_krachtenveld_chart_of_the_busiest_theme(sample_route, figure_dir):
     assert labels_on_markers(ax.routekit_labels, [ax.collections[0]]) == []  # names stay legible
     _save(ax, figure_dir, "krachtenveld_eenzaamheid")
     assert labels_overlap(ax.routekit_labels) == []  # still true in the saved file
+
+
+def test_social_size_names_only_the_most_influential_and_says_so(sample_route, figure_dir):
+    groups = krachtenveld(register(sample_route, "eenzaamheid"))
+    fig, ax = new_figure("social")
+    ax = plots.krachtenveld_chart(groups, ax=ax, title="Eenzaamheid onder ouderen")
+    named = [text.get_text() for text in ax.routekit_labels]
+    assert 0 < len(named) < len(groups)
+    most = groups.sort_values("influence", ascending=False, kind="stable")
+    assert {short_name(n) for n in most["name"].head(3)} <= set(named)
+    assert f"namen bij de {len(named)} invloedrijkste" in _texts(fig).replace("\n", " ")
+    assert labels_overlap(ax.routekit_labels) == []
+    assert labels_on_markers(ax.routekit_labels, [ax.collections[0]]) == []
+    fig.draw_without_rendering()
+    heads = [ax._left_title] + [a for a in ax.texts if a.get_gid() == "routekit-title"]
+    assert all(head.get_window_extent().x1 <= fig.bbox.x1 for head in heads)  # wrapped
+    export_figure(fig, figure_dir / "stakeholders_krachtenveld_social", size="social",
+                  formats=("png",), dpi=110)
 
 
 @pytest.mark.parametrize("grid", ["mendelow", "eden-ackermann", "factor-c"])

@@ -12,7 +12,7 @@ from routekit.i18n import t
 from routekit.records.stakeholders import SECTORS
 from routekit.style import figure_scale, get_style, new_figure, palette
 
-__all__ = ["axes_for", "bubbles", "is_narrow", "short_name", "spread", "wrap_to"]
+__all__ = ["axes_for", "bubbles", "is_narrow", "short_name", "spread"]
 
 _LEGEND_GID = "routekit-stakeholder-legend"
 
@@ -28,12 +28,6 @@ def is_narrow(fig) -> bool:
     """True for square and portrait figures (legends go below, titles wrap sooner)."""
     width, height = fig.get_size_inches()
     return width < 1.25 * height
-
-
-def wrap_to(fig, text: str, factor: float = 1.05) -> str:
-    """Wrap a subtitle so it fits the figure's width (font scaled as for the figure)."""
-    size = get_style().font_size * figure_scale(fig) * factor
-    return textwrap.fill(text, max(20, int(fig.get_size_inches()[0] * 72 / (size * 0.55))))
 
 
 def short_name(name: str, width: int = 22, lines: int = 2) -> str:
@@ -67,8 +61,24 @@ def spread(x, y, radius: float = 0.3) -> tuple[np.ndarray, np.ndarray]:
     return out_x, out_y
 
 
-def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True):
+#: Room one named bubble needs (square inches of axes): a small figure names fewer.
+LABEL_ROOM_IN2 = 1.2
+
+
+def label_budget(ax) -> int:
+    """How many bubbles *ax* has room to name legibly (from its size once laid out)."""
+    fig = ax.get_figure(root=True)
+    fig.draw_without_rendering()
+    box = ax.get_window_extent()
+    return max(1, int(box.width * box.height / fig.dpi ** 2 / LABEL_ROOM_IN2))
+
+
+def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True, avoid=()):
     """Draw one bubble per stakeholder (colour = sector, size = interest) with labels and legends.
+
+    Where the axes are too small to name every bubble (a square social-media
+    figure, say), only the most influential (then most interested) are named.
+    Labels keep clear of the bubbles and of the artists in *avoid* (headings).
 
     Returns the list of label texts (for :func:`routekit.labels.labels_overlap`).
     """
@@ -108,5 +118,11 @@ def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True):
             legend.set_gid(_LEGEND_GID)
     if not labels or frame.empty:
         return []
-    return place_labels(ax, x, y, [short_name(n) for n in frame["name"]],
-                        fontsize=s.font_size * scale * 0.72, linespacing=0.95, avoid=[dots])
+    rank = frame.assign(_influence=pd.to_numeric(frame["influence"]),
+                        _interest=interest).reset_index(drop=True)
+    named = sorted(rank.sort_values(["_influence", "_interest"], ascending=False,
+                                    kind="stable").index[:label_budget(ax)])
+    return place_labels(ax, np.asarray(x)[named], np.asarray(y)[named],
+                        [short_name(n) for n in frame["name"].iloc[named]],
+                        fontsize=s.font_size * scale * 0.72, linespacing=0.95,
+                        avoid=[dots, *avoid])

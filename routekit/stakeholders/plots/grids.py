@@ -17,7 +17,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import GRIDS, Grid, axis_label, quadrant_label, strategy
-from routekit.stakeholders.plots._common import axes_for, bubbles, spread, wrap_to
+from routekit.stakeholders.plots._common import axes_for, bubbles, spread
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["grid_chart"]
@@ -77,8 +77,6 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
                         textcoords="offset points", ha="center", va="top" if top else "bottom",
                         fontsize=s.font_size * scale * 0.66, color=_mix(s.text, "#ffffff", 0.3),
                         zorder=1, linespacing=1.05)
-        x, y = spread(shown["x"].astype(float), shown["y"].astype(float), radius=0.22)
-        texts = bubbles(ax, shown, x, y, labels=labels)
         ax.set_xlim(lo_x, hi_x)
         ax.set_ylim(lo_y, hi_y)
         ticks = range(-2, 3) if x_col == "attitude" else range(1, 6)
@@ -87,11 +85,15 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
         ax.grid(False)
         ax.set_xlabel(x_label or axis_label("shared" if x_col == "attitude" else x_col))
         ax.set_ylabel(y_label or axis_label(g.y))
+        x, y = spread(shown["x"].astype(float), shown["y"].astype(float), radius=0.22)
+        texts = bubbles(ax, shown, x, y, labels=labels)
         missing = len(placed) - len(shown)
         subtitle = t("stakeholders.chart.grid.subtitle", n=len(shown))
+        if labels and len(texts) < len(shown):
+            subtitle += "; " + t("stakeholders.chart.named_top", count=len(texts))
         if missing:
             subtitle += " " + t("stakeholders.chart.grid.missing", n=missing)
-        finish(ax, title=title or t(f"stakeholders.grid.{g.key}"), subtitle=wrap_to(fig, subtitle),
+        finish(ax, title=title or t(f"stakeholders.grid.{g.key}"), subtitle=subtitle,
                source=source)
     ax.routekit_labels = texts
     return ax

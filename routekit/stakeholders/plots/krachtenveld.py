@@ -17,7 +17,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import axis_label, group_label, side_label
-from routekit.stakeholders.plots._common import axes_for, bubbles, is_narrow, spread, wrap_to
+from routekit.stakeholders.plots._common import axes_for, bubbles, is_narrow, spread
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["krachtenveld_chart"]
@@ -49,7 +49,8 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
     size : str, default "slide"
         Size of a new figure.
     labels : bool, default True
-        Name every bubble (labels never overlap).
+        Name the bubbles (labels never overlap; on a small figure only the
+        most influential are named, and the subtitle says so).
 
     Returns
     -------
@@ -66,16 +67,17 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
             ax.axvspan(left, right, color=tints[side], zorder=0, lw=0)
         line = split - 0.5
         ax.axhline(line, color=s.neutral, lw=1, ls="--", zorder=1)
+        headings = []
         for (side, high), group in _GROUPS.items():
             left, right = _COLUMNS[side]
             count = int((groups["group"] == group).sum())
             heading = f"{group_label(group)} ({count})"
-            ax.text((left + right) / 2, 5.55 if high else 0.45,
-                    textwrap.fill(heading, 16) if is_narrow(fig) else heading, ha="center",
-                    va="top" if high else "bottom", fontsize=s.font_size * scale * 0.8,
-                    fontweight="bold", color=_mix(s.text, "#ffffff", 0.35), zorder=2)
-        x, y = spread(groups["attitude"].astype(float), groups["influence"].astype(float))
-        texts = bubbles(ax, groups, x, y, labels=labels)
+            if is_narrow(fig):
+                heading = textwrap.fill(heading, 16, break_long_words=False)
+            headings.append(ax.text(
+                (left + right) / 2, 5.55 if high else 0.45, heading, ha="center",
+                va="top" if high else "bottom", fontsize=s.font_size * scale * 0.8,
+                fontweight="bold", color=_mix(s.text, "#ffffff", 0.35), zorder=2))
         ax.set_xlim(-2.6, 2.6)
         ax.set_ylim(0.4, 5.6)
         steps = ("m2", "m1", "0", "p1", "p2")
@@ -95,8 +97,12 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
             label.set_color({"opponent": s.negative, "neutral": s.neutral,
                              "supporter": s.positive}[side])
         top.spines["top"].set_visible(False)
+        x, y = spread(groups["attitude"].astype(float), groups["influence"].astype(float))
+        texts = bubbles(ax, groups, x, y, labels=labels, avoid=headings)
         subtitle = t("stakeholders.chart.krachtenveld.subtitle", n=len(groups))
+        if labels and len(texts) < len(groups):
+            subtitle += "; " + t("stakeholders.chart.named_top", count=len(texts))
         finish(ax, title=title or t("stakeholders.chart.krachtenveld.title"),
-               subtitle=wrap_to(fig, subtitle), source=source)
+               subtitle=subtitle, source=source)
     ax.routekit_labels = texts
     return ax

@@ -17,7 +17,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.forcefield import force_totals
-from routekit.stakeholders.plots._common import axes_for, wrap_to
+from routekit.stakeholders.plots._common import axes_for
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["lewin_chart"]
@@ -108,9 +108,8 @@ def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
         balance = totals["balance"]
         verdict = "ahead" if balance > 0 else "behind" if balance < 0 else "even"
         finish(ax, title=title or t("stakeholders.chart.lewin.title"),
-               subtitle=wrap_to(fig, t(f"stakeholders.chart.lewin.{verdict}",
-                                       driving=totals["driving"],
-                                       restraining=totals["restraining"])), source=source)
+               subtitle=t(f"stakeholders.chart.lewin.{verdict}", driving=totals["driving"],
+                          restraining=totals["restraining"]), source=source)
     ax.routekit_totals = totals
     ax.routekit_labels = texts
     return ax

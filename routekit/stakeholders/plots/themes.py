@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from routekit.i18n import t
-from routekit.stakeholders.plots._common import axes_for, is_narrow, wrap_to
+from routekit.stakeholders.plots._common import axes_for, is_narrow
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["theme_chart"]
@@ -90,5 +90,5 @@ def theme_chart(comparison: pd.DataFrame, *, ax=None, title: str | None = None,
                    for _, _, colour, key in parts]
         fig.legend(handles=handles, loc="outside lower center", ncol=2 if is_narrow(fig) else 3)
         finish(ax, title=title or t("stakeholders.chart.themes.title"),
-               subtitle=wrap_to(fig, t("stakeholders.chart.themes.subtitle")), source=source)
+               subtitle=t("stakeholders.chart.themes.subtitle"), source=source)
     return ax
