@@ -9,10 +9,12 @@ Run only these: ``pytest -m browser``; leave them out: ``pytest -m "not browser"
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -29,6 +31,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-sync"]
 BROWSER_NOTE = Path(sys.prefix) / "browser-unavailable.txt"  # written by `make browser`
 TIMEOUT_MS = 60_000
+CLOSE_SECONDS = 30
 RENDER_MS = 180_000  # a page runs its whole notebook before it shows (04b: about 10 s idle)
 
 
@@ -78,17 +81,34 @@ def browser(tmp_path_factory):
 
     if _why_no_browser():
         pytest.skip(_why_no_browser())
+    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("chromium-profile"), executable_path=str(CHROMIUM),
-            headless=True, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900})
         context.set_default_timeout(TIMEOUT_MS)
         # Offline machine: fail requests to other hosts (Voilà asks a CDN for Font Awesome) at
         # once, so a page never waits for a name lookup that cannot succeed.
         context.route(lambda url: not url.startswith("http://127.0.0.1:"),
                       lambda route: route.abort())
         yield context
-        context.close()
+        # Closing has been seen to hang for minutes once in a while; end Chromium if it does.
+        watchdog = threading.Timer(CLOSE_SECONDS, _kill_chromium, args=(profile,))
+        watchdog.start()
+        try:
+            context.close()
+        finally:
+            watchdog.cancel()
+
+
+def _kill_chromium(profile: Path) -> None:
+    """SIGKILL every process started with *profile* as its Chromium profile folder."""
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(profile).encode() in (proc / "cmdline").read_bytes():
+                os.kill(int(proc.name), signal.SIGKILL)
+        except OSError:
+            pass  # gone already, or not ours to read
 
 
 @pytest.fixture
