@@ -72,6 +72,8 @@ def voila_command(port: int) -> list[str]:
     return [sys.executable, "-m", "voila", str(NOTEBOOK_DIR), "--no-browser",
             f"--port={port}", f"--Voila.ip={HOST}", "--Voila.port_retries=0",
             "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
+            # kernels talk over local sockets: no TCP ports to pick (and lose in a race)
+            "--KernelManager.transport=ipc",
             f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
             "--MappingKernelManager.cull_interval=60"]
 
