@@ -54,9 +54,9 @@ def _label(key: str, **values) -> str:
     return t(f"stakeholders.ui.{key}", **values)
 
 
-def _wide(*widgets, width="40em"):
+def _wide(*widgets, width="44em"):
     for widget in widgets:
-        widget.style.description_width = "12em"
+        widget.style.description_width = "16em"  # room for "Houding (-2 tegen … +2 voor)"
         widget.layout.width = width
     return widgets
 
@@ -438,9 +438,10 @@ class KrachtenveldBoard:
         self.view = w.ToggleButtons(options=[(_label(f"view.{v}"), v) for v in self.VIEWS],
                                     value="krachtenveld")
         self.status = w.HTML()
-        self.reread = w.Button(description=_label("reread"), icon="refresh")
-        self.export = w.Button(description=_label("export"))
-        self.import_map = w.Button(description=_label("import"))
+        fit = {"layout": w.Layout(width="auto")}  # the whole text on the button
+        self.reread = w.Button(description=_label("reread"), icon="refresh", **fit)
+        self.export = w.Button(description=_label("export"), **fit)
+        self.import_map = w.Button(description=_label("import"), **fit)
         self.theme.observe(lambda _c: self.refresh(), "value")
         self.view.observe(lambda _c: self.refresh(), "value")
         self.reread.on_click(lambda _b: self._reread())
