@@ -45,6 +45,16 @@ class _Group:
     lines: list = field(default_factory=list)
 
 
+def _renderer(fig):
+    """The renderer of *fig*; an Agg canvas is attached when its canvas has none (a figure
+    that Jupyter's inline backend has shown and closed keeps only a base canvas)."""
+    if not hasattr(fig.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    return fig.canvas.get_renderer()
+
+
 def _extents(texts, renderer):
     import numpy as np
 
@@ -119,7 +129,7 @@ def labels_on_markers(texts, markers) -> list[tuple[int, int]]:
         return []
     fig = texts[0].get_figure(root=True)
     fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     i, j = np.nonzero(_hits(_extents(texts, renderer), _marker_boxes(markers, renderer)))
     return [(int(a), int(b)) for a, b in zip(i, j, strict=True)]
 
@@ -154,7 +164,7 @@ def labels_overlap(texts, *, pad: float = 0.0) -> list[tuple[int, int]]:
         return []
     fig = texts[0].get_figure(root=True)
     fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     boxes = _extents(texts, renderer)
     half = pad * fig.dpi / 72 / 2
     boxes += np.array([-half, -half, half, half])
@@ -177,7 +187,7 @@ def _nudge(group: _Group) -> int:
 
     ax, texts = group.ax, group.texts
     fig = ax.get_figure(root=True)
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     half = group.pad * fig.dpi / 72 / 2
     boxes = _extents(texts, renderer) + np.array([-half, -half, half, half])
     ax_box = ax.get_window_extent(renderer).extents
@@ -238,7 +248,7 @@ def _draw_leaders(group: _Group) -> None:
         return
     ax = group.ax
     fig = ax.get_figure(root=True)
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     boxes = _extents(group.texts, renderer)
     points = ax.transData.transform(np.column_stack([group.x, group.y]))
     for text, box, point, xy in zip(

@@ -363,6 +363,11 @@ def style_context(
     s = _resolve(style)
     with mpl.rc_context(rc_params(s, scale=scale)):
         yield s
+        interactive = mpl.is_interactive()
+    # rc_context also restores "interactive". When the first figure of a Jupyter session
+    # is made inside the block, the inline backend switches interactive mode on there;
+    # switching it off again would stop every later figure from showing below its cell.
+    mpl.interactive(interactive)
 
 
 def _mix(colour: str, other: str, amount: float) -> str:

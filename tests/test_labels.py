@@ -134,3 +134,13 @@ def test_labels_keep_clear_of_markers_and_inside_the_axes():
         assert axes_box.x0 <= box.x0 and box.x1 <= axes_box.x1, text.get_text()
     x0, _ = texts[0].get_position()
     assert abs(x0 - x[0]) < 1.0  # moved next to its point, not across the chart
+
+
+def test_labels_refit_on_a_figure_jupyter_has_shown_and_closed():
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    fig, ax, x, y, names = _chart(8)
+    texts = place_labels(ax, x, y, names)
+    FigureCanvasBase(fig)  # what the inline backend leaves behind after showing the figure
+    refit_labels(fig)
+    assert labels_overlap(texts) == []

@@ -191,3 +191,19 @@ def test_import_is_light():
     code = "import sys, routekit.style; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_chart_shows_below_its_cell_in_a_notebook():
+    """The first figure of a kernel switches the inline backend on inside style_context;
+    leaving the block must not switch interactive mode (and so later figures) off."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    draw = "_, ax = new_figure('screen')\nax.plot([1, 2]);"
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(f"from routekit.style import new_figure\n{draw}"),
+        nbformat.v4.new_code_cell(draw)])
+    NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    shown = ["image/png" in output.get("data", {}) for cell in notebook.cells
+             for output in cell.outputs]
+    assert shown == [True, True]
