@@ -16,11 +16,11 @@ from __future__ import annotations
 from datetime import date
 
 import ipywidgets as w
-from IPython.display import display
 
 from routekit.conversations import action_points, next_id
 from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.ui.tables import show_table
 from routekit.workspace import Route
 
 __all__ = ["ConversationForm"]
@@ -96,4 +96,4 @@ class ConversationForm:
     def _show_actions(self) -> None:
         self.table.clear_output()
         with self.table:
-            display(action_points(self.route, today=self.today))
+            show_table(action_points(self.route, today=self.today))

@@ -25,6 +25,7 @@ import ipywidgets as w
 from routekit.errors import RouteError
 from routekit.i18n import t
 from routekit.records.stakeholders import RELATION_KINDS
+from routekit.ui.tables import show_table
 from routekit.workspace import Route
 
 __all__ = ["NetworkBoard", "PinForm", "RelationForm"]
@@ -274,9 +275,9 @@ class NetworkBoard:
         with self.tables:
             display(w.HTML(f"<p>{dependence.dependence(graph, counted).sentence}</p>"))
             display(w.HTML(f"<h4>{_label('key_players')}</h4>"))
-            display(self.key_players)
+            show_table(self.key_players)
             display(w.HTML(f"<h4>{_label('brokers')}</h4>"))
-            display(self.brokers)
+            show_table(self.brokers)
 
     def _export(self) -> None:
         from routekit.network.export import to_gexf, to_graphml, to_html

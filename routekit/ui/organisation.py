@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as w
-from IPython.display import display
 
 from routekit.errors import RouteError
 from routekit.i18n import t
@@ -37,6 +36,7 @@ from routekit.organisation import (
 )
 from routekit.records.organisation import INFLUENCE, STANCES, SUBJECT_KINDS
 from routekit.ui.personas import problems_html, show_figure
+from routekit.ui.tables import show_table
 from routekit.workspace import Route
 
 __all__ = ["ColleagueForm", "ImpactForm", "ReflectionForm"]
@@ -129,7 +129,7 @@ class ColleagueForm:
                               + (f"<ul>{warnings}</ul>" if warnings else ok))
         self.table.clear_output()
         with self.table:
-            display(team_table(team))
+            show_table(team_table(team))
 
 
 class ReflectionForm:
@@ -187,7 +187,7 @@ class ReflectionForm:
                                          if saved else summary)
         self.progress.clear_output()
         with self.progress:
-            display(progress[["group_name", "questions", "answered"]].rename(columns={
+            show_table(progress[["group_name", "questions", "answered"]].rename(columns={
                 "group_name": t("organisation.col.group"),
                 "questions": t("organisation.col.questions"),
                 "answered": t("organisation.col.answered")}))
@@ -248,7 +248,7 @@ class ImpactForm:
         overview = impact_overview(self.route)
         self.overview.clear_output()
         with self.overview:
-            display(overview[["influence_name", "count", "subjects"]].rename(columns={
+            show_table(overview[["influence_name", "count", "subjects"]].rename(columns={
                 "influence_name": t("organisation.col.influence"),
                 "count": t("organisation.col.count"),
                 "subjects": t("organisation.col.subjects")}))

@@ -25,6 +25,7 @@ from routekit.personas.builder import apply_facts, personas_of, save_persona
 from routekit.personas.prefill import persona_facts, selections
 from routekit.records.base import make_id
 from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
+from routekit.ui.tables import show_table
 from routekit.workspace import Route
 
 __all__ = ["CandidateForm", "PersonaForm", "lines", "problems_html", "show_figure"]
@@ -202,7 +203,7 @@ class PersonaForm:
             return
         self.facts_table = facts.table()
         with self.facts:
-            display(self.facts_table)
+            show_table(self.facts_table)
         self._draft = apply_facts(self._current(), facts, overwrite=True)
         if self._draft.source == "manual":
             self._draft = self._draft.model_copy(update={"source": "segment"})
