@@ -38,6 +38,7 @@ from routekit.area.segments import load_route_data
 from routekit.area.summary import summarise
 from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.ui.controls import button
 
 __all__ = ["AreaForm"]
 
@@ -93,7 +94,7 @@ class AreaForm:
         self.segments = w.SelectMultiple(description=t("area.ui.segments"), rows=8)
         self.reason = w.Text(description=t("area.ui.reason"),
                              placeholder=t("area.ui.reason_hint"))
-        self.save = w.Button(description=t("area.ui.save"), button_style="primary")
+        self.save = button(description=t("area.ui.save"), button_style="primary")
         self.message = w.HTML()
         self.summary = w.HTML()
         self.profile_out = w.Output()
@@ -101,7 +102,7 @@ class AreaForm:
         self.upload = w.FileUpload(description=t("area.ui.upload"), multiple=False)
         self.kind = w.Dropdown(options=[(t("area.ui.kind_auto"), "auto")] + [
             (k, k) for k in KINDS], description=t("area.ui.kind"))
-        self.import_button = w.Button(description=t("area.ui.import"))
+        self.import_button = button(description=t("area.ui.import"))
         self.import_message = w.HTML()
         for widget in (self.area_level, self.areas, self.reference, self.level, self.theme,
                        self.segments, self.reason, self.kind):

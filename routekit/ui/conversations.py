@@ -20,6 +20,7 @@ import ipywidgets as w
 from routekit.conversations import action_points, next_id
 from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.ui.controls import button
 from routekit.ui.tables import show_table
 from routekit.workspace import Route
 
@@ -63,7 +64,7 @@ class ConversationForm:
         self.actions = w.Textarea(description=t("conversations.form.actions"),
                                   placeholder=t("conversations.form.actions_hint"), rows=3)
         self.follow_up = w.DatePicker(description=t("conversations.form.follow_up"))
-        self.save = w.Button(description=t("conversations.form.save"), button_style="primary")
+        self.save = button(description=t("conversations.form.save"), button_style="primary")
         self.message = w.HTML()
         self.table = w.Output()
         for field in (self.when, self.theme, self.participants, self.summary, self.actions,

@@ -25,6 +25,7 @@ import ipywidgets as w
 from routekit.errors import RouteError
 from routekit.i18n import t
 from routekit.records.stakeholders import RELATION_KINDS
+from routekit.ui.controls import button
 from routekit.ui.tables import show_table
 from routekit.workspace import Route
 
@@ -87,8 +88,8 @@ class RelationForm:
                                 [(th.name, th.id) for th in route.config.themes],
                                 description=_label("theme"))
         self.note = w.Text(description=_label("note"))
-        self.add = w.Button(description=_label("add"), button_style="primary")
-        self.remove = w.Button(description=_label("remove"))
+        self.add = button(description=_label("add"), button_style="primary")
+        self.remove = button(description=_label("remove"))
         self.message = w.HTML()
         _wide(self.source, self.target, self.kind, self.strength, self.theme, self.note)
         self.add.on_click(lambda _b: self._add())
@@ -149,7 +150,7 @@ class PinForm:
                                description=_label("x"))
         self.y = w.FloatSlider(value=0.0, min=-1.5, max=1.5, step=0.05,
                                description=_label("y"))
-        self.pin = w.Button(description=_label("pin"), button_style="primary")
+        self.pin = button(description=_label("pin"), button_style="primary")
         self.message = w.HTML()
         _wide(self.who, self.x, self.y)
         self.who.observe(lambda _c: self._load(), "value")
@@ -218,7 +219,7 @@ class NetworkBoard:
         _wide(self.theme, self.ego, self.radius)
         self.chart = w.Output()
         self.tables = w.Output()
-        self.export = w.Button(description=_label("export"))
+        self.export = button(description=_label("export"))
         self.status = w.HTML()
         for widget in (self.theme, self.ego, self.radius, *self.kinds.values()):
             widget.observe(lambda _c: self.refresh(), "value")

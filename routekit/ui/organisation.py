@@ -35,6 +35,7 @@ from routekit.organisation import (
     update_plan,
 )
 from routekit.records.organisation import INFLUENCE, STANCES, SUBJECT_KINDS
+from routekit.ui.controls import button
 from routekit.ui.personas import problems_html, show_figure
 from routekit.ui.tables import show_table
 from routekit.workspace import Route
@@ -83,8 +84,8 @@ class ColleagueForm:
         self.spoke_on = w.DatePicker(description=t("organisation.form.spoke_on"))
         self.pioneer = w.Checkbox(description=t("organisation.form.pioneer"), indent=False)
         self.note = w.Textarea(description=t("organisation.form.note"), rows=2)
-        self.save = w.Button(description=t("organisation.form.add_colleague"),
-                             button_style="primary")
+        self.save = button(description=t("organisation.form.add_colleague"),
+                           button_style="primary")
         self.message = w.HTML()
         self.balance = w.HTML()
         self.table = w.Output()
@@ -162,8 +163,8 @@ class ReflectionForm:
                                  layout=w.Layout(width="42em"))
                 self.answers[question.id] = box
                 rows += [w.HTML(_text(question.question)), box]
-        self.save = w.Button(description=t("organisation.form.save_answers"),
-                             button_style="primary")
+        self.save = button(description=t("organisation.form.save_answers"),
+                           button_style="primary")
         self.message = w.HTML()
         self.progress = w.Output()
         self.save.on_click(self._on_save)
@@ -218,8 +219,8 @@ class ImpactForm:
                                     options=_options("influence", INFLUENCE))
         self.value = w.Text(description=t("organisation.form.value"),
                             placeholder=t("organisation.form.value_hint"))
-        self.add = w.Button(description=t("organisation.form.add_impact"),
-                            button_style="primary")
+        self.add = button(description=t("organisation.form.add_impact"),
+                          button_style="primary")
         self.message = w.HTML()
         self.overview = w.Output()
         self.chart = w.Output()

@@ -25,6 +25,7 @@ from routekit.personas.builder import apply_facts, personas_of, save_persona
 from routekit.personas.prefill import persona_facts, selections
 from routekit.records.base import make_id
 from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
+from routekit.ui.controls import button
 from routekit.ui.tables import show_table
 from routekit.workspace import Route
 
@@ -266,7 +267,7 @@ class CandidateForm:
                                  continuous_update=False)
         self.min_cell = w.IntSlider(description=t("personas.ui.min_cell"), min=5, max=100,
                                     step=5, value=10, continuous_update=False)
-        self.keep = w.Button(description=t("personas.ui.keep"), button_style="primary")
+        self.keep = button(description=t("personas.ui.keep"), button_style="primary")
         self.message = w.HTML()
         self.chart = w.Output()
         _wide(self.theme, self.count, self.min_cell)

@@ -29,6 +29,7 @@ import ipywidgets as w
 
 from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.ui.controls import button
 
 __all__ = ["ActivityForm", "CarryView", "ContactMomentForm", "ExportPanel", "GanttView",
            "GoalForm", "OwnershipView", "PlanEditor", "download_link"]
@@ -76,8 +77,8 @@ class _RecordForm:
         self.on_change = on_change
         self.pick = _field(w.Dropdown(description=t(f"plan.ui.pick.{self.kind}")))
         self.record_id = _field(w.Text(description=t("plan.ui.id")))
-        self.save = w.Button(description=t("plan.ui.save"), button_style="primary")
-        self.delete = w.Button(description=t("plan.ui.delete"), button_style="danger")
+        self.save = button(description=t("plan.ui.save"), button_style="primary")
+        self.delete = button(description=t("plan.ui.delete"), button_style="danger")
         self.message = w.HTML()
         inputs = self._inputs()
         self._refresh_choices()
@@ -427,13 +428,13 @@ class ExportPanel:
         self.template = w.FileUpload(accept=".docx", multiple=False,
                                      description=t("plan.ui.template"))
         documents = documents or DOCUMENTS
-        self.buttons = {what: w.Button(description=t(f"plan.ui.export.{what}"),
-                                       layout=w.Layout(width="16em")) for what in documents}
+        self.buttons = {what: button(description=t(f"plan.ui.export.{what}"),
+                                     layout=w.Layout(width="16em")) for what in documents}
         if len(documents) > 1:
-            self.buttons["all"] = w.Button(description=t("plan.ui.export.all"),
-                                           button_style="primary", layout=w.Layout(width="16em"))
-        for what, button in self.buttons.items():
-            button.on_click(lambda _b, what=what: self.export(what))
+            self.buttons["all"] = button(description=t("plan.ui.export.all"),
+                                         button_style="primary", layout=w.Layout(width="16em"))
+        for what, control in self.buttons.items():
+            control.on_click(lambda _b, what=what: self.export(what))
         self.links = w.HTML()
         rows = [self.theme]
         if "template" in documents:

@@ -42,6 +42,7 @@ from routekit.stakeholders import (
     set_position,
     theme_comparison,
 )
+from routekit.ui.controls import button
 from routekit.workspace import Route
 
 __all__ = ["ForceForm", "KrachtenveldBoard", "StakeholderForm"]
@@ -167,8 +168,8 @@ class StakeholderForm(_Form):
                                              continuous_update=False))
         self.stake = w.Text(description=_label("stake"), continuous_update=False)
         self.action = w.Text(description=_label("action"), continuous_update=False)
-        self.add = w.Button(description=_label("add"), button_style="primary")
-        self.remove = w.Button(description=_label("remove"), button_style="danger")
+        self.add = button(description=_label("add"), button_style="primary")
+        self.remove = button(description=_label("remove"), button_style="danger")
         person = (self.name, self.kind, self.sector, self.area, self.contact, self.role,
                   self.binding, self.binding_note, self.notes)
         position = (self.influence, self.attitude, self.interest, self.trust, self.stake,
@@ -323,8 +324,8 @@ class ForceForm(_Form):
                                     continuous_update=False)
         self.stakeholder = w.Dropdown(description=_label("force_stakeholder"))
         self.action = w.Text(description=_label("force_action"), continuous_update=False)
-        self.add = w.Button(description=_label("add_force"), button_style="primary")
-        self.remove = w.Button(description=_label("remove_force"), button_style="danger")
+        self.add = button(description=_label("add_force"), button_style="primary")
+        self.remove = button(description=_label("remove_force"), button_style="danger")
         fields = (self.direction, self.description, self.strength, self.stakeholder,
                   self.action)
         _wide(self.theme, self.pick, self.description, self.strength, self.stakeholder,
@@ -438,10 +439,9 @@ class KrachtenveldBoard:
         self.view = w.ToggleButtons(options=[(_label(f"view.{v}"), v) for v in self.VIEWS],
                                     value="krachtenveld")
         self.status = w.HTML()
-        fit = {"layout": w.Layout(width="auto")}  # the whole text on the button
-        self.reread = w.Button(description=_label("reread"), icon="refresh", **fit)
-        self.export = w.Button(description=_label("export"), **fit)
-        self.import_map = w.Button(description=_label("import"), **fit)
+        self.reread = button(description=_label("reread"), icon="refresh")
+        self.export = button(description=_label("export"))
+        self.import_map = button(description=_label("import"))
         self.theme.observe(lambda _c: self.refresh(), "value")
         self.view.observe(lambda _c: self.refresh(), "value")
         self.reread.on_click(lambda _b: self._reread())
