@@ -145,7 +145,8 @@ def kpi_progress(kpis: pd.DataFrame, *, ax=None, title: str | None = None,
                        kpi["progress"], row, size=base * 0.85, colour=style.text)
         ax.axvline(1.0, color=style.text, linewidth=1, linestyle="--", zorder=4)
         ax.annotate(t("plan.chart.target"), (1.0, 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(3, 2), textcoords="offset points", fontsize=base * 0.8)
+                    xytext=(3, -2), textcoords="offset points", va="top",  # under the title
+                    fontsize=base * 0.8)
         _row_axis(ax, labels, size=base * 0.85)
         ax.set_xlim(0, top + 0.35)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
