@@ -615,22 +615,29 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
 
 
 def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
-    """Re-wrap texts (titles) that run past the right edge of *fig* (*margin* pixels)."""
+    """Re-wrap texts (titles) that run past the right edge of *fig* (*margin* pixels).
+
+    One layout pass checks them all; another follows only when a text was re-wrapped.
+    """
     import textwrap
     import warnings
 
-    for text in texts:
-        for _ in range(tries):
-            with warnings.catch_warnings():  # a too-wide title can collapse the layout once
-                warnings.filterwarnings("ignore", "constrained_layout not applied")
-                fig.draw_without_rendering()
+    for _ in range(tries if texts else 0):
+        with warnings.catch_warnings():  # a too-wide title can collapse the layout once
+            warnings.filterwarnings("ignore", "constrained_layout not applied")
+            fig.draw_without_rendering()
+        rewrapped = False
+        for text in texts:
             box = text.get_window_extent()
             room = fig.bbox.x1 - margin - box.x0
             if box.x1 <= fig.bbox.x1 - margin or room <= 0:
-                break
+                continue
             longest = max(len(line) for line in text.get_text().split("\n"))
             width = max(10, int(longest * room / box.width))
             text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
+            rewrapped = True
+        if not rewrapped:
+            break
 
 
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):
