@@ -244,7 +244,8 @@ def test_routekit_app_command_serves_a_step_and_stops_cleanly(route_dir, tmp_pat
     with open(log, "w") as output:
         command = subprocess.Popen(
             [sys.executable, "-m", "routekit.cli", "app", str(route_dir), "03_kennismaken",
-             "--no-browser", "--port", str(port)], stdout=output, stderr=subprocess.STDOUT)
+             "--no-browser", "--port", str(port)], stdout=output, stderr=subprocess.STDOUT,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"})  # as in a log
     try:
         url = f"http://127.0.0.1:{port}/voila/render/03_kennismaken.ipynb"
         deadline = time.monotonic() + 60
@@ -252,6 +253,7 @@ def test_routekit_app_command_serves_a_step_and_stops_cleanly(route_dir, tmp_pat
             assert command.poll() is None, log.read_text("utf-8")
             time.sleep(0.2)
         assert t("app.start", path=route_dir, url=url) in log.read_text("utf-8")
+        assert t("app.reload_hint") in log.read_text("utf-8")
         with urllib.request.urlopen(url, timeout=60) as response:
             html = response.read().decode("utf-8")
         assert "Route geopend: Bibliotheek De Sleutel" in html  # the notebook ran on the route
