@@ -95,6 +95,4 @@ class ConversationForm:
         self._show_actions()
 
     def _show_actions(self) -> None:
-        self.table.clear_output()
-        with self.table:
-            show_table(action_points(self.route, today=self.today))
+        show_table(action_points(self.route, today=self.today), self.table)

@@ -128,9 +128,7 @@ class ColleagueForm:
             f"<p>✓ {_text(t('organisation.team.balanced'))}</p>"
         self.balance.value = (f"<p>{_text(team.summary)}</p>"
                               + (f"<ul>{warnings}</ul>" if warnings else ok))
-        self.table.clear_output()
-        with self.table:
-            show_table(team_table(team))
+        show_table(team_table(team), self.table)
 
 
 class ReflectionForm:
@@ -186,12 +184,10 @@ class ReflectionForm:
                     total=int(progress["questions"].sum()))
         self.message.value = _text(t("organisation.form.answers_saved", summary=summary)
                                          if saved else summary)
-        self.progress.clear_output()
-        with self.progress:
-            show_table(progress[["group_name", "questions", "answered"]].rename(columns={
-                "group_name": t("organisation.col.group"),
-                "questions": t("organisation.col.questions"),
-                "answered": t("organisation.col.answered")}))
+        show_table(progress[["group_name", "questions", "answered"]].rename(columns={
+            "group_name": t("organisation.col.group"),
+            "questions": t("organisation.col.questions"),
+            "answered": t("organisation.col.answered")}), self.progress)
 
 
 class ImpactForm:
@@ -247,11 +243,9 @@ class ImpactForm:
         from routekit.organisation_chart import impact_chart
 
         overview = impact_overview(self.route)
-        self.overview.clear_output()
-        with self.overview:
-            show_table(overview[["influence_name", "count", "subjects"]].rename(columns={
-                "influence_name": t("organisation.col.influence"),
-                "count": t("organisation.col.count"),
-                "subjects": t("organisation.col.subjects")}))
+        show_table(overview[["influence_name", "count", "subjects"]].rename(columns={
+            "influence_name": t("organisation.col.influence"),
+            "count": t("organisation.col.count"),
+            "subjects": t("organisation.col.subjects")}), self.overview)
         self.ax = impact_chart(impact_items(self.route), size=self.size)
         show_figure(self.chart, self.ax.get_figure(root=True))

@@ -28,8 +28,14 @@ def table_view(frame):
         precision=2, na_rep="–", decimal="," if dutch else ".", thousands="." if dutch else ",")
 
 
-def show_table(frame) -> None:
-    """Display *frame* below the cell (or in the current Output widget) as :func:`table_view`."""
+def show_table(frame, output=None) -> None:
+    """Display *frame* as :func:`table_view`: below the cell (or in the current Output
+    widget), or in place of what *output* (an ``ipywidgets.Output``) shows."""
     from IPython.display import display
 
-    display(table_view(frame))
+    if output is None:
+        display(table_view(frame))
+        return
+    output.clear_output(wait=True)
+    with output:
+        display(table_view(frame))
