@@ -54,7 +54,7 @@ test: $(STAMP) browser
 		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_ARGS)
 
 report: $(STAMP)
-	$(BIN)/routekit report data/sample-route -o out/report
+	$(BIN)/routekit report $(ROUTE) -o out/report
 
 sample: $(STAMP)
 	$(BIN)/python data/make_sample.py

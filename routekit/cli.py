@@ -25,7 +25,32 @@ from pathlib import Path
 from routekit.errors import RouteError
 from routekit.i18n import set_language, t
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "add_route_argument", "main", "route_from_args"]
+
+
+def add_route_argument(parser: argparse.ArgumentParser) -> None:
+    """Add the optional ``ROUTE`` positional that every command names its route with.
+
+    Every command takes the route the same way: ``routekit COMMAND [ROUTE] ...``;
+    left out, it is the working route (see :func:`route_from_args`).
+    """
+    parser.add_argument("route", nargs="?", type=Path, metavar="ROUTE", help=t("cli.route"))
+
+
+def route_from_args(args: argparse.Namespace, *, writes: bool = False) -> Path:
+    """The route folder a command works on: ``ROUTE``, else ``ROUTEKIT_ROUTE``, else the sample copy.
+
+    When the route is the working copy of the fictional sample, a command that
+    *writes* says so on stderr, so a user's own data never land there unnoticed.
+    """
+    from routekit.notebook import WORKING_ROUTE, ensure_working_route, resolve_route
+
+    route_dir = resolve_route(getattr(args, "route", None))
+    if route_dir == WORKING_ROUTE:
+        ensure_working_route(route_dir)
+        if writes:
+            print(t("cli.sample_route", path=route_dir), file=sys.stderr)
+    return route_dir
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -50,7 +75,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from routekit.workspace import Route
 
-    route = Route.open(args.path)
+    route = Route.open(route_from_args(args))
     problems = route.check()
     if not problems:
         print(t("cli.check.ok", path=route.path))
@@ -65,16 +90,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from routekit.notebook import start
     from routekit.report import render
 
-    route = start(args.path, quiet=True)
+    route = start(route_from_args(args), quiet=True)
     path = render(route, args.output or route.path / "rapport")
     print(t("cli.report.done", path=path))
     return 0
 
 
 def _cmd_lab(args: argparse.Namespace) -> int:
-    from routekit.notebook import ENV_VAR, PROJECT_ROOT, ensure_working_route, resolve_route
+    from routekit.notebook import ENV_VAR, PROJECT_ROOT
 
-    route_dir = Path(args.path) if args.path else ensure_working_route(resolve_route())
+    route_dir = route_from_args(args)
     env = dict(os.environ, **{ENV_VAR: str(route_dir.resolve())})
     command = [sys.executable, "-m", "jupyter", "lab", str(PROJECT_ROOT / "notebooks"),
                "--LabApp.news_url=None"]
@@ -99,20 +124,20 @@ def _add_new(sub) -> None:
 
 def _add_check(sub) -> None:
     p = sub.add_parser("check", help=t("cli.check.help"))
-    p.add_argument("path", type=Path)
+    add_route_argument(p)
     p.set_defaults(run=_cmd_check)
 
 
 def _add_report(sub) -> None:
     p = sub.add_parser("report", help=t("cli.report.help"))
-    p.add_argument("path", type=Path)
+    add_route_argument(p)
     p.add_argument("-o", "--output", type=Path)
     p.set_defaults(run=_cmd_report)
 
 
 def _add_lab(sub) -> None:
     p = sub.add_parser("lab", help=t("cli.lab.help"))
-    p.add_argument("path", nargs="?")
+    add_route_argument(p)
     p.add_argument("--no-browser", action="store_true",
                    default=bool(os.environ.get("NO_BROWSER")))
     p.add_argument("jupyter_args", nargs=argparse.REMAINDER)
@@ -121,10 +146,9 @@ def _add_lab(sub) -> None:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from routekit.area.importer import import_file
-    from routekit.notebook import resolve_route
     from routekit.workspace import Route
 
-    route = Route.open(resolve_route(args.route))
+    route = Route.open(route_from_args(args, writes=True))
     rename = dict(item.split("=", 1) for item in args.map or [])
     result = import_file(route, args.kind, args.file, year=args.year, rename=rename)
     print("\n".join(result.lines))
@@ -135,9 +159,9 @@ def _add_import(sub) -> None:
     from routekit.area.importer import KINDS
 
     p = sub.add_parser("import", help=t("area.cli.help"))
-    p.add_argument("kind", choices=["auto", *KINDS], help=t("area.cli.kind"))
-    p.add_argument("file", type=Path)
-    p.add_argument("--route", type=Path, help=t("area.cli.route"))
+    add_route_argument(p)
+    p.add_argument("file", type=Path, metavar="FILE", help=t("area.cli.file"))
+    p.add_argument("--kind", default="auto", choices=["auto", *KINDS], help=t("area.cli.kind"))
     p.add_argument("--year", type=int, help=t("area.cli.year"))
     p.add_argument("--map", action="append", metavar="COLUMN=NAME", help=t("area.cli.map"))
     p.set_defaults(run=_cmd_import)
@@ -156,16 +180,15 @@ def _cmd_app(args: argparse.Namespace) -> int:
     import webbrowser
 
     from routekit.app import DEFAULT_PORT, AppServer, free_port, notebook_name, port_is_free
-    from routekit.notebook import ensure_working_route, resolve_route
     from routekit.workspace import Route
 
-    path, notebook = args.path, args.notebook
-    if notebook is None and path and not Path(path).is_dir() and notebook_name(path):
-        path, notebook = None, path  # `routekit app 03_kennismaken`
+    notebook = args.notebook
+    if notebook is None and args.route and not args.route.is_dir() and notebook_name(args.route):
+        args.route, notebook = None, str(args.route)  # `routekit app 03_kennismaken`
     if notebook_name(notebook) is None:
         print(t("app.unknown_notebook", name=notebook), file=sys.stderr)
         return 2
-    route_dir = Route.open(Path(path) if path else ensure_working_route(resolve_route())).path
+    route_dir = Route.open(route_from_args(args)).path
     port = args.port or (DEFAULT_PORT if port_is_free(DEFAULT_PORT) else free_port())
     server = AppServer.start(route_dir, port=port)
     for stop_signal in (signal.SIGTERM, signal.SIGHUP):  # closing the terminal stops the app too
@@ -189,7 +212,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 def _add_app(sub) -> None:
     p = sub.add_parser("app", help=t("app.help"))
-    p.add_argument("path", nargs="?", help=t("app.path"))
+    add_route_argument(p)
     p.add_argument("notebook", nargs="?", help=t("app.notebook"))
     p.add_argument("--port", type=int, help=t("app.port"))
     p.add_argument("--no-browser", action="store_true", help=t("app.no_browser"),

@@ -24,7 +24,7 @@ def _digest(path: Path) -> str:
 def test_cli_imports_every_cbs_format(name, sample_route, capsys):
     source = CBS / name
     before = _digest(source)
-    code = main(["import", "auto", str(source), "--route", str(sample_route.path)])
+    code = main(["import", str(sample_route.path), str(source)])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "Importeren als cbs" in out and "13 gebieden" in out and "variabelen herkend" in out
@@ -36,8 +36,8 @@ def test_cli_imports_every_cbs_format(name, sample_route, capsys):
 
 
 def test_year_option_and_english(sample_route, capsys):
-    code = main(["--lang", "en", "import", "cbs", str(CBS / "kwb-2023-utrecht.xlsx"),
-                 "--route", str(sample_route.path), "--year", "2023"])
+    code = main(["--lang", "en", "import", str(sample_route.path), str(CBS / "kwb-2023-utrecht.xlsx"),
+                 "--kind", "cbs", "--year", "2023"])
     assert code == 0
     assert "variables recognised" in capsys.readouterr().out
 
@@ -48,7 +48,7 @@ def test_failed_import_keeps_the_earlier_file(sample_route, tmp_path, capsys):
     bad = tmp_path / "segments.csv"
     bad.write_text("area_code;segment_code;households\nBU99010101;A01;5\nBU99010101;ZZ9;3\n",
                    encoding="utf-8")
-    code = main(["import", "segments", str(bad), "--route", str(sample_route.path)])
+    code = main(["import", str(sample_route.path), str(bad), "--kind", "segments"])
     err = capsys.readouterr().err
     assert code == 1
     assert "segments.csv, rij 3, veld segment_code" in err and "ZZ9" in err
@@ -59,7 +59,7 @@ def test_segment_export_with_column_mapping(sample_route, tmp_path, capsys):
     export = tmp_path / "mosaic.csv"
     export.write_text("Buurtcode;Type;Aantal huishoudens\nBU99010101;A01;20\n"
                       "BU99010101;B02;30\nBU99010601;H01;40\n", encoding="utf-8-sig")
-    code = main(["import", "segments", str(export), "--route", str(sample_route.path),
+    code = main(["import", str(sample_route.path), str(export), "--kind", "segments",
                  "--map", "Buurtcode=area_code", "--map", "Type=segment_code",
                  "--map", "Aantal huishoudens=households"])
     assert code == 0, capsys.readouterr().err
