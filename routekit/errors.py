@@ -17,7 +17,7 @@ from pathlib import Path
 
 from routekit.i18n import t
 
-__all__ = ["Problem", "RouteError", "TableError"]
+__all__ = ["Problem", "RecordConflict", "RouteError", "TableError"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,28 @@ class RouteError(Exception):
             problems = [problems]
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RecordConflict(RouteError):
+    """Raised when a record was changed by someone else since the caller read it.
+
+    Nothing was saved. A form shows :attr:`current` (what is stored now) and
+    lets the user make the change again.
+
+    Parameters
+    ----------
+    problem : Problem
+        The message (file, field, what to do), in the user's language.
+    current : Record or None
+        The record as stored now; None when it was removed meanwhile.
+    fields : list of str
+        Fields both writers changed differently (empty when it was removed).
+    """
+
+    def __init__(self, problem: Problem, *, current=None, fields: list[str] | None = None):
+        super().__init__(problem)
+        self.current = current
+        self.fields = list(fields or [])
 
 
 class TableError(RouteError, ValueError):

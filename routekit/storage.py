@@ -1,9 +1,17 @@
-"""Safe writes: atomic replace with a backup of the previous version.
+"""Safe writes: one writer at a time per route, atomic replace, a backup of every version.
 
 A write goes to a temporary file in the same folder, is flushed to disk and
 then renamed over the target, so a crash mid-save leaves the old file intact.
 The version being replaced is first copied into a ``.backup`` folder beside it
-(time-stamped, the newest :data:`KEEP_BACKUPS` kept).
+under a name no other writer can pick (time stamp, process id, counter); see
+:func:`prune_backups` for how many are kept.
+
+A file inside a route folder (one holding ``route.yaml``, or its ``area/``
+and other sub-folders) is only written while this process holds the route's
+lock file ``.routekit.lock`` (:func:`route_lock`). So two app pages, a notebook
+and ``routekit import`` never write one route at the same moment; a writer
+that has to wait longer than :data:`LOCK_TIMEOUT` seconds gets a
+:class:`~routekit.errors.RouteError` saying who holds the lock.
 
 Examples
 --------
@@ -11,20 +19,163 @@ Examples
 >>> atomic_write_text("notes.txt", "tweede versie")
 >>> [p.name.split(".")[0] for p in backups("notes.txt")]
 ['notes']
+>>> restore_backup("notes.txt", backups("notes.txt")[-1])  # doctest: +ELLIPSIS
+PosixPath('...notes...txt')
+>>> Path("notes.txt").read_text()
+'eerste versie'
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import json
 import os
+import re
 import shutil
+import socket
+import sys
 import tempfile
-from datetime import datetime
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
-__all__ = ["KEEP_BACKUPS", "atomic_write_bytes", "atomic_write_text", "backups"]
+__all__ = ["BACKUP_DIR", "KEEP_BACKUPS", "KEEP_DAYS", "LOCK_FILE", "LOCK_TIMEOUT",
+           "atomic_write_bytes", "atomic_write_text", "backup_time", "backups",
+           "prune_backups", "restore_backup", "route_folder", "route_lock"]
 
 KEEP_BACKUPS = 10
+"""The newest versions of a file kept in ``.backup/``, whatever their age."""
+KEEP_DAYS = 14
+"""Beyond those, the last version of each of this many earlier days is kept too."""
 BACKUP_DIR = ".backup"
+LOCK_FILE = ".routekit.lock"
+HOLDER_FILE = ".routekit.lock.holder"
+LOCK_TIMEOUT = float(os.environ.get("ROUTEKIT_LOCK_TIMEOUT", "20"))
+"""Seconds a writer waits for another one to finish before giving up with a message."""
+
+_ROUTE_FILE = "route.yaml"
+_STAMP = re.compile(r"^(?P<stamp>\d{8}T\d{6}\d{0,6})(?:-\d+-\d+)?$")
+_counter = itertools.count(1)
+_locks: dict[tuple[int, Path], object] = {}
+_locks_guard = threading.Lock()
+
+
+# --------------------------------------------------------------------------- locking
+
+
+def route_folder(path: str | Path) -> Path | None:
+    """The route folder *path* lies in (the nearest folder holding ``route.yaml``), or None.
+
+    ``route.yaml`` itself counts as lying in its folder, even before it exists.
+    """
+    path = Path(path).absolute()
+    if path.name == _ROUTE_FILE:
+        return path.parent
+    for folder in list(path.parents)[:4]:
+        if (folder / _ROUTE_FILE).is_file():
+            return folder
+    return None
+
+
+def _lock_for(folder: Path):
+    from filelock import FileLock
+
+    key = (os.getpid(), folder)
+    with _locks_guard:
+        if key not in _locks:
+            _locks[key] = FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT)
+        return _locks[key]
+
+
+def _who() -> dict:
+    """Who this writer is, for the message another writer gets while waiting."""
+    page = (os.environ.get("ROUTEKIT_PAGE") or os.environ.get("JPY_SESSION_NAME")
+            or " ".join(Path(a).name for a in sys.argv[:2]) or "python")
+    return {"pid": os.getpid(), "host": socket.gethostname(), "page": page,
+            "since": datetime.now().strftime("%H:%M:%S")}
+
+
+@contextlib.contextmanager
+def route_lock(folder: str | Path, *, timeout: float | None = None) -> Iterator[None]:
+    """Hold the write lock of the route in *folder* (re-entrant within one thread).
+
+    Parameters
+    ----------
+    folder : str or Path
+        The route folder.
+    timeout : float, optional
+        Seconds to wait; :data:`LOCK_TIMEOUT` by default.
+
+    Raises
+    ------
+    RouteError
+        When another writer holds the lock longer than *timeout*; the message
+        names its process, computer and page and what to do.
+
+    Examples
+    --------
+    >>> with route_lock("data/sample-route"):
+    ...     atomic_write_text("data/sample-route/notities.txt", "binnen het slot")
+    """
+    from filelock import Timeout
+
+    folder = Path(folder).absolute()
+    lock = _lock_for(folder)
+    holder = folder / HOLDER_FILE
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT if timeout is None else timeout)
+    except Timeout:
+        raise _busy_error(folder, holder) from None
+    outermost = lock.lock_counter == 1
+    try:
+        if outermost:
+            with contextlib.suppress(OSError):
+                holder.write_text(json.dumps(_who()), "utf-8")
+        yield
+    finally:
+        if outermost:
+            with contextlib.suppress(OSError):
+                holder.unlink()
+        lock.release()
+
+
+def _busy_error(folder: Path, holder: Path):
+    from routekit.errors import Problem, RouteError
+    from routekit.i18n import t
+
+    try:
+        who = json.loads(holder.read_text("utf-8"))
+        message = t("safety.lock.busy", **{k: who.get(k, "?") for k in
+                                          ("pid", "host", "page", "since")})
+    except (OSError, ValueError, AttributeError):
+        message = t("safety.lock.busy_unknown")
+    return RouteError(Problem(file=folder.name, message=message))
+
+
+@contextlib.contextmanager
+def _maybe_locked(path: Path) -> Iterator[None]:
+    folder = route_folder(path)
+    if folder is None:
+        yield
+    else:
+        with route_lock(folder):
+            yield
+
+
+# --------------------------------------------------------------------------- backups
+
+
+def backup_time(backup: Path) -> datetime | None:
+    """When *backup* was made (from its name), or None for a name routekit did not give."""
+    stamp = backup.name.split(".")[-2] if backup.name.count(".") >= 2 else ""
+    match = _STAMP.match(stamp)
+    if not match:
+        return None
+    digits = match["stamp"]
+    return datetime.strptime(digits[:15], "%Y%m%dT%H%M%S") + timedelta(
+        microseconds=int(digits[15:].ljust(6, "0") or 0))
 
 
 def backups(path: str | Path) -> list[Path]:
@@ -33,16 +184,75 @@ def backups(path: str | Path) -> list[Path]:
     folder = path.parent / BACKUP_DIR
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{path.stem}.*{path.suffix}"))
+    found = []
+    for candidate in folder.glob(f"{glob_escape(path.stem)}.*{glob_escape(path.suffix)}"):
+        middle = candidate.name[len(path.stem) + 1:len(candidate.name) - len(path.suffix)]
+        if _STAMP.match(middle):
+            found.append((middle, candidate))
+    return [candidate for _, candidate in sorted(found, key=lambda item: _sort_key(item[0]))]
 
 
-def _keep_backup(path: Path) -> None:
+def glob_escape(text: str) -> str:
+    """*text* with glob wildcards escaped."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _sort_key(middle: str) -> tuple:
+    stamp, *rest = middle.split("-")
+    return (stamp.ljust(21, "0"), *(int(part) for part in rest))
+
+
+def _keep_backup(path: Path) -> Path | None:
     folder = path.parent / BACKUP_DIR
     folder.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    shutil.copy2(path, folder / f"{path.stem}.{stamp}{path.suffix}")
-    for old in backups(path)[:-KEEP_BACKUPS]:
-        old.unlink()
+    target = folder / f"{path.stem}.{stamp}-{os.getpid()}-{next(_counter)}{path.suffix}"
+    try:
+        shutil.copy2(path, target)
+    except FileNotFoundError:  # another writer (outside a route) replaced it first
+        return None
+    prune_backups(path)
+    return target
+
+
+def prune_backups(path: str | Path, *, keep: int = KEEP_BACKUPS, days: int = KEEP_DAYS) -> None:
+    """Remove older backups of *path*: keep the newest *keep*, and of the *days*
+    calendar days before those the last version of each day.
+
+    A backup another writer removed already is no error.
+    """
+    versions = backups(path)
+    newest = versions[-keep:] if keep else []
+    kept = set(newest)
+    covered = {when.date() for when in map(backup_time, newest) if when is not None}
+    by_day: dict = {}
+    for backup in versions[:len(versions) - len(newest)]:
+        when = backup_time(backup)
+        if when is not None and when.date() not in covered:
+            by_day[when.date()] = backup  # oldest first, so the day's last one stays
+    for day in sorted(by_day)[-days:] if days else []:
+        kept.add(by_day[day])
+    for backup in versions:
+        if backup not in kept:
+            backup.unlink(missing_ok=True)
+
+
+def restore_backup(path: str | Path, backup: str | Path) -> Path:
+    """Put *backup* back as *path*; the current version is backed up first.
+
+    Returns the backup made of the version that was replaced (restore that one
+    to undo the restore), or *path* when there was no current version.
+    """
+    path, backup = Path(path), Path(backup)
+    data = backup.read_bytes()
+    with _maybe_locked(path):
+        before = set(backups(path))
+        atomic_write_bytes(path, data)
+        made = [b for b in backups(path) if b not in before]
+    return made[-1] if made else path
+
+
+# --------------------------------------------------------------------------- writing
 
 
 def _default_mode() -> int:
@@ -55,6 +265,9 @@ def _default_mode() -> int:
 def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = True) -> None:
     """Write *data* to *path* atomically, keeping the previous version.
 
+    Inside a route folder the route's lock is held while writing (see
+    :func:`route_lock`).
+
     Parameters
     ----------
     path : str or Path
@@ -65,6 +278,11 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = True) ->
         Copy the current file (if any) into ``.backup/`` first.
     """
     path = Path(path)
+    with _maybe_locked(path):
+        _replace(path, data, backup=backup)
+
+
+def _replace(path: Path, data: bytes, *, backup: bool) -> None:
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     if backup and path.exists():
         _keep_backup(path)

@@ -13,6 +13,15 @@ Every stage reads and writes through :class:`Route`, so what one stage records,
 the next one finds. Files are written atomically with a backup; a file that
 cannot be read is never overwritten.
 
+Many writers (app pages, notebooks, ``routekit import``) may work on one route
+at once. Every write holds the route's lock (:func:`routekit.storage.route_lock`)
+and changes one record at a time (:meth:`Route.upsert`, :meth:`Route.remove`,
+:meth:`Route.upsert_many`, :meth:`Route.edit`): the file is read again inside
+the lock, so a change to one record never undoes another writer's change to a
+different one. A caller that passes ``base=`` (the record as it read it) gets
+changes to other fields merged and a :class:`~routekit.errors.RecordConflict`
+when the other writer changed the same field.
+
 Examples
 --------
 >>> route = Route.open("data/sample-route")
@@ -33,13 +42,23 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from routekit.errors import Problem, RouteError
+from routekit.errors import Problem, RecordConflict, RouteError
 from routekit.i18n import t
+from routekit.merge import merge3
 from routekit.records import KINDS, Record, RecordKind, RouteConfig
 from routekit.records.route import SCHEMA_VERSION
-from routekit.storage import atomic_write_text
+from routekit.storage import LOCK_FILE, atomic_write_text, route_lock
 
-__all__ = ["MIGRATIONS", "ROUTE_FILE", "STEPS", "Route", "validation_problems"]
+__all__ = ["ABSENT", "MIGRATIONS", "ROUTE_FILE", "STEPS", "Route", "validation_problems"]
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT = _Absent()
+"""``Route.upsert(..., base=ABSENT)``: the caller read no record with this key (it adds one)."""
 
 ROUTE_FILE = "route.yaml"
 
@@ -100,9 +119,10 @@ class Route:
         Contents of ``route.yaml``.
     """
 
-    def __init__(self, path: Path, config: RouteConfig):
+    def __init__(self, path: Path, config: RouteConfig, *, raw: dict | None = None):
         self.path = Path(path)
         self.config = config
+        self._config_base = raw if raw is not None else self._config_data()
 
     def __repr__(self) -> str:
         return f"Route({str(self.path)!r}, library={self.config.library!r})"
@@ -123,22 +143,21 @@ class Route:
         file = path / ROUTE_FILE
         if not file.is_file():
             raise RouteError(Problem(file=str(file), message=t("core.route.missing")))
-        try:
-            raw = yaml.safe_load(file.read_text("utf-8")) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise RouteError(Problem(file=ROUTE_FILE, row=mark.line + 1 if mark else None,
-                                     message=t("core.yaml.invalid"))) from error
+        raw = _read_config(file)
         raw = cls._migrate(path, raw)
         try:
             config = RouteConfig.model_validate(raw)
         except ValidationError as error:
             raise RouteError(validation_problems(error, ROUTE_FILE, None)) from error
-        return cls(path, config)
+        return cls(path, config, raw=raw)
 
     @staticmethod
     def _migrate(path: Path, raw: dict) -> dict:
-        version = int(raw.get("schema_version", SCHEMA_VERSION))
+        try:
+            version = int(raw.get("schema_version", SCHEMA_VERSION))
+        except (TypeError, ValueError):
+            raise RouteError(Problem(file=ROUTE_FILE, field="schema_version",
+                                     message=t("safety.config.version"))) from None
         if version > SCHEMA_VERSION:
             raise RouteError(Problem(file=ROUTE_FILE, field="schema_version",
                                      message=t("core.route.newer", version=version,
@@ -189,14 +208,51 @@ class Route:
         cls.open(source)
         if target.exists():
             raise RouteError(Problem(file=str(target), message=t("core.route.exists")))
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".backup", "*.tmp"))
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(
+            ".backup", "*.tmp", f"{LOCK_FILE}*"))
         return cls.open(target)
 
+    def _config_data(self) -> dict:
+        return self.config.model_dump(mode="json", exclude_none=True)
+
     def save_config(self) -> None:
-        """Write ``route.yaml`` (atomically, keeping a backup)."""
-        data = self.config.model_dump(mode="json", exclude_none=True)
-        atomic_write_text(self.path / ROUTE_FILE,
-                          yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        """Write ``route.yaml`` (atomically, keeping a backup).
+
+        When another writer changed ``route.yaml`` since this route was opened,
+        both changes are merged (per setting, per theme and area).
+
+        Raises
+        ------
+        RecordConflict
+            When both changed the same setting differently; nothing is written
+            and :attr:`config` is left as it was.
+        """
+        file = self.path / ROUTE_FILE
+        with self.locked():
+            data = self._config_data()
+            if file.exists():
+                stored = _read_config(file)
+                if stored != self._config_base:
+                    data, conflicts = merge3(self._config_base, data, stored)
+                    if conflicts:
+                        raise RecordConflict(Problem(
+                            file=ROUTE_FILE, field=conflicts[0],
+                            message=t("safety.conflict.config", fields=", ".join(conflicts))),
+                            current=stored, fields=conflicts)
+                    try:
+                        self.config = RouteConfig.model_validate(data)
+                    except ValidationError as error:
+                        raise RouteError(validation_problems(error, ROUTE_FILE, None)) from error
+            atomic_write_text(file, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+            self._config_base = data
+
+    def locked(self):
+        """Context manager holding this route's write lock (see :func:`routekit.storage.route_lock`).
+
+        Hold it around a read-change-write of your own so no other writer
+        comes in between; routekit's writing methods take it themselves.
+        """
+        return route_lock(self.path)
 
     # -- files ------------------------------------------------------------------
 
@@ -264,12 +320,7 @@ class Route:
                                numeric=numeric, missing_markers=(), suppressed_at_or_below=None)
             return [(index + 2, {k: v for k, v in row.items() if not _is_missing(v)})
                     for index, row in enumerate(frame.to_dict("records"))]
-        try:
-            data = yaml.safe_load(path.read_text("utf-8")) or []
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise RouteError(Problem(file=spec.filename, row=mark.line + 1 if mark else None,
-                                     message=t("core.yaml.invalid"))) from error
+        data = _load_yaml(path, spec.filename) or []
         if not isinstance(data, list):
             raise RouteError(Problem(file=spec.filename, message=t("core.yaml.not_a_list")))
         return [(index + 1, item) for index, item in enumerate(data)]
@@ -344,9 +395,10 @@ class Route:
         if hasattr(items, "to_dict") and hasattr(items, "columns"):
             items = items.to_dict("records")
         records = self._coerce(spec, items)
-        if self.file(kind).exists():
-            self.records(kind)  # raises, leaving the file untouched, when it is unreadable
-        self._write(spec, records)
+        with self.locked():
+            if self.file(kind).exists():
+                self.records(kind)  # raises, leaving the file untouched, when it is unreadable
+            self._write(spec, records)
         return records
 
     def _write(self, spec: RecordKind, records: list[Record]) -> None:
@@ -367,30 +419,152 @@ class Route:
             atomic_write_text(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
                                                    width=100))
 
-    def upsert(self, kind: str, item: Record | dict) -> Record:
+    def upsert(self, kind: str, item: Record | dict, *, base: Record | dict | None = None
+               ) -> Record:
         """Add *item*, or replace the record with the same key; returns the saved record.
 
-        The file is read again just before writing, so changes made meanwhile
-        (in Excel, or by another notebook) are kept.
+        The file is read again inside the route's lock just before writing, so
+        other records changed meanwhile (by another page, notebook or in Excel)
+        are kept.
+
+        Parameters
+        ----------
+        kind : str
+        item : Record or dict
+            The record to save. A dict given with *base* only needs the fields
+            it changes; the others come from *base*.
+        base : Record, dict or ABSENT, optional
+            The record as the caller read it (e.g. when a form was filled), or
+            :data:`ABSENT` when the caller adds a record it did not find. When
+            the stored record differs from *base*, the other writer's changes
+            to other fields are merged in; a field both changed differently
+            raises :class:`RecordConflict`. A *base* with another key than
+            *item* renames the record (the old one is replaced in one write).
+            Without *base* the stored record is replaced as is.
+
+        Raises
+        ------
+        RecordConflict
+            Nothing saved; ``error.current`` is the record as stored now (None
+            when it was removed meanwhile), ``error.fields`` the fields in conflict.
+
+        Examples
+        --------
+        >>> route = Route.open("data/sample-route")
+        >>> seen = route.get("stakeholders", "bibliotheek")
+        >>> _ = route.upsert("stakeholders", seen.model_copy(update={"notes": "elders"}))
+        >>> route.upsert("stakeholders", {"notes": "hier"}, base=seen)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        routekit.errors.RecordConflict: stakeholders.csv, veld notes: ...
         """
         spec = self.kind(kind)
+        if base is not None and base is not ABSENT:
+            (base,) = self._coerce(spec, [base])
+            if not isinstance(item, BaseModel):
+                item = base.model_dump() | dict(item)
         (record,) = self._coerce(spec, [item])
-        current = self.records(kind)
         key = spec.key_of(record)
-        merged = [record if spec.key_of(old) == key else old for old in current]
-        if all(spec.key_of(old) != key for old in current):
-            merged.append(record)
-        self._write(spec, merged)
+        old_key = spec.key_of(base) if isinstance(base, Record) else key
+        with self.locked():
+            current = self.records(kind)
+            stored = {spec.key_of(r): r for r in current}
+            if base is not None:
+                record = self._merged(spec, record, base, stored.get(old_key),
+                                      stored.get(key) if old_key != key else None)
+            merged = [record if spec.key_of(old) in (key, old_key) else old for old in current]
+            if old_key not in stored and key not in stored:
+                merged.append(record)
+            self._write(spec, _unique_keys(spec, merged))
         return record
 
-    def remove(self, kind: str, *key) -> bool:
-        """Remove the record of *kind* with the given key; True when one was removed."""
+    def _merged(self, spec: RecordKind, mine: Record, base: Record | _Absent,
+                stored: Record | None, taken: Record | None) -> Record:
+        """*mine* with the changes other writers made to *stored* since *base*."""
+        label = " / ".join(str(k) for k in spec.key_of(mine))
+        if taken is not None or (base is ABSENT and stored is not None):
+            raise RecordConflict(Problem(file=spec.filename, field=spec.key[0],
+                                         message=t("safety.conflict.exists", key=label)),
+                                 current=taken or stored)
+        if base is ABSENT:
+            return mine
+        if stored is None:
+            raise RecordConflict(Problem(file=spec.filename,
+                                         message=t("safety.conflict.removed", key=label)))
+        theirs, before = stored.model_dump(), base.model_dump()
+        if theirs == before:
+            return mine
+        data, conflicts = merge3(before, mine.model_dump(), theirs)
+        if conflicts:
+            raise RecordConflict(Problem(file=spec.filename, field=conflicts[0],
+                                         message=t("safety.conflict.changed", key=label,
+                                                   fields=", ".join(conflicts))),
+                                 current=stored, fields=conflicts)
+        return spec.model.model_validate(data)
+
+    def upsert_many(self, kind: str, items: Iterable[Record | dict]) -> list[Record]:
+        """Add or replace several records of *kind* in one write (see :meth:`upsert`).
+
+        Records not among *items* stay as they are on disk.
+        """
         spec = self.kind(kind)
-        current = self.records(kind)
-        kept = [record for record in current if spec.key_of(record) != tuple(key)]
-        if len(kept) == len(current):
-            return False
-        self._write(spec, kept)
+        records = self._coerce(spec, items)
+        if not records:
+            return []
+        new = {spec.key_of(r): r for r in records}
+        with self.locked():
+            current = self.records(kind)
+            merged = [new.pop(spec.key_of(old), old) for old in current] + list(new.values())
+            self._write(spec, merged)
+        return records
+
+    def edit(self, kind: str, change: Callable[[list[Record]], Iterable[Record | dict]]
+             ) -> list[Record]:
+        """Change the records of *kind* with ``change(records) -> records``, inside the lock.
+
+        *change* gets the records as they are on disk now, so use it for
+        changes that depend on the current content (remove every position of
+        one stakeholder, ...). Nothing is written when nothing changed.
+
+        Examples
+        --------
+        >>> route = Route.open("data/sample-route")
+        >>> kept = route.edit("positions", lambda rows: [p for p in rows
+        ...                                             if p.stakeholder != "buurthuis"])
+        >>> any(p.stakeholder == "buurthuis" for p in kept)
+        False
+        """
+        spec = self.kind(kind)
+        with self.locked():
+            current = self.records(kind)
+            records = self._coerce(spec, change(list(current)))
+            if records != current:
+                self._write(spec, records)
+        return records
+
+    def remove(self, kind: str, *key, base: Record | dict | None = None) -> bool:
+        """Remove the record of *kind* with the given key; True when one was removed.
+
+        Parameters
+        ----------
+        base : Record or dict, optional
+            The record as the caller read it; when someone changed it since,
+            :class:`RecordConflict` is raised and nothing is removed.
+        """
+        spec = self.kind(kind)
+        if base is not None:
+            (base,) = self._coerce(spec, [base])
+        with self.locked():
+            current = self.records(kind)
+            kept = [record for record in current if spec.key_of(record) != tuple(key)]
+            if len(kept) == len(current):
+                return False
+            stored = next(r for r in current if spec.key_of(r) == tuple(key))
+            if base is not None and stored.model_dump() != base.model_dump():
+                label = " / ".join(str(k) for k in key)
+                raise RecordConflict(Problem(file=spec.filename,
+                                             message=t("safety.conflict.remove", key=label)),
+                                     current=stored)
+            self._write(spec, kept)
         return True
 
     # -- checking and progress ----------------------------------------------------
@@ -465,3 +639,46 @@ class Route:
         rows = [{"step": step, "title": t(f"core.step.{step}"), "records": counts[step],
                  "started": counts[step] > 0} for step in STEPS]
         return pd.DataFrame(rows)
+
+
+def _unique_keys(spec: RecordKind, records: list[Record]) -> list[Record]:
+    """*records* with each key once (the first), as a rename may leave two."""
+    seen, unique = set(), []
+    for record in records:
+        key = spec.key_of(record)
+        if key not in seen:
+            seen.add(key)
+            unique.append(record)
+    return unique
+
+
+def _read_text(path: Path, file: str) -> str:
+    """A workspace text file as text; a RouteError (not a traceback) when it is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RouteError(Problem(file=file, message=t("io.unreadable", error=error))) from error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise RouteError(Problem(file=file, row=line,
+                                 message=t("safety.file.not_utf8"))) from None
+
+
+def _load_yaml(path: Path, file: str) -> Any:
+    """Parse a YAML file safely (``yaml.safe_load``), naming file and line on errors."""
+    text = _read_text(path, file)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise RouteError(Problem(file=file, row=mark.line + 1 if mark else None,
+                                 message=t("core.yaml.invalid"))) from error
+
+
+def _read_config(file: Path) -> dict:
+    raw = _load_yaml(file, ROUTE_FILE) or {}
+    if not isinstance(raw, dict):
+        raise RouteError(Problem(file=ROUTE_FILE, message=t("safety.config.not_a_mapping")))
+    return raw
