@@ -161,13 +161,10 @@ def ensure_layout(route, graph: nx.Graph, *, keep: str = "all",
     pos = layout(graph, saved, keep=keep, seed=seed)
     rounded = {n: (round(x, 4), round(y, 4)) for n, (x, y) in pos.items()}
     changed = {n: p for n, p in rounded.items() if saved.get(n, (None, None))[:2] != p}
-    if changed:
-        known = {n for n in graph}
-        records = [{"stakeholder": n, "x": x, "y": y, "pinned": saved.get(n, (0, 0, False))[2]}
-                   for n, (x, y) in rounded.items()]
-        records += [{"stakeholder": n, "x": x, "y": y, "pinned": p}
-                    for n, (x, y, p) in saved.items() if n not in known]
-        route.save("network_layout", sorted(records, key=lambda r: r["stakeholder"]))
+    if changed:  # only the moved positions: another page's pins stay
+        route.upsert_many("network_layout", [
+            {"stakeholder": n, "x": x, "y": y, "pinned": saved.get(n, (0, 0, False))[2]}
+            for n, (x, y) in sorted(changed.items())])
     return rounded
 
 

@@ -285,6 +285,7 @@ def read_actor_map(route: Route, path: str | Path) -> dict[str, int]:
     themes = _sheet_themes(route, sheet_names)
     people = {s.id: s for s in route.records("stakeholders")}
     positions = {(p.stakeholder, p.theme): p for p in route.records("positions")}
+    before = dict(people), dict(positions)
     by_name = {" ".join(s.name.casefold().split()): s.id for s in people.values()}
     problems, added, changed = [], 0, set()
     for sheet, theme in themes.items():
@@ -311,8 +312,10 @@ def read_actor_map(route: Route, path: str | Path) -> dict[str, int]:
                 changed.add(sid)
     if problems:
         raise RouteError(problems)
-    route.save("stakeholders", list(people.values()))
-    route.save("positions", list(positions.values()))
+    with route.locked():  # only what the workbook changed; other pages' changes stay
+        route.upsert_many("stakeholders", [s for k, s in people.items() if before[0].get(k) != s])
+        route.upsert_many("positions", [p for k, p in positions.items()
+                                        if before[1].get(k) != p])
     return {"added": added, "changed": len(changed)}
 
 

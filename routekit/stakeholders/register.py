@@ -212,11 +212,10 @@ def remove_stakeholder(route: Route, stakeholder: str) -> bool:
     bool
         True when the stakeholder was there.
     """
-    removed = route.remove("stakeholders", stakeholder)
-    kept = [p for p in route.records("positions") if p.stakeholder != stakeholder]
-    route.save("positions", kept)
-    forces = route.records("forces")
-    if any(force.stakeholder == stakeholder for force in forces):
-        route.save("forces", [f.model_copy(update={"stakeholder": None})
-                              if f.stakeholder == stakeholder else f for f in forces])
+    with route.locked():
+        removed = route.remove("stakeholders", stakeholder)
+        route.edit("positions", lambda rows: [p for p in rows if p.stakeholder != stakeholder])
+        route.edit("forces", lambda rows: [f.model_copy(update={"stakeholder": None})
+                                           if f.stakeholder == stakeholder else f
+                                           for f in rows])
     return removed
