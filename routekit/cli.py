@@ -223,6 +223,15 @@ def _add_app(sub) -> None:
 COMMANDS.append(_add_app)
 
 
+def _add_safety(sub) -> None:
+    from routekit.restore import add_command as add_restore
+
+    add_restore(sub)
+
+
+COMMANDS.append(_add_safety)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with all sub-commands."""
     parser = argparse.ArgumentParser(prog="routekit", description=t("cli.description"))
