@@ -11,6 +11,15 @@ Dutch Excel opens them directly: ``;`` separator, decimal comma, UTF-8 with
 BOM. ``read_table`` reads back exactly what ``write_table`` wrote (see
 :func:`write_table` for the conventions).
 
+Formula guard: text starting with ``=``, ``+``, ``-``, ``@``, a tab or a line
+break would be run as a formula by a spreadsheet program. Every export meant
+for other people or programs goes through one guard: :func:`excel_cell` for
+Excel workbooks (the text is kept, marked as text with Excel's quote prefix)
+and :func:`formula_safe` / ``write_table(..., formula_guard=True)`` for CSV
+exports (a ``'`` is put in front). The route's own CSV files are *not* guarded,
+so user text round-trips unchanged (routekit reads them as data, never as
+formulas).
+
 Examples
 --------
 >>> import pandas as pd
@@ -48,6 +57,9 @@ __all__ = [
     "MISSING_MARKERS",
     "SUPPRESSED_AT_OR_BELOW",
     "TRUE_WORDS",
+    "FORMULA_START",
+    "excel_cell",
+    "formula_safe",
     "parse_number",
     "read_table",
     "to_boolean",
@@ -73,6 +85,14 @@ FALSE_WORDS = frozenset({"nee", "n", "onwaar", "false", "no", "0"})
 
 #: At most this many problems are listed; the rest are counted in one line.
 MAX_PROBLEMS = 20
+
+#: Text starting with one of these is run as a formula by a spreadsheet program.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+#: Control characters that never occur in a text table (NUL, BEL, ...): a file
+#: with more than a few is binary or damaged. Tab, line ends, form feed and
+#: DOS end-of-file (Ctrl-Z) are allowed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\ufffd]")
 
 _SEPARATORS = (";", "\t", ",")  # order = preference when the evidence ties
 _SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
@@ -332,9 +352,12 @@ def _decode(data: bytes) -> str:
 def _read_csv_rows(path: Path, file: str):
     """Return (header, data rows, separator) of a delimited text file."""
     try:
-        text = _decode(path.read_bytes())
+        data = path.read_bytes()
+        text = _decode(data)
     except (OSError, UnicodeError) as exc:
         raise TableError(Problem(file, t("io.unreadable", error=exc))) from exc
+    if _looks_binary(data, text):
+        raise TableError(Problem(file, t("safety.file.binary")))
     hint = _SEP_HINT.match(text)
     if hint:
         separator, text = hint.group(1), text[hint.end():]
@@ -346,11 +369,40 @@ def _read_csv_rows(path: Path, file: str):
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as exc:
         raise TableError(Problem(file, t("io.unreadable", error=exc))) from exc
+    if text.count('"') % 2:
+        _open_quote(text, separator, file)
     while records and not records[-1]:  # blank lines at the end
         records.pop()
     if not records:
         return [], [], separator
     return records[0], records[1:], separator
+
+
+def _looks_binary(data: bytes, text: str) -> bool:
+    """True for bytes that are not a text table: not UTF-8 and full of control characters.
+
+    Valid UTF-8 (what routekit writes) is always text, whatever it holds.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return len(_CONTROL.findall(text, 0, 100_000)) > 2
+    return False
+
+
+def _open_quote(text: str, separator: str, file: str) -> None:
+    """Raise when *text* ends inside a quoted cell (a cut-off file), naming the row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    count, line = 0, 0
+    try:
+        for _ in reader:
+            count, line = count + 1, reader.line_num
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise TableError(Problem(file, t("safety.csv.open_quote", line=line + 1),
+                                     row=count + 1)) from None
 
 
 def _sniff_separator(text: str, *, sample: int = 50) -> str:
@@ -649,7 +701,8 @@ def _parse_booleans(values, *, column, file):
 # --------------------------------------------------------------------------- writing
 
 
-def write_table(df: pd.DataFrame, path: str | Path, *, backup: bool = True) -> None:
+def write_table(df: pd.DataFrame, path: str | Path, *, backup: bool = True,
+                formula_guard: bool = False) -> None:
     """Write *df* as a CSV file that Dutch Excel opens directly.
 
     Format: ``;`` separator, UTF-8 with BOM, ``\\r\\n`` line ends, quotes only
@@ -665,8 +718,8 @@ def write_table(df: pd.DataFrame, path: str | Path, *, backup: bool = True) -> N
     * text verbatim. Leading/trailing whitespace and empty text do not survive
       a round trip (``read_table`` strips cells and reads empty as missing).
       Text starting with ``=``, ``+``, ``-`` or ``@`` is *not* escaped against
-      formula injection: these files are routekit's own data and an exact
-      round trip matters more (Excel export elsewhere must guard against it).
+      formula injection unless *formula_guard* is set: the route's own files
+      are data for routekit and must round-trip exactly.
 
     Parameters
     ----------
@@ -676,6 +729,10 @@ def write_table(df: pd.DataFrame, path: str | Path, *, backup: bool = True) -> N
         Target file; written atomically via :mod:`routekit.storage`.
     backup : bool, default True
         Keep the previous version in ``.backup/``.
+    formula_guard : bool, default False
+        Put ``'`` before text cells a spreadsheet would run as a formula
+        (:func:`formula_safe`): set it for exports meant for other people or
+        programs, never for the route's own files.
 
     Raises
     ------
@@ -702,8 +759,9 @@ def write_table(df: pd.DataFrame, path: str | Path, *, backup: bool = True) -> N
     writer = csv.writer(buffer, delimiter=";", quotechar='"', lineterminator="\r\n")
     writer.writerow(names)
     columns = [df.iloc[:, i].tolist() for i in range(df.shape[1])]
+    cell = (lambda v: formula_safe(_format_value(v))) if formula_guard else _format_value
     for row in zip(*columns, strict=True):
-        writer.writerow(["" if _is_missing(v) else _format_value(v) for v in row])
+        writer.writerow(["" if _is_missing(v) else cell(v) for v in row])
     atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig", backup=backup)
 
 
@@ -732,3 +790,41 @@ def _format_value(value: object) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value)
+
+
+# --------------------------------------------------------------------------- formula guard
+
+
+def formula_safe(value: object) -> object:
+    """*value* made safe for a CSV export: text a spreadsheet would run gets a leading ``'``.
+
+    Numbers and other values are returned unchanged (``-5`` stays a number).
+
+    Examples
+    --------
+    >>> formula_safe("=1+1"), formula_safe("-5"), formula_safe(-5)
+    ("'=1+1", "'-5", -5)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def excel_cell(cell, value: object) -> None:
+    """Put *value* into an openpyxl *cell* so Excel never runs it as a formula.
+
+    Text starting with :data:`FORMULA_START` is stored as text with Excel's
+    quote prefix: it shows and reads back unchanged, but is never a formula.
+
+    Examples
+    --------
+    >>> from openpyxl import Workbook
+    >>> sheet = Workbook().active
+    >>> excel_cell(sheet["A1"], "=1+1")
+    >>> sheet["A1"].value, sheet["A1"].data_type, sheet["A1"].quotePrefix
+    ('=1+1', 's', True)
+    """
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True

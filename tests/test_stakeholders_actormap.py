@@ -27,7 +27,8 @@ def test_round_trip_edits_flow_into_the_workspace(sample_route, tmp_path):
     assert "Korte-termijn actie" in header and "Relatie" in header
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
     action = rows["welzijn"][header.index("Korte-termijn actie")]
-    assert action.value.startswith("'=") and action.data_type == "s"  # never a formula
+    assert action.value.startswith("=cmd") and action.data_type == "s"  # text, never a formula
+    assert action.quotePrefix
     assert sheet.freeze_panes == "C2" and sheet.data_validations.dataValidation
     # nothing changed yet: reading back changes nothing
     assert read_actor_map(sample_route, path) == {"added": 0, "changed": 0}

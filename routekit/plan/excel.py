@@ -7,7 +7,8 @@ percentage and every sheet has a filter.
 
 Text typed by users is never read as a formula: a cell starting with ``=``,
 ``+``, ``-``, ``@`` (or a tab or line break) is written as plain text with
-Excel's quote prefix, so ``=HYPERLINK(...)`` in a description stays text.
+Excel's quote prefix (:func:`routekit.io.excel_cell`, the one guard of every
+export), so ``=HYPERLINK(...)`` in a description stays text.
 
 Examples
 --------
@@ -27,12 +28,11 @@ from pathlib import Path
 import pandas as pd
 
 from routekit.i18n import t
+from routekit.io import excel_cell
 from routekit.plan.word import save_document
 
-__all__ = ["FORMULA_START", "plan_workbook", "write_sheet"]
+__all__ = ["plan_workbook", "write_sheet"]
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-"""Text starting with one of these would be read as a formula by a spreadsheet."""
 EURO_FORMAT = '"€" #,##0'
 DATE_FORMAT = "dd-mm-yyyy"
 DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
@@ -75,14 +75,7 @@ def write_sheet(workbook, title: str, frame: pd.DataFrame, *,
     for row in frame.itertuples(index=False):
         sheet.append([None] * len(frame.columns))
         for col, value in enumerate(row, start=1):
-            cell = sheet.cell(row=sheet.max_row, column=col)
-            value = _plain(value)
-            if isinstance(value, str) and value.startswith(FORMULA_START):
-                cell.value = value
-                cell.data_type = "s"
-                cell.quotePrefix = True
-            else:
-                cell.value = value
+            excel_cell(sheet.cell(row=sheet.max_row, column=col), _plain(value))
     if total:
         sheet.append([total.get(c, t("plan.doc.total") if i == 0 else None)
                       for i, c in enumerate(frame.columns)])

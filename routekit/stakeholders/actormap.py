@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from routekit.errors import Problem, RouteError, display_name
 from routekit.i18n import LANGUAGES, t
+from routekit.io import FORMULA_START, excel_cell
 from routekit.records.base import make_id
 from routekit.records.stakeholders import SECTORS, Position, Stakeholder
 from routekit.stakeholders.engagement import engagement_list
@@ -47,7 +48,6 @@ COLUMNS = ("id", "name", "role", "sector", "stake", "influence", "attitude", "in
 
 _DERIVED = ("relation",)
 _SCORES = {"influence": (1, 5), "attitude": (-2, 2), "interest": (1, 5), "trust": (1, 5)}
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
 _WIDTHS = {"id": 14, "name": 30, "role": 16, "sector": 14, "stake": 40, "relation": 15,
            "involve": 18, "approach": 50, "action": 36}
 
@@ -109,16 +109,10 @@ def _sheet_title(name: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", "", name).strip()[:31] or "thema"
 
 
-def _safe(value):
-    """Cell value that Excel never runs as a formula (text starting with = + - @ gets ')."""
-    if isinstance(value, str) and value.startswith(_RISKY):
-        return "'" + value
-    return value
-
-
 def _unsafe(value):
+    """Text of a cell that a workbook exported by an older routekit guarded with a leading '."""
     if isinstance(value, str) and value.startswith("'") and value[1:2] and \
-            value[1:].startswith(_RISKY):
+            value[1:].startswith(FORMULA_START):
         return value[1:]
     return value
 
@@ -173,8 +167,10 @@ def _write_sheet(sheet, frame: pd.DataFrame) -> None:
     s = get_style()
     sheet.append([_header(c) for c in COLUMNS])
     for row in frame.itertuples(index=False):
-        sheet.append([_safe(None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
-                      for v in row])
+        sheet.append([None] * len(row))
+        for column, v in enumerate(row, start=1):  # text never becomes a formula
+            excel_cell(sheet.cell(row=sheet.max_row, column=column),
+                       None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
     head_fill = PatternFill("solid", fgColor=s.primary.lstrip("#"))
     derived_fill = PatternFill("solid", fgColor="EFEFEF")
     for cell in sheet[1]:
