@@ -73,16 +73,15 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from routekit.workspace import Route
+    from routekit.filechecks import check_route, format_problems
 
-    route = Route.open(route_from_args(args))
-    problems = route.check()
+    route_dir = route_from_args(args)
+    problems = check_route(route_dir)  # every file, even when route.yaml is broken
     if not problems:
-        print(t("cli.check.ok", path=route.path))
+        print(t("cli.check.ok", path=route_dir))
         return 0
-    print(t("cli.check.problems", count=len(problems), path=route.path))
-    for problem in problems:
-        print(f"  - {problem}")
+    print(t("cli.check.problems", count=len(problems), path=route_dir))
+    print("\n".join(format_problems(problems)))
     return 1
 
 
