@@ -255,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     if "--lang" in argv[:-1]:
         set_language(argv[argv.index("--lang") + 1])
     try:
-        args = build_parser().parse_args(argv)
-        return args.run(args)
+        try:
+            args = build_parser().parse_args(argv)
+            return args.run(args)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
     except BrokenPipeError:  # output piped into `head`, which stopped reading
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
