@@ -1,4 +1,4 @@
-"""Importing a national CBS kwb workbook: routekit's reader (python-calamine) vs the old one (openpyxl).
+"""Importing a national CBS kwb workbook: the python-calamine reader vs the old openpyxl one.
 
 Generates (once, into ``benchmarks/data/import/``, git-ignored) a workbook the
 size of the national "Kerncijfers wijken en buurten" download: about 18,000
@@ -106,11 +106,11 @@ def _timed(function) -> tuple[float, object]:
 
 def run(n_regions: int = N_REGIONS) -> dict[str, float]:
     """Time the old reader, the new reader and a whole import (seconds)."""
+    from python_calamine import CalamineWorkbook
+
     from routekit.area import read_key_figures
     from routekit.area.importer import import_file
     from routekit.workspace import Route
-
-    from python_calamine import CalamineWorkbook
 
     path = generate(n_regions)
     times = {}

@@ -1,4 +1,4 @@
-"""``routekit import``: every CBS format into a route, segment exports, areas, persons, and safe re-imports."""
+"""``routekit import``: every CBS format, segment exports, areas, persons, and safe re-imports."""
 
 from __future__ import annotations
 

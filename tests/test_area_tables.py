@@ -186,8 +186,8 @@ def test_real_statline_quirks(tmp_path):
                              "Regiocode (gemeente, wijk, buurt) (code)")
     rows = [line.replace(";GM0344;", ";GM0344    ;").replace(";0,6", ";") for line in text[1:]]
     path = tmp_path / "nabijheid-2023.csv"
-    path.write_text("\n".join(["Nabijheid voorzieningen; afstand locatie, wijk- en buurtcijfers 2023",
-                               header, *rows]) + "\n", encoding="utf-8-sig")
+    title = "Nabijheid voorzieningen; afstand locatie, wijk- en buurtcijfers 2023"
+    path.write_text("\n".join([title, header, *rows]) + "\n", encoding="utf-8-sig")
     figures = read_key_figures(path)
     assert figures.format == "statline" and figures.year == 2023
     assert figures.table.loc["GM0344", "distance_library_km"] == pytest.approx(1.1)

@@ -165,7 +165,7 @@ def boundaries_at(shapes, level: str):
 
 
 def write_boundaries(shapes, path: str | Path) -> None:
-    """Store shapes as GeoJSON in WGS84 (``code``, ``name``, ``level``), atomically with a backup."""
+    """Store shapes as GeoJSON in WGS84 (``code``, ``name``, ``level``); atomic, with a backup."""
     import tempfile
 
     from routekit.storage import atomic_write_bytes

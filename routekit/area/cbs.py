@@ -42,8 +42,13 @@ import pandas as pd
 from routekit.area.segments import clean_code
 from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
-from routekit.io import (CSV_SUFFIXES, EXCEL_SUFFIXES, MISSING_MARKERS,
-                         SUPPRESSED_AT_OR_BELOW, to_number)
+from routekit.io import (
+    CSV_SUFFIXES,
+    EXCEL_SUFFIXES,
+    MISSING_MARKERS,
+    SUPPRESSED_AT_OR_BELOW,
+    to_number,
+)
 
 __all__ = ["AGE_GROUPS", "REGION_FIELDS", "TABLE_YEARS", "VARIABLES", "KeyFigures",
            "TOPICS", "fetch_key_figures", "mapping_table", "read_key_figures",
