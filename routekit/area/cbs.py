@@ -255,14 +255,15 @@ class KeyFigures:
 # --------------------------------------------------------------------------- reading
 
 
-def _raw(path: Path) -> pd.DataFrame:
+def _raw(path: Path, *, head: int | None = None) -> pd.DataFrame:
     """All cells as read (text or numbers), with the real header row as column names.
 
     Excel is read with python-calamine (fast; numbers stay numbers), CSV with
     routekit's encoding and separator detection; JSON is a cbsodata list of
     records or an OData ``{"value": [...]}``. A title row above the header (as
     in some StatLine exports) is skipped: the header is the first of the top
-    rows whose names are recognised as a CBS format.
+    rows whose names are recognised as a CBS format. ``head`` reads only the
+    first rows (enough to recognise a file).
     """
     file = display_name(path)
     suffix = path.suffix.lower()
@@ -275,9 +276,9 @@ def _raw(path: Path) -> pd.DataFrame:
         frame = pd.DataFrame.from_records(records)
         return frame.map(lambda v: None if v is None else str(v).strip()).astype("object")
     if suffix in EXCEL_SUFFIXES:
-        grid = _excel_grid(path, file)
+        grid = _excel_grid(path, file, head)
     elif suffix in CSV_SUFFIXES:
-        grid = _csv_grid(path, file)
+        grid = _csv_grid(path, file, head)
     else:
         raise TableError(Problem(file, t("io.unsupported_type", suffix=path.suffix)))
     grid = grid.dropna(how="all").reset_index(drop=True)
@@ -291,7 +292,7 @@ def _raw(path: Path) -> pd.DataFrame:
     return body.loc[:, [bool(c) for c in columns]]
 
 
-def _excel_grid(path: Path, file: str) -> pd.DataFrame:
+def _excel_grid(path: Path, file: str, head: int | None = None) -> pd.DataFrame:
     """The first sheet's cells, read with python-calamine.
 
     The same reader as ``pandas.read_excel(engine="calamine")``, called
@@ -301,13 +302,14 @@ def _excel_grid(path: Path, file: str) -> pd.DataFrame:
     from python_calamine import CalamineWorkbook
 
     try:
-        rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = sheet.to_python(nrows=head)
     except Exception as error:  # the Excel reader raises many types for broken files
         raise TableError(Problem(file, t("io.unreadable", error=error))) from error
     return pd.DataFrame(rows, dtype=object)
 
 
-def _csv_grid(path: Path, file: str) -> pd.DataFrame:
+def _csv_grid(path: Path, file: str, head: int | None = None) -> pd.DataFrame:
     import csv
     import io
 
@@ -317,6 +319,8 @@ def _csv_grid(path: Path, file: str) -> pd.DataFrame:
         text = _decode(path.read_bytes())
     except (OSError, UnicodeError) as error:
         raise TableError(Problem(file, t("io.unreadable", error=error))) from error
+    if head is not None:
+        text = "\n".join(text.splitlines()[:head])
     lines = text.splitlines()
     # sniff on the lines below a possible title row
     body = "\n".join(lines[1:] if len(lines) > 2 and not _has_separator(lines[0]) else lines)
@@ -326,8 +330,8 @@ def _csv_grid(path: Path, file: str) -> pd.DataFrame:
     except csv.Error as error:
         raise TableError(Problem(file, t("io.unreadable", error=error))) from error
     width = max((len(r) for r in records), default=0)
-    grid = pd.DataFrame([r + [""] * (width - len(r)) for r in records], dtype=object)
-    return grid.mask(grid.map(lambda v: not str(v).strip()), None)
+    return pd.DataFrame([[c if c.strip() else None for c in r] + [None] * (width - len(r))
+                         for r in records], dtype=object)
 
 
 def _has_separator(line: str) -> bool:

@@ -99,10 +99,12 @@ def guess_kind(path: str | Path, rename: Mapping[str, str] | None = None) -> str
         if isinstance(data, dict) and data.get("type") == "FeatureCollection":
             return "boundaries"
         return "cbs"
-    if detect_format(list(_raw(path).columns)):
+    frame = _raw(path, head=50)  # the first rows are enough, also for a national file
+    if detect_format(list(frame.columns)):
         return "cbs"
-    frame = read_table(path, rename=rename)
-    columns = {c.casefold() for c in frame.columns}
+    renamed = {k.casefold(): v for k, v in (rename or {}).items()}
+    frame = frame.rename(columns=lambda c: renamed.get(str(c).casefold(), c))
+    columns = {str(c).casefold() for c in frame.columns}
     if {"area_code", "sex", "age_band"} <= columns:
         return "persons"
     if "member_households" in columns or "members" in columns:
@@ -117,7 +119,7 @@ def guess_kind(path: str | Path, rename: Mapping[str, str] | None = None) -> str
 def _scheme_or_areas(path: Path, frame: pd.DataFrame) -> str:
     """A table with code and name: a segment scheme (levels group/type) or a list of areas."""
     by_key = {c.casefold(): c for c in frame.columns}
-    levels = (frame[by_key["level"]].dropna().str.strip().str.casefold()
+    levels = (frame[by_key["level"]].dropna().astype(str).str.strip().str.casefold()
               if "level" in by_key else pd.Series(dtype="str"))
     codes = frame[by_key["code"]].dropna().astype(str)
     if len(levels) and levels.isin(["group", "type"]).all():
