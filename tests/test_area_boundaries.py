@@ -89,7 +89,7 @@ def test_wijken_from_buurten():
 def test_import_boundaries_in_either_form(baarn, source):
     result = import_file(baarn, "auto", source)
     assert result.kind == "boundaries"
-    assert "10 gebieden met grenzen (buurt 10)" in result.lines
+    assert "Kaart met de grenzen van 10 buurten" in result.lines
     stored = read_boundaries(baarn.area_file("boundaries", ".geojson"))
     assert len(stored) == 10
     assert json.loads(baarn.area_file("boundaries", ".geojson").read_text("utf-8"))[

@@ -208,10 +208,17 @@ def _boundaries(route, path: Path, target: Path) -> list[str]:
                             name=municipality.name)
         shapes = shapes[~cbs | belongs_to(shapes.index, municipality.code).to_numpy()]
     write_boundaries(shapes, target)
-    levels = shapes["level"].value_counts()
-    return [t("import.boundaries.summary", count=len(shapes),
-              levels=", ".join(f"{t('area.level.' + k)} {v}" if k in ("gemeente", "wijk", "buurt")
-                               else f"{k} {v}" for k, v in levels.items()))]
+    return [t("import.boundaries.summary", levels=_levels_text(shapes["level"]))]
+
+
+def _levels_text(levels: pd.Series) -> str:
+    """``"1 gemeente, 10 wijken, 111 buurten"``: areas counted per level, coarse to fine."""
+    counts = levels.fillna("?").value_counts()
+    order = ["gemeente", "wijk", "buurt"]
+    words = {"gemeente": "import.gemeenten", "wijk": "import.wijken", "buurt": "import.buurten"}
+    parts = [t(words[level], count=int(counts[level])) for level in order if level in counts]
+    parts += [f"{count} {level}" for level, count in counts.items() if level not in order]
+    return ", ".join(parts)
 
 
 @dataclass
@@ -228,9 +235,7 @@ def _areas(route, path: Path, target: Path) -> list[str]:
     areas = read_areas(path)
     write_table(areas.reset_index(), target)
     learned = learn_areas(route, areas)
-    levels = areas["level"].fillna("?").value_counts()
-    return [t("import.areas.summary", count=len(areas),
-              levels=", ".join(f"{k} {v}" for k, v in levels.items())),
+    return [t("import.areas.summary", levels=_levels_text(areas["level"])),
             t("import.areas.learned", wijken=t("import.wijken", count=learned["wijk"]),
               buurten=t("import.buurten", count=learned["buurt"]), added=learned["added"])]
 
