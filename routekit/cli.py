@@ -7,7 +7,6 @@ Shell::
     routekit new routes/mijn-route --library "Bibliotheek Voorbeeld" \\
         --municipality GM0001 --theme laaggeletterdheid "Laaggeletterdheid"
     routekit import routes/mijn-route kwb-2023.xlsx
-    routekit check routes/mijn-route
     routekit new routes/oefen --sample
     routekit check routes/mijn-route
     routekit report routes/mijn-route -o out/

@@ -178,6 +178,13 @@ def _topics(variables: list[str]) -> list[str]:
     return topics
 
 
+class _Count(int):
+    """A count that prints with the Dutch thousands separator (``1.354``)."""
+
+    def __format__(self, spec: str) -> str:
+        return f"{int(self):,}".replace(",", ".")
+
+
 def _cbs_summary(figures, title: str, municipality: str) -> list[str]:
     """The plain-language summary of one CBS import (no variable codes)."""
     levels = figures.table["level"].value_counts()
@@ -188,8 +195,7 @@ def _cbs_summary(figures, title: str, municipality: str) -> list[str]:
              topics=topics)
     secret = int(figures.missing().sum())
     if secret:
-        line += "; " + t("import.cbs.secret", count=secret,
-                                  number=f"{secret:,}".replace(",", "."))
+        line += "; " + t("import.cbs.secret", count=_Count(secret))
     lines = [line]
     if figures.derived:
         lines.append(t("import.cbs.derived", topics=", ".join(_topics(figures.derived))))
