@@ -175,8 +175,10 @@ def _add_import(sub) -> None:
     p = sub.add_parser("import", help=t("area.cli.help"))
     add_route_argument(p)
     p.add_argument("file", type=Path, metavar="FILE", help=t("area.cli.file"))
-    p.add_argument("--kind", default="auto", choices=["auto", *KINDS], help=t("area.cli.kind"))
-    p.add_argument("--year", type=int, help=t("area.cli.year"))
+    kinds = "; ".join(f"{kind} = {t(f'import.kind.{kind}')}" for kind in KINDS)
+    p.add_argument("--kind", default="auto", choices=["auto", *KINDS],
+                   help=t("import.cli.kind", kinds=kinds))
+    p.add_argument("--year", type=int, metavar="JAAR", help=t("area.cli.year"))
     p.add_argument("--table", metavar="TABEL", help=t("import.cli.table"))
     p.add_argument("--map", action="append", metavar="KOLOM=NAAM", help=t("area.cli.map"))
     p.set_defaults(run=_cmd_import)
@@ -245,7 +247,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for add in COMMANDS:
         add(sub)
+    for each in (parser, *sub.choices.values()):
+        _translate_help(each)
     return parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix=t("import.cli.usage") + " ")
+
+
+def _translate_help(parser: argparse.ArgumentParser) -> None:
+    """argparse's own texts (usage, headings, -h) in the user's language."""
+    parser.formatter_class = _HelpFormatter
+    parser._positionals.title = t("import.cli.positionals")
+    parser._optionals.title = t("import.cli.optionals")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = t("import.cli.help")
 
 
 def main(argv: list[str] | None = None) -> int:
