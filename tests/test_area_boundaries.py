@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from routekit.area.boundaries import boundaries_at, read_boundaries
@@ -77,6 +78,19 @@ def test_codes_that_are_not_cbs_codes_are_named(tmp_path):
     with pytest.raises(TableError, match="geen CBS-codes") as caught:
         read_boundaries(path)
     assert "B01" in str(caught.value) and "eigen nummering" in str(caught.value)
+
+
+def test_one_municipality_is_read_from_a_larger_map(tmp_path):
+    import geopandas as gpd
+
+    baarn = gpd.read_file(WGS84)
+    other = baarn.assign(buurtcode=baarn["buurtcode"].str.replace("BU0308", "BU0344"),
+                         gemeentecode="GM0344")
+    path = tmp_path / "twee-gemeenten.gpkg"
+    gpd.GeoDataFrame(pd.concat([baarn, other]), crs=baarn.crs).to_file(path, layer="buurten")
+    assert len(read_boundaries(path)) == 20
+    assert list(read_boundaries(path, municipality="GM0344").index.str[:6].unique()) == ["BU0344"]
+    assert len(read_boundaries(path, municipality="GM0001")) == 20  # none there: all, to name them
 
 
 def test_wijken_from_buurten():

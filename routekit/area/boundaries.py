@@ -62,7 +62,23 @@ def _layer(path: Path, layer: str | None) -> str | None:
     return names[0]
 
 
-def read_boundaries(path: str | Path, *, layer: str | None = None):
+def _where(path: Path, layer: str | None, municipality: str) -> str | None:
+    """An attribute filter keeping one municipality's areas (read fast from a national file)."""
+    import re
+
+    import pyogrio
+
+    number = str(municipality).upper().removeprefix("GM")
+    if not re.fullmatch(r"\d{4}", number):
+        return None
+    fields = [str(name) for name in pyogrio.read_info(path, layer=layer)["fields"]]
+    by_key = {name.casefold(): name for name in fields}
+    column = next((by_key[key] for key in CODE_PROPERTIES if key in by_key), None)
+    return f"\"{column}\" LIKE '__{number}%'" if column else None
+
+
+def read_boundaries(path: str | Path, *, layer: str | None = None,
+                    municipality: str | None = None):
     """Read a boundary file: a GeoDataFrame indexed by area code, in RD New.
 
     Parameters
@@ -71,6 +87,10 @@ def read_boundaries(path: str | Path, *, layer: str | None = None):
         ``.geojson``/``.json``, ``.gpkg`` (or any file GDAL reads).
     layer : str, optional
         Layer of a GeoPackage; by default the buurten (else wijken, else the first).
+    municipality : str, optional
+        A municipality code (``"GM0344"``): read only its areas, which is fast
+        even from the national map. When the file has none of them, the whole
+        file is read (so the areas it does have can be named).
 
     Returns
     -------
@@ -94,7 +114,11 @@ def read_boundaries(path: str | Path, *, layer: str | None = None):
     if not path.is_file():
         raise TableError(Problem(file, t("io.not_found")))
     try:
-        frame = gpd.read_file(path, layer=_layer(path, layer), engine="pyogrio")
+        layer = _layer(path, layer)
+        where = _where(path, layer, municipality) if municipality else None
+        frame = gpd.read_file(path, layer=layer, engine="pyogrio", where=where)
+        if where and frame.empty:
+            frame = gpd.read_file(path, layer=layer, engine="pyogrio")
     except Exception as error:  # GDAL raises many types for broken files
         raise TableError(Problem(file, t("io.unreadable", error=error))) from error
     if frame.empty or "geometry" not in frame:

@@ -15,6 +15,11 @@ Three real formats are read:
     padded with spaces (``SoortRegio_2 = "Buurt     "``). Names are matched
     without the suffix, so every year's table works.
 
+A route keeps every imported CBS table side by side, one file per table and
+year in ``area/cbs/`` (``kerncijfers-2023.csv``, ``nabijheid-2023.csv`` ...; see
+:mod:`routekit.area.cbs_tables`); :func:`route_key_figures` reads them all,
+merged on area code, and is the one way to read a route's figures.
+
 :data:`VARIABLES` is the one mapping of each format's names to routekit's
 own (see :func:`mapping_table`). Suppressed or unknown figures (``.``, ``x``,
 numbers ≤ −99990) become missing values, never numbers. Where a table gives

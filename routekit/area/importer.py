@@ -206,8 +206,8 @@ def _boundaries(route, path: Path, target: Path) -> list[str]:
     from routekit.area.boundaries import read_boundaries, write_boundaries
     from routekit.area.route_areas import belongs_to, cut_to_municipality
 
-    shapes = read_boundaries(path)
     municipality = route.config.municipality
+    shapes = read_boundaries(path, municipality=municipality.code)
     cbs = shapes["level"].isin(["buurt", "wijk", "gemeente"]).to_numpy()
     if cbs.any():  # raises for a map of another municipality
         cut_to_municipality(_Regions(shapes, display_name(path)), municipality.code,
