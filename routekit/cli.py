@@ -5,7 +5,8 @@ Examples
 Shell::
 
     routekit new routes/mijn-route --library "Bibliotheek Voorbeeld" \\
-        --municipality GM0001 "Voorbeeld" --theme laaggeletterdheid "Laaggeletterdheid"
+        --municipality GM0001 --theme laaggeletterdheid "Laaggeletterdheid"
+    routekit import routes/mijn-route kwb-2023.xlsx
     routekit new routes/oefen --sample
     routekit check routes/mijn-route
     routekit report routes/mijn-route -o out/
@@ -60,29 +61,43 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if args.sample:
         route = Route.copy(SAMPLE_ROUTE, args.path)
     else:
-        if not (args.library and args.municipality):
-            print(t("cli.new.needs"), file=sys.stderr)
+        if not (args.library and args.municipality) or len(args.municipality) > 2:
+            print(t("import.cli.new_needs"), file=sys.stderr)
             return 2
+        code, *name = args.municipality
         route = Route.create(args.path, library=args.library,
-                             municipality={"code": args.municipality[0],
-                                           "name": args.municipality[1]},
+                             municipality={"code": code.strip().upper(),
+                                           "name": " ".join(name)},
                              themes=[{"id": i, "name": n} for i, n in args.theme or []],
-                             language=args.language)
+                             language=args.new_lang or args.lang or "nl")
     print(t("cli.new.done", path=route.path))
+    if not args.sample:
+        print(t("import.cli.next_steps", path=route.path))
     return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from routekit.area.checks import advice
     from routekit.filechecks import check_route, format_problems
+    from routekit.workspace import Route
 
     route_dir = route_from_args(args)
     problems = check_route(route_dir)  # every file, even when route.yaml is broken
+    try:
+        hints = advice(Route.open(route_dir))
+    except RouteError:
+        hints = []  # route.yaml itself is broken: the problems say so
     if not problems:
-        print(t("cli.check.ok", path=route_dir))
-        return 0
-    print(t("cli.check.problems", count=len(problems), path=route_dir))
-    print("\n".join(format_problems(problems)))
-    return 1
+        print(t("cli.check.ok", path=route_dir) if not hints
+              else t("import.cli.check_ok_but", path=route_dir))
+    else:
+        print(t("cli.check.problems", count=len(problems), path=route_dir))
+        print("\n".join(format_problems(problems)))
+    if hints:
+        print(t("import.cli.advice"))
+        for hint in hints:
+            print(f"  - {hint}")
+    return 1 if problems else 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -112,12 +127,14 @@ def _cmd_lab(args: argparse.Namespace) -> int:
 
 def _add_new(sub) -> None:
     p = sub.add_parser("new", help=t("cli.new.help"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, metavar="ROUTE", help=t("import.cli.new_path"))
     p.add_argument("--sample", action="store_true", help=t("cli.new.sample"))
-    p.add_argument("--library")
-    p.add_argument("--municipality", nargs=2, metavar=("CODE", "NAME"))
-    p.add_argument("--theme", nargs=2, action="append", metavar=("ID", "NAME"))
-    p.add_argument("--language", default="nl", choices=["nl", "en"])
+    p.add_argument("--library", metavar="NAAM", help=t("import.cli.library"))
+    p.add_argument("--municipality", nargs="+", metavar=("CODE", "NAAM"),
+                   help=t("import.cli.municipality"))
+    p.add_argument("--theme", nargs=2, action="append", metavar=("ID", "NAAM"),
+                   help=t("import.cli.theme"))
+    p.add_argument("--lang", dest="new_lang", choices=["nl", "en"], help=t("import.cli.lang"))
     p.set_defaults(run=_cmd_new)
 
 
@@ -130,16 +147,16 @@ def _add_check(sub) -> None:
 def _add_report(sub) -> None:
     p = sub.add_parser("report", help=t("cli.report.help"))
     add_route_argument(p)
-    p.add_argument("-o", "--output", type=Path)
+    p.add_argument("-o", "--output", type=Path, metavar="MAP", help=t("import.cli.output"))
     p.set_defaults(run=_cmd_report)
 
 
 def _add_lab(sub) -> None:
     p = sub.add_parser("lab", help=t("cli.lab.help"))
     add_route_argument(p)
-    p.add_argument("--no-browser", action="store_true",
+    p.add_argument("--no-browser", action="store_true", help=t("app.no_browser"),
                    default=bool(os.environ.get("NO_BROWSER")))
-    p.add_argument("jupyter_args", nargs=argparse.REMAINDER)
+    p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help=t("import.cli.jupyter_args"))
     p.set_defaults(run=_cmd_lab)
 
 
@@ -149,7 +166,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     route = Route.open(route_from_args(args, writes=True))
     rename = dict(item.split("=", 1) for item in args.map or [])
-    result = import_file(route, args.kind, args.file, year=args.year, rename=rename)
+    result = import_file(route, args.kind, args.file, year=args.year, rename=rename,
+                         table=args.table)
     print("\n".join(result.lines))
     return 0
 
@@ -160,9 +178,12 @@ def _add_import(sub) -> None:
     p = sub.add_parser("import", help=t("area.cli.help"))
     add_route_argument(p)
     p.add_argument("file", type=Path, metavar="FILE", help=t("area.cli.file"))
-    p.add_argument("--kind", default="auto", choices=["auto", *KINDS], help=t("area.cli.kind"))
-    p.add_argument("--year", type=int, help=t("area.cli.year"))
-    p.add_argument("--map", action="append", metavar="COLUMN=NAME", help=t("area.cli.map"))
+    kinds = "; ".join(f"{kind} = {t(f'import.kind.{kind}')}" for kind in KINDS)
+    p.add_argument("--kind", default="auto", choices=["auto", *KINDS],
+                   help=t("import.cli.kind", kinds=kinds))
+    p.add_argument("--year", type=int, metavar="JAAR", help=t("area.cli.year"))
+    p.add_argument("--table", metavar="TABEL", help=t("import.cli.table"))
+    p.add_argument("--map", action="append", metavar="KOLOM=NAAM", help=t("area.cli.map"))
     p.set_defaults(run=_cmd_import)
 
 
@@ -238,7 +259,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for add in COMMANDS:
         add(sub)
+    for each in (parser, *sub.choices.values()):
+        _translate_help(each)
     return parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix=t("import.cli.usage") + " ")
+
+
+def _translate_help(parser: argparse.ArgumentParser) -> None:
+    """argparse's own texts (usage, headings, -h) in the user's language."""
+    parser.formatter_class = _HelpFormatter
+    parser._positionals.title = t("import.cli.positionals")
+    parser._optionals.title = t("import.cli.optionals")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = t("import.cli.help")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,9 +284,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--lang" in argv[:-1]:
         set_language(argv[argv.index("--lang") + 1])
-    args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        try:
+            args = build_parser().parse_args(argv)
+            return args.run(args)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except BrokenPipeError:  # output piped into `head`, which stopped reading
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        return 0
     except RouteError as error:
         print(t("cli.error"), file=sys.stderr)
         for problem in error.problems:

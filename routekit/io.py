@@ -79,6 +79,9 @@ MISSING_MARKERS = (".", "..", "x", "X", "-", "?")
 #: and become missing in number columns.
 SUPPRESSED_AT_OR_BELOW = -99990
 
+#: pandas engine that reads Excel files: python-calamine (fast); openpyxl only writes.
+EXCEL_ENGINE = "calamine"
+
 #: Yes/no words accepted in boolean columns (compared case-insensitively).
 TRUE_WORDS = frozenset({"ja", "j", "waar", "true", "yes", "y", "1"})
 FALSE_WORDS = frozenset({"nee", "n", "onwaar", "false", "no", "0"})
@@ -439,8 +442,8 @@ def _sniff_separator(text: str, *, sample: int = 50) -> str:
 def _read_excel_rows(path: Path, file: str, sheet: str | int | None):
     """Return (header, data rows) of one sheet; cells keep Excel's types."""
     try:
-        book = pd.ExcelFile(path, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many types for broken files
+        book = pd.ExcelFile(path, engine=EXCEL_ENGINE)
+    except Exception as exc:  # the Excel readers raise many types for broken files
         raise TableError(Problem(file, t("io.unreadable", error=exc))) from exc
     with book:
         name = _pick_sheet(book.sheet_names, sheet, file)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from routekit.area import index_table, load_route_data, penetration, profile, read_key_figures
+from routekit.area import index_table, load_route_data, penetration, profile, route_key_figures
 from routekit.area.plot import (
     age_pyramid,
     choropleth,
@@ -80,7 +80,7 @@ def test_age_pyramids(sample_route, figure_dir):
     assert men == pytest.approx(-frame["left"].to_numpy())
     assert len(ax.containers) == 4
     _save(ax, figure_dir, "pyramid_sex")
-    figures = read_key_figures(sample_route.area_file("kerncijfers_kwb"))
+    figures = route_key_figures(sample_route)
     shares = pyramid_from_key_figures(figures, "WK990106", "GM9901")
     assert shares["left"].sum() == pytest.approx(100)
     ax = age_pyramid(shares, ax=new_figure("slide")[1])
@@ -89,12 +89,12 @@ def test_age_pyramids(sample_route, figure_dir):
 
 def test_choropleth_draws_every_buurt_with_non_overlapping_labels(sample_route, figure_dir):
     shapes = read_boundaries(sample_route.area_file("boundaries", ".geojson"))
-    figures = read_key_figures(sample_route.area_file("kerncijfers_kwb"))
+    figures = route_key_figures(sample_route)
     values = figures.table.loc[figures.table["level"] == "buurt", "inhabitants"]
     fig, ax = new_figure("slide")
     choropleth(shapes, values.drop("BU99010101"), ax=ax, label="inwoners")
     codes = {patch.get_gid() for patch in ax.patches} - {"routekit-leader"}
-    assert codes == set(shapes)
+    assert codes == set(shapes.index)
     grey = [p for p in ax.patches if p.get_gid() == "BU99010101"][0]
     assert grey.get_facecolor()[:3] == pytest.approx((230 / 255,) * 3, abs=0.01)
     labels = [t for t in ax.texts if t.get_text()]

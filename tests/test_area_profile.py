@@ -122,11 +122,11 @@ def test_sample_route_profile_is_consistent(sample_route):
 
 
 def test_area_overview_joins_key_figures(sample_route):
-    from routekit.area import read_key_figures
+    from routekit.area import route_key_figures
     from routekit.area.reach import area_overview
 
     data = load_route_data(sample_route)
-    figures = read_key_figures(sample_route.area_file("kerncijfers_kwb"))
+    figures = route_key_figures(sample_route)
     overview = area_overview(data, figures, area_level="wijk")
     heidebroek = overview.loc["WK990106"]
     assert heidebroek["households"] == pytest.approx(2200)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from routekit.ui.area import AreaForm
-
-CBS = Path(__file__).parent / "data" / "cbs"
 
 
 @pytest.fixture
@@ -59,13 +56,13 @@ def test_nothing_marked_saves_nothing(form, sample_route):
 
 
 def test_file_picker_uses_the_import(form, sample_route):
-    content = (CBS / "kwb-2022-utrecht.csv").read_bytes()
-    form.upload.value = ({"name": "kwb-2022-utrecht.csv", "type": "text/csv",
+    content = sample_route.area_file("kerncijfers_kwb").read_bytes()  # the route's own municipality
+    form.upload.value = ({"name": "kwb-2023-sleutelwaard.csv", "type": "text/csv",
                           "size": len(content), "content": memoryview(content),
                           "last_modified": dt.datetime.now()},)
     form.import_button.click()
-    assert "variabelen herkend" in form.import_message.value
-    assert "kerncijfers_kwb.csv" in form.import_message.value
+    assert "Kerncijfers wijken en buurten 2023 voor Sleutelwaard" in form.import_message.value
+    assert "kerncijfers-2023.csv" in form.import_message.value
     bad = b"area_code;segment_code;households\nBU99010101;Q1;3\n"
     form.upload.value = ({"name": "fout.csv", "type": "text/csv", "size": len(bad),
                           "content": memoryview(bad), "last_modified": dt.datetime.now()},)

@@ -9,6 +9,7 @@ Compute (pandas/numpy only; charts live in :mod:`routekit.area.plot`):
   against a reference;
 * :func:`penetration`, :func:`under_reached`, :func:`read_library_members` -- reach;
 * :func:`read_key_figures` -- CBS key figures in the kwb, StatLine and OData formats;
+* :func:`route_key_figures` -- a route's CBS figures, all its stored tables merged;
 * :func:`summarise` -- a plain-language summary of a profile;
 * :func:`import_file` -- bring a user's file into a route (``routekit import``).
 
@@ -24,7 +25,7 @@ H    397.0
 Name: index, dtype: float64
 """
 
-from routekit.area.cbs import KeyFigures, mapping_table, read_key_figures
+from routekit.area.cbs import KeyFigures, mapping_table, read_key_figures, route_key_figures
 from routekit.area.checks import check
 from routekit.area.importer import import_file
 from routekit.area.profile import compare, index_table, profile
@@ -37,4 +38,5 @@ __all__ = ["KeyFigures", "Scheme", "SegmentData", "area_overview", "check", "com
            "import_file", "index_table", "load_route_data", "load_scheme", "mapping_table",
            "penetration",
            "profile", "read_counts", "read_key_figures", "read_library_members",
+           "route_key_figures",
            "summarise", "under_reached"]

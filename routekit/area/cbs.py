@@ -15,6 +15,11 @@ Three real formats are read:
     padded with spaces (``SoortRegio_2 = "Buurt     "``). Names are matched
     without the suffix, so every year's table works.
 
+A route keeps every imported CBS table side by side, one file per table and
+year in ``area/cbs/`` (``kerncijfers-2023.csv``, ``nabijheid-2023.csv`` ...; see
+:mod:`routekit.area.cbs_tables`); :func:`route_key_figures` reads them all,
+merged on area code, and is the one way to read a route's figures.
+
 :data:`VARIABLES` is the one mapping of each format's names to routekit's
 own (see :func:`mapping_table`). Suppressed or unknown figures (``.``, ``x``,
 numbers ≤ −99990) become missing values, never numbers. Where a table gives
@@ -36,15 +41,23 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from routekit.area.segments import clean_code
 from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
-from routekit.io import MISSING_MARKERS, SUPPRESSED_AT_OR_BELOW, read_table, to_number
+from routekit.io import (
+    CSV_SUFFIXES,
+    EXCEL_SUFFIXES,
+    MISSING_MARKERS,
+    SUPPRESSED_AT_OR_BELOW,
+    to_number,
+)
 
 __all__ = ["AGE_GROUPS", "REGION_FIELDS", "TABLE_YEARS", "VARIABLES", "KeyFigures",
-           "fetch_key_figures", "mapping_table", "read_key_figures"]
+           "TOPICS", "fetch_key_figures", "mapping_table", "read_key_figures",
+           "route_key_figures"]
 
 #: (routekit name, kwb code, StatLine label, OData name without suffix, unit, share of).
 #: ``unit``: count, percent, mean, km, ha, code. ``share of``: the total a count
@@ -101,6 +114,24 @@ VARIABLES: tuple[tuple[str, str, str, str, str, str], ...] = (
      "mean", ""),
 )
 
+#: Topic of each variable, as the import summary names it (``import.topic.<topic>``).
+TOPICS = {"inhabitants": "inhabitants", "men": "sex", "women": "sex",
+          **dict.fromkeys(("age_0_14", "age_15_24", "age_25_44", "age_45_64", "age_65_plus"),
+                          "age"),
+          **dict.fromkeys(("households", "one_person_households", "households_without_children",
+                           "households_with_children"), "households"),
+          "household_size": "household_size", "density": "density",
+          **dict.fromkeys(("dwellings", "woz_value", "owner_occupied_pct", "rented_pct"),
+                          "housing"),
+          **dict.fromkeys(("education_low", "education_middle", "education_high"), "education"),
+          **dict.fromkeys(("income_per_recipient", "income_per_inhabitant",
+                           "low_income_persons_pct", "high_income_persons_pct",
+                           "low_income_households_pct", "high_income_households_pct"), "income"),
+          "distance_gp_km": "distance_gp", "distance_school_km": "distance_school",
+          "distance_library_km": "distance_library",
+          **dict.fromkeys(("area_ha", "land_ha", "water_ha"), "surface"),
+          "urbanity": "urbanity", "address_density": "urbanity"}
+
 #: Region fields per format: (routekit name, kwb code, StatLine label, OData name).
 REGION_FIELDS = (
     ("code", "gwb_code_10", "Codering", "Codering"),
@@ -117,6 +148,10 @@ AGE_GROUPS = {"age_0_14": "0-14", "age_15_24": "15-24", "age_25_44": "25-44",
 #: OData table id → year of the Kerncijfers wijken en buurten.
 TABLE_YEARS = {"84583NED": 2019, "84799NED": 2020, "85039NED": 2021, "85318NED": 2022,
                "85618NED": 2023, "85984NED": 2024}
+
+#: Other names of the region fields in real downloads (StatLine's newer exports).
+_REGION_ALIASES = {"regiocode (gemeente, wijk, buurt)": "code", "regiocode": "code",
+                   "regio's": "name", "regionaam": "name", "gemeentenaam (naam)": "municipality"}
 
 _LEVELS = {"gemeente": "gemeente", "wijk": "wijk", "buurt": "buurt", "land": "land",
            "nederland": "land"}
@@ -155,6 +190,10 @@ class KeyFigures:
         Variables computed from percentages.
     source : str
         File name (or "cbsodata").
+    tables : list of str
+        Titles of the CBS tables the figures come from (see :func:`route_key_figures`).
+    years : dict
+        Variable → year of the table it comes from (merged figures).
     """
 
     table: pd.DataFrame
@@ -164,6 +203,8 @@ class KeyFigures:
     unmatched: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
     source: str = ""
+    tables: list[str] = field(default_factory=list)
+    years: dict[str, int] = field(default_factory=dict)
 
     @property
     def variables(self) -> list[str]:
@@ -219,18 +260,101 @@ class KeyFigures:
 # --------------------------------------------------------------------------- reading
 
 
-def _raw(path: Path) -> pd.DataFrame:
-    """All cells as text (JSON: a cbsodata list of records or an OData ``{"value": [...]}``)."""
-    if path.suffix.lower() == ".json":
+def _raw(path: Path, *, head: int | None = None) -> pd.DataFrame:
+    """All cells as read (text or numbers), with the real header row as column names.
+
+    Excel is read with python-calamine (fast; numbers stay numbers), CSV with
+    routekit's encoding and separator detection; JSON is a cbsodata list of
+    records or an OData ``{"value": [...]}``. A title row above the header (as
+    in some StatLine exports) is skipped: the header is the first of the top
+    rows whose names are recognised as a CBS format. ``head`` reads only the
+    first rows (enough to recognise a file).
+    """
+    file = display_name(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
         try:
             data = json.loads(path.read_text("utf-8-sig"))
         except (OSError, ValueError) as error:
-            raise TableError(Problem(display_name(path), t("io.unreadable", error=error))
-                             ) from error
+            raise TableError(Problem(file, t("io.unreadable", error=error))) from error
         records = data.get("value", []) if isinstance(data, dict) else data
         frame = pd.DataFrame.from_records(records)
-        return frame.map(lambda v: None if v is None else str(v).strip()).astype("str")
-    return read_table(path)
+        return frame.map(lambda v: None if v is None else str(v).strip()).astype("object")
+    if suffix in EXCEL_SUFFIXES:
+        grid = _excel_grid(path, file, head)
+    elif suffix in CSV_SUFFIXES:
+        grid = _csv_grid(path, file, head)
+    else:
+        raise TableError(Problem(file, t("io.unsupported_type", suffix=path.suffix)))
+    grid = grid.dropna(how="all").reset_index(drop=True)
+    start = next((i for i in range(min(len(grid), 10))
+                  if detect_format(_header(grid.iloc[i]))), 0)
+    if grid.empty:
+        return pd.DataFrame()
+    columns = _header(grid.iloc[start])
+    body = grid.iloc[start + 1:].reset_index(drop=True)
+    body.columns = _unique_names(columns)
+    return body.loc[:, [bool(c) for c in columns]]
+
+
+def _excel_grid(path: Path, file: str, head: int | None = None) -> pd.DataFrame:
+    """The first sheet's cells, read with python-calamine.
+
+    The same reader as ``pandas.read_excel(engine="calamine")``, called
+    directly: pandas' wrapper converts every cell in Python, which costs
+    seconds on a national file (18,000 regions × 120 columns).
+    """
+    from python_calamine import CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = sheet.to_python(nrows=head)
+    except Exception as error:  # the Excel reader raises many types for broken files
+        raise TableError(Problem(file, t("io.unreadable", error=error))) from error
+    return pd.DataFrame(rows, dtype=object)
+
+
+def _csv_grid(path: Path, file: str, head: int | None = None) -> pd.DataFrame:
+    import csv
+    import io
+
+    from routekit.io import _decode, _sniff_separator
+
+    try:
+        text = _decode(path.read_bytes())
+    except (OSError, UnicodeError) as error:
+        raise TableError(Problem(file, t("io.unreadable", error=error))) from error
+    if head is not None:
+        text = "\n".join(text.splitlines()[:head])
+    lines = text.splitlines()
+    # sniff on the lines below a possible title row
+    body = "\n".join(lines[1:] if len(lines) > 2 and not _has_separator(lines[0]) else lines)
+    separator = "\t" if path.suffix.lower() == ".tsv" else _sniff_separator(body)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as error:
+        raise TableError(Problem(file, t("io.unreadable", error=error))) from error
+    width = max((len(r) for r in records), default=0)
+    return pd.DataFrame([[c if c.strip() else None for c in r] + [None] * (width - len(r))
+                         for r in records], dtype=object)
+
+
+def _has_separator(line: str) -> bool:
+    return any(sep in line for sep in (";", "\t", ","))
+
+
+def _header(row: pd.Series) -> list[str]:
+    return ["" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
+            for v in row.tolist()]
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
 
 
 def detect_format(columns: list[str]) -> str | None:
@@ -272,7 +396,7 @@ def _match(columns: list[str], fmt: str) -> tuple[dict[str, str], dict[str, str]
     pos = {"kwb": 1, "statline": 2, "odata": 3}[fmt]
     variables = {v[pos].casefold(): v[0] for v in VARIABLES if v[pos]}
     variables.update({v[0].casefold(): v[0] for v in VARIABLES})  # routekit's own names
-    regions = {f[pos].casefold(): f[0] for f in REGION_FIELDS}
+    regions = {f[pos].casefold(): f[0] for f in REGION_FIELDS} | _REGION_ALIASES
     region_cols: dict[str, str] = {}
     matched: dict[str, str] = {}
     unmatched = []
@@ -289,9 +413,32 @@ def _match(columns: list[str], fmt: str) -> tuple[dict[str, str], dict[str, str]
 
 
 def _numbers(values: pd.Series, column: str, file: str) -> pd.Series:
-    return to_number(values.tolist(), column=column, file=file,
-                     missing_markers=MISSING_MARKERS,
-                     suppressed_at_or_below=SUPPRESSED_AT_OR_BELOW).astype("float64")
+    """One column as float64: numbers kept, CBS markers and empty cells missing.
+
+    A column of numbers and markers only (the usual Excel download) is
+    converted in one vectorised step; text numbers (CSV, Dutch notation) go
+    through :func:`routekit.io.to_number`, which names every bad cell.
+    """
+    is_text = np.fromiter((type(v) is str for v in values.to_numpy()), bool, len(values))
+    if is_text.any():
+        texts = values[is_text].str.strip()
+        if not (texts.isin(MISSING_MARKERS) | texts.eq("")).all():
+            return to_number(values.tolist(), column=column, file=file,
+                             missing_markers=MISSING_MARKERS,
+                             suppressed_at_or_below=SUPPRESSED_AT_OR_BELOW).astype("float64")
+    numbers = pd.to_numeric(values.where(~is_text), errors="coerce").astype("float64")
+    return numbers.where(numbers > SUPPRESSED_AT_OR_BELOW)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Cells as stripped text (None stays missing; Excel numbers as whole-number text)."""
+    def one(value):
+        if value is None or (isinstance(value, float) and value != value):
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip() or None
+    return values.map(one).astype("object")
 
 
 def _year(path: Path, raw: pd.DataFrame, region_cols: dict, year: int | None) -> int | None:
@@ -378,14 +525,14 @@ def read_key_figures(path: str | Path, *, year: int | None = None) -> KeyFigures
         code_col = region_cols["name"]  # raw OData: WijkenEnBuurten holds the code
     if code_col is None:
         raise TableError(Problem(file, t("area.cbs.no_code", found=", ".join(raw.columns))))
-    raw = raw[raw[code_col].notna()].reset_index(drop=True)
-    codes = raw[code_col].map(clean_code)
+    raw = raw[_text(raw[code_col]).notna()].reset_index(drop=True)
+    codes = _text(raw[code_col]).map(clean_code)
     table = pd.DataFrame(index=pd.Index(codes, name="code"))
-    names = raw[region_cols["name"]] if "name" in region_cols else codes
-    table["name"] = names.str.strip().to_numpy()
-    table["level"] = _level(codes, raw[region_cols["level"]] if "level" in region_cols
+    names = _text(raw[region_cols["name"]]) if "name" in region_cols else codes
+    table["name"] = names.to_numpy()
+    table["level"] = _level(codes, _text(raw[region_cols["level"]]) if "level" in region_cols
                             else None).to_numpy()
-    table["municipality"] = (raw[region_cols["municipality"]].str.strip().to_numpy()
+    table["municipality"] = (_text(raw[region_cols["municipality"]]).to_numpy()
                              if "municipality" in region_cols else None)
     units = {}
     for column, name in matched.items():
@@ -435,3 +582,24 @@ def fetch_key_figures(municipality: str, year: int) -> KeyFigures | None:
     figures.table = figures.table[keep | (figures.table["level"] == "gemeente")
                                   & (figures.table.index == f"GM{number}")]
     return figures
+
+
+def route_key_figures(route) -> KeyFigures:
+    """All CBS figures of a route: every stored table and year merged on area code.
+
+    This is the one way to read a route's figures (area overview, personas,
+    report, notebooks). Each variable comes from the newest table that has it;
+    where the figures come from is in ``tables`` and ``years``. Nothing
+    imported yet gives an empty but valid :class:`KeyFigures`. Storage: see
+    :mod:`routekit.area.cbs_tables`.
+
+    Examples
+    --------
+    >>> from routekit.workspace import Route
+    >>> figures = route_key_figures(Route.open("data/sample-route"))
+    >>> int(figures.table.loc["GM9901", "inhabitants"]), "age_65_plus" in figures.variables
+    (64741, True)
+    """
+    from routekit.area.cbs_tables import route_key_figures as merged
+
+    return merged(route)

@@ -26,7 +26,7 @@ class _Config(BaseModel):
 
 class Municipality(_Config):
     code: str = Field(pattern=r"^GM\d{4}$")
-    name: str
+    name: str = ""  # may be left out: the first CBS import fills it in
 
 
 class Area(_Config):
@@ -36,6 +36,7 @@ class Area(_Config):
     name: str
     kind: str = "wijk"
     branch: str | None = None
+    parent: str | None = None  # code of the area it lies in (a buurt's wijk, a wijk's gemeente)
 
 
 class Theme(_Config):

@@ -1,27 +1,28 @@
-"""Choropleth map of any measure per area from a GeoJSON boundary file, plain matplotlib.
+"""Choropleth map of any measure per area from boundary shapes (a GeoDataFrame), matplotlib.
 
-Polygons (with holes) are drawn as path patches; lon/lat boundaries are
-shown with the aspect of their latitude, projected ones (RD New, metres) 1:1.
+Shapes come from :func:`read_boundaries` (GeoJSON or GeoPackage, WGS84 or RD
+New; see :mod:`routekit.area.boundaries`). Polygons (with holes) are drawn as
+path patches, one per polygon with the area code as gid; projected shapes
+(RD New, metres) are drawn 1:1, lon/lat ones with the aspect of their latitude.
 
 Examples
 --------
->>> from routekit.area import read_key_figures
+>>> from routekit.area import route_key_figures
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
->>> figures = read_key_figures(route.area_file("kerncijfers_kwb", ".csv"))
+>>> figures = route_key_figures(route)
 >>> shapes = read_boundaries(route.area_file("boundaries", ".geojson"))
 >>> ax = choropleth(shapes, figures.table["inhabitants"], label="Inwoners")
 """
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from routekit.area.boundaries import read_boundaries
 from routekit.area.plot._common import axes, font_size
 from routekit.i18n import t
 from routekit.style import finish, sequential_cmap, style_context
@@ -29,32 +30,12 @@ from routekit.style import finish, sequential_cmap, style_context
 __all__ = ["choropleth", "read_boundaries"]
 
 
-def read_boundaries(path: str | Path) -> dict[str, dict]:
-    """Read a GeoJSON FeatureCollection: code → ``{"name", "polygons"}``.
-
-    ``polygons`` is a list of polygons, each a list of rings (exterior first,
-    then holes) as (n, 2) arrays. The code is the ``code`` property (routekit's
-    imported files always have it) or a CBS-style one (``buurtcode`` ...).
-    """
-    from routekit.area.importer import CODE_PROPERTIES
-    from routekit.area.segments import clean_code
-
-    data = json.loads(Path(path).read_text("utf-8-sig"))
-    shapes = {}
-    for feature in data.get("features", []):
-        props = {k.casefold(): v for k, v in (feature.get("properties") or {}).items()}
-        code = next((props[k] for k in CODE_PROPERTIES if props.get(k)), None)
-        geometry = feature.get("geometry") or {}
-        if code is None or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            continue
-        polygons = geometry["coordinates"]
-        if geometry["type"] == "Polygon":
-            polygons = [polygons]
-        shapes[clean_code(code)] = {
-            "name": props.get("name") or props.get("buurtnaam") or props.get("wijknaam") or code,
-            "polygons": [[np.asarray(ring, dtype=float)[:, :2] for ring in poly]
-                         for poly in polygons]}
-    return shapes
+def _polygons(geometry) -> list[list[np.ndarray]]:
+    """Polygons of a (Multi)Polygon as lists of rings (exterior first) of (n, 2) arrays."""
+    parts = getattr(geometry, "geoms", [geometry])
+    return [[np.asarray(part.exterior.coords)[:, :2],
+             *(np.asarray(ring.coords)[:, :2] for ring in part.interiors)]
+            for part in parts if not part.is_empty]
 
 
 def _path(polygon):
@@ -67,26 +48,18 @@ def _path(polygon):
     return MplPath(np.asarray(vertices), codes)
 
 
-def _label_point(polygons) -> tuple[float, float]:
-    """A point well inside the largest polygon (holes respected): the inside grid
-    point farthest from the polygon's edges."""
-    polygon = max(polygons, key=lambda p: np.ptp(p[0][:, 0]) * np.ptp(p[0][:, 1]))
-    path = _path(polygon)
-    (x0, y0), (x1, y1) = polygon[0].min(axis=0), polygon[0].max(axis=0)
-    gx, gy = np.meshgrid(np.linspace(x0, x1, 31), np.linspace(y0, y1, 31))
-    grid = np.column_stack([gx.ravel(), gy.ravel()])
-    inside = grid[path.contains_points(grid)]
-    if not len(inside):
-        return float(polygon[0][:, 0].mean()), float(polygon[0][:, 1].mean())
-    edges = np.vstack([np.linspace(a, b, 20) for ring in polygon
-                       for a, b in zip(ring, np.roll(ring, -1, axis=0), strict=True)])
-    distance = np.min(np.hypot(inside[:, None, 0] - edges[None, :, 0],
-                               inside[:, None, 1] - edges[None, :, 1]), axis=1)
-    x, y = inside[np.argmax(distance)]
-    return float(x), float(y)
+def _label_point(geometry) -> tuple[float, float]:
+    """A point well inside the largest polygon (holes respected): its pole of inaccessibility."""
+    from shapely.ops import polylabel
+
+    parts = getattr(geometry, "geoms", [geometry])
+    largest = max(parts, key=lambda p: p.area)
+    x0, y0, x1, y1 = largest.bounds
+    point = polylabel(largest, tolerance=max(x1 - x0, y1 - y0) / 100 or 1e-9)
+    return float(point.x), float(point.y)
 
 
-def choropleth(shapes: dict[str, dict], values: pd.Series, *, ax=None, cmap=None, norm=None,
+def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
                label: str = "", labels: bool = True, fmt: str = "{:,.0f}",
                title: str | None = None, subtitle: str | None = None,
                source: str | None = None):
@@ -94,8 +67,8 @@ def choropleth(shapes: dict[str, dict], values: pd.Series, *, ax=None, cmap=None
 
     Parameters
     ----------
-    shapes : dict
-        From :func:`read_boundaries`.
+    shapes : geopandas.GeoDataFrame
+        From :func:`read_boundaries`: indexed by area code, with ``geometry``.
     values : pandas.Series
         Indexed by area code (any measure: inhabitants, index, penetration ...).
     cmap, norm : optional
@@ -120,15 +93,15 @@ def choropleth(shapes: dict[str, dict], values: pd.Series, *, ax=None, cmap=None
 
     ax = axes(ax, "screen")
     cmap = cmap or sequential_cmap()
-    present = values.reindex(list(shapes)).astype(float)
+    present = values.reindex(shapes.index).astype(float)
     if norm is None:
         norm = mpl.colors.Normalize(np.nanmin(present), np.nanmax(present))
     with style_context():
         all_points = []
-        for code, shape in shapes.items():
+        for code, geometry in zip(shapes.index, shapes.geometry, strict=True):
             value = present.get(code, np.nan)
             colour = "#e6e6e6" if np.isnan(value) else cmap(norm(value))
-            for polygon in shape["polygons"]:
+            for polygon in _polygons(geometry):
                 ax.add_patch(PathPatch(_path(polygon), facecolor=colour, edgecolor="white",
                                        linewidth=1.0, gid=code))
                 all_points.append(polygon[0])
@@ -142,8 +115,9 @@ def choropleth(shapes: dict[str, dict], values: pd.Series, *, ax=None, cmap=None
         if labels and len(shapes) <= 40:
             from routekit.labels import place_labels
 
-            shown = [code for code in shapes if not np.isnan(present.get(code, np.nan))]
-            anchors = np.array([_label_point(shapes[code]["polygons"]) for code in shown])
+            shown = [code for code in shapes.index if not np.isnan(present.get(code, np.nan))]
+            geometries = shapes.geometry
+            anchors = np.array([_label_point(geometries[code]) for code in shown])
             texts = [fmt.format(present[code]).replace(",", ".") for code in shown]
             if shown:
                 place_labels(ax, anchors[:, 0], anchors[:, 1], texts,

@@ -1,0 +1,158 @@
+"""The route's own areas from CBS data: its municipality, wijken and buurten.
+
+A CBS file names every region it has (code, name, level). :func:`cut_to_municipality`
+keeps the route's municipality (its gemeente, wijken and buurten) and the
+national row as a reference, and refuses a file that holds another
+municipality only, so nothing is mixed in silently. :func:`areas_from_table`
+turns the region rows into route areas (``route.yaml`` ``areas``: wijken and
+buurten with CBS code, name, kind and parent) and :func:`learn_areas` adds
+them to a route, keeping what the user already wrote (names, kinds, branches).
+
+Examples
+--------
+>>> from routekit.area import read_key_figures
+>>> figures = read_key_figures("data/sample-route/area/kerncijfers_kwb.csv")
+>>> kept = cut_to_municipality(figures, "GM9901")
+>>> [a["code"] for a in areas_from_table(kept.table)][:2]
+['WK990101', 'BU99010101']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from routekit.errors import Problem, TableError
+from routekit.i18n import t
+
+__all__ = ["areas_from_table", "belongs_to", "cut_to_municipality", "learn_areas",
+           "municipality_number"]
+
+
+def municipality_number(code: str) -> str:
+    """The four digits of a municipality code: ``"GM0344"`` → ``"0344"``."""
+    return str(code).strip().upper().removeprefix("GM")
+
+
+def belongs_to(codes: pd.Series | pd.Index, municipality: str) -> pd.Series:
+    """True for CBS codes (GM/WK/BU) that lie in *municipality* (by their digits).
+
+    Examples
+    --------
+    >>> belongs_to(pd.Index(["GM0344", "WK034401", "BU03080000", "NL00"]), "GM0344").tolist()
+    [True, True, False, False]
+    """
+    text = pd.Series(codes, dtype="str").str.upper()
+    cbs = text.str.fullmatch(r"GM\d{4}|WK\d{6}|BU\d{8}").fillna(False)
+    return (cbs & (text.str[2:6] == municipality_number(municipality))).astype(bool)
+
+
+def _municipalities(table: pd.DataFrame) -> list[str]:
+    """The municipalities a table's rows lie in, as "Name (GMgggg)"."""
+    codes = pd.Series(table.index, dtype="str")
+    cbs = codes[codes.str.fullmatch(r"GM\d{4}|WK\d{6}|BU\d{8}").fillna(False)]
+    numbers = sorted(cbs.str[2:6].unique())
+    names = table["name"].where(table["level"] == "gemeente").dropna()
+    out = []
+    for number in numbers:
+        code = f"GM{number}"
+        out.append(f"{names[code]} ({code})" if code in names.index else code)
+    return out
+
+
+def cut_to_municipality(figures, municipality: str, *, name: str = ""):
+    """Keep the rows of *municipality* and the national row(s); refuse another municipality.
+
+    Parameters
+    ----------
+    figures : KeyFigures
+    municipality : str
+        The route's municipality code, e.g. ``"GM0344"``.
+    name : str, optional
+        Its name, for the message.
+
+    Returns
+    -------
+    KeyFigures
+        A copy with only the municipality's gemeente, wijk and buurt rows and
+        the rows of the whole country (level ``land``).
+
+    Raises
+    ------
+    TableError
+        When the file holds no region of *municipality*; the message names the
+        municipalities it does hold.
+    """
+    from dataclasses import replace
+
+    table = figures.table
+    own = belongs_to(table.index, municipality).to_numpy()
+    if not own.any():
+        others = _municipalities(table)
+        raise TableError(Problem(figures.source, t(
+            "import.other_municipality", municipality=f"{name} ({municipality})".strip(),
+            found=", ".join(others[:5]) + (" …" if len(others) > 5 else "")
+            or t("import.no_cbs_codes"))))
+    keep = own | (table["level"] == "land").to_numpy()
+    return replace(figures, table=table[keep].copy())
+
+
+def areas_from_table(table: pd.DataFrame) -> list[dict]:
+    """Route areas (``code``, ``name``, ``kind``, ``parent``) of the wijk and buurt rows.
+
+    The parent is the table's ``parent`` column where it has one, else what
+    the CBS code implies (a buurt's wijk, a wijk's gemeente). Order: each wijk
+    followed by its buurten.
+    """
+    from routekit.area.segments import area_level, implied_parent
+
+    rows = table[table["level"].isin(["wijk", "buurt"])]
+    codes = pd.Series(rows.index, index=rows.index, dtype="str")
+    implied = implied_parent(codes, codes.map(area_level))
+    given = rows["parent"] if "parent" in rows.columns else pd.Series(None, index=rows.index)
+    areas = []
+    for code, row in rows.iterrows():
+        parent = given[code] if isinstance(given[code], str) else implied[code]
+        areas.append({"code": code, "name": row["name"] or code, "kind": row["level"],
+                      "parent": parent})
+    wijk_of = {a["code"]: (a["parent"] if a["kind"] == "buurt" else a["code"]) or ""
+               for a in areas}
+    return sorted(areas, key=lambda a: (wijk_of[a["code"]], a["kind"] != "wijk", a["code"]))
+
+
+def learn_areas(route, table: pd.DataFrame) -> dict[str, int]:
+    """Add the wijken and buurten of *table* to the route (and its municipality's name).
+
+    Areas the route already has keep what the user wrote (name, kind,
+    branch); only a missing parent is filled in. Areas not in the table are
+    kept. ``route.yaml`` is saved when something changed.
+
+    Returns
+    -------
+    dict
+        ``{"wijk": n, "buurt": n, "added": n}``: the route's wijken and buurten
+        now, and how many were new.
+    """
+    from routekit.records.route import Area
+
+    config = route.config
+    changed = False
+    code = config.municipality.code
+    if not config.municipality.name and code in table.index:
+        config.municipality.name = str(table.at[code, "name"])
+        changed = True
+    known = {area.code: area for area in config.areas}
+    added = 0
+    for item in areas_from_table(table):
+        area = known.get(item["code"])
+        if area is None:
+            config.areas.append(Area(**item))
+            added += 1
+        elif area.parent is None:
+            area.parent = item["parent"]
+            changed = True
+    if added or changed:
+        route.save_config()
+    from routekit.area.segments import area_level
+
+    levels = [area_level(area.code) for area in config.areas]
+    return {"wijk": levels.count("wijk"), "buurt": levels.count("buurt"), "added": added}
