@@ -22,7 +22,9 @@ def check(route) -> list[Problem]:
 
     Returns an empty list when the route has no segment data yet.
     """
-    if not route.area_file("segments").exists() or not route.area_file("segment_scheme").exists():
+    from routekit.area.sources import has_segment_data, segment_files
+
+    if not has_segment_data(route):
         return []
     from routekit.area.segments import load_route_data
 
@@ -35,7 +37,7 @@ def check(route) -> list[Problem]:
     from routekit.i18n import t
 
     rows, cols = np.nonzero(data.members > data.households)
-    file = route.area_file("members").name
+    file = segment_files(route)["members"].name
     return [Problem(file, t("area.counts.members_above", members=int(data.members[r, c]),
                             households=int(data.households[r, c]), area=data.codes[r],
                             segment=data.types[c]))

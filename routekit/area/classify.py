@@ -137,6 +137,8 @@ class Classification:
         Silhouette per number of groups (``groups``) and per group (``types``).
     settings : dict
         ``seed``, ``n_init``, ranges, thresholds, ``reference`` (name), ``year``.
+    regions : pandas.DataFrame
+        Names of the other areas in the input (gemeente, wijk): ``name``, ``level``.
     """
 
     areas: pd.DataFrame
@@ -147,6 +149,7 @@ class Classification:
     centroids: pd.DataFrame
     scores: dict
     settings: dict = field(default_factory=dict)
+    regions: pd.DataFrame | None = None
 
     @property
     def groups(self) -> pd.Index:
@@ -231,12 +234,17 @@ def prepare(frame: pd.DataFrame, *, min_inhabitants: float = MIN_INHABITANTS,
 
     Examples
     --------
+    Counts become percentages of their base; a buurt under the minimum is
+    left out; a variable without any figure is dropped:
+
     >>> frame = pd.DataFrame({"inhabitants": [200, 400, 30], "households": [100, 100, 10],
-    ...                       "age_0_14": [50, 100, 5], "education_low": [np.nan] * 3},
+    ...                       "age_0_14": [50, 120, 6], "woz_value": [np.nan] * 3},
     ...                      index=["BU2", "BU1", "BU3"])
     >>> values, dropped, areas = prepare(frame)
-    >>> values["age_0_14"].tolist(), dropped["education_low"], areas["status"].tolist()
-    ([25.0, 25.0, 5.0...], 'not_published', ['classified', 'classified', 'too_few_inhabitants'])
+    >>> values["age_0_14"].tolist(), dropped["woz_value"]
+    ([30.0, 25.0, 20.0], 'not_published')
+    >>> areas["status"].tolist()
+    ['classified', 'classified', 'too_few_inhabitants']
     """
     frame = frame.sort_index()
     if "level" in frame:
@@ -429,10 +437,13 @@ def classify(frame: pd.DataFrame, *, seed: int = 0, n_init: int = 10,
                 "min_inhabitants": min_inhabitants, "max_missing": max_missing,
                 "min_split": MIN_SPLIT, "criterion": "silhouette", "reference": reference,
                 "year": year, "transform": "ihs+range"}
+    regions = pd.DataFrame(columns=["name", "level"])
+    if "level" in frame and "name" in frame:
+        regions = frame.loc[frame["level"].isin(["gemeente", "wijk"]), ["name", "level"]]
     return Classification(areas=areas, scheme=scheme, figures=figures,
                           variables=list(values.columns), dropped=dropped, centroids=centroids,
                           scores={"groups": group_scores, "types": type_scores},
-                          settings=settings)
+                          settings=settings, regions=regions.sort_index())
 
 
 def match_names(new: Classification, old_members: dict[str, list[str]],

@@ -14,8 +14,9 @@ Examples
 --------
 >>> from routekit.area.classify import classify, example_frame
 >>> result = classify(example_frame(60, seed=1), n_init=2, groups=4)
->>> sorted(result.scheme.loc[result.groups, "name"])[0]
-'Alleenwonenden in de drukke stad'
+>>> row = result.scheme.loc["A"]
+>>> row["name"], row["age_band"]
+('Jonge gezinnen in koopwoningen', '0-14')
 """
 
 from __future__ import annotations

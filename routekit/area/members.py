@@ -47,7 +47,8 @@ __all__ = ["PERSONAL_WORDS", "buurt_reach", "class_reach", "members_per_buurt",
 PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepnaam", "tussenvoegsel", "voorletters",
                   "initialen", "straat", "street", "adres", "address", "huisnummer", "huisnr",
                   "toevoeging", "email", "e-mail", "mail", "telefoon", "phone", "mobiel",
-                  "geboortedatum", "birth", "bsn", "pasnummer", "lenersnummer", "klantnummer")
+                  "geboortedatum", "birth", "bsn", "pasnummer", "lenersnummer", "klantnummer",
+                  "lidnummer", "woonplaats")
 _ADDRESS = re.compile(r"^[^\d\W][\w .'\-]+\s\d+\s?[a-zA-Z]?$")
 _AREA_WORDS = ("postcode", "pc6", "pc4", "buurtcode", "buurt", "wijkcode", "wijk", "area_code",
                "gebiedscode", "regiocode", "code", "gebied")
@@ -85,19 +86,20 @@ def refuse_personal_data(frame: pd.DataFrame, file: str) -> None:
     Examples
     --------
     >>> refuse_personal_data(pd.DataFrame({"Postcode": ["1234AB"], "Naam": ["J. Jansen"]}),
-    ...                      "leden.csv")
+    ...                      "leden.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    routekit.errors.TableError: leden.csv, veld Naam: ...
+    routekit.errors.TableError: leden.csv, rij 1, veld Naam: dit bestand bevat namen of adressen ...
     """
     problems = []
     for column in frame.columns:
         if any(w in _key(column) for w in ("buurt", "wijk", "gemeente", "regio", "gebied")):
             continue  # "Buurtnaam", "Naam wijk": names of areas, not of people
         words = re.split(r"[\s_\-./]+", _key(column))
-        joined = _key(column).replace(" ", "")
-        if any(w in PERSONAL_WORDS for w in words) or joined in PERSONAL_WORDS \
-                or any(joined.startswith(w) and len(w) > 4 for w in PERSONAL_WORDS):
+        joined = _key(column).replace(" ", "").replace("-", "")
+        long_hit = any(len(w) >= 5 and w in joined for w in PERSONAL_WORDS) \
+            and "adressen" not in joined  # "Aantal adressen" is a count
+        if long_hit or any(w in PERSONAL_WORDS for w in words):
             problems.append(Problem(file, t("classify.members.personal", column=column), row=1,
                                     field=str(column)))
             continue

@@ -12,6 +12,8 @@ reads like a Mosaic export:
     all in its one type).
 ``open_buurten.csv``
     Every buurt: its group and type, or why it was not classified.
+``open_areas.csv``
+    Code, name and level of the route's gemeente, wijken and buurten.
 ``open_figures.csv``
     The figures behind the names: per group/type and variable its value, the
     reference's and the difference in standard deviations.
@@ -116,6 +118,8 @@ def build_open_segments(route, *, national=None, seed: int = 0, n_init: int = 10
     if is_national:
         own = _municipality_buurten(table, route.config.municipality.code)
         result.areas = result.areas.loc[result.areas.index.intersection(own)]
+        number = clean_code(route.config.municipality.code).removeprefix("GM")
+        result.regions = result.regions[result.regions.index.str[2:6] == number]
     result.settings.update(source=figures.source, national=is_national,
                            generated_names=dict(result.scheme.loc[result.groups, "name"]))
     old = open_metadata(route)
@@ -249,6 +253,12 @@ def store_open_segments(route, result: Classification) -> list[Path]:
         "inhabitants": _whole(areas["inhabitants"]), "households": _whole(areas["households"]),
         "missing_figures": areas["missing"]}).astype("object"))
     put("open_figures", _figures_table(result))
+    regions = result.regions if result.regions is not None else pd.DataFrame(
+        columns=["name", "level"])
+    put("open_areas", pd.DataFrame({
+        "code": [*regions.index, *areas.index],
+        "name": [*regions["name"], *areas["name"]],
+        "level": [*regions["level"], *["buurt"] * len(areas)]}).astype("object"))
     meta = route.area_file(METADATA, ".yaml")
     atomic_write_text(meta, yaml.safe_dump(_metadata(result),
                                            allow_unicode=True, sort_keys=False, width=100))

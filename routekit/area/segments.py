@@ -457,8 +457,8 @@ def load_route_data(route, source: str | None = None) -> SegmentData:
     if files["members"].exists():
         members = read_counts(files["members"], value="member_households", scheme=scheme)
     areas = read_areas(route.area_file("areas")) if route.area_file("areas").exists() else None
-    if areas is None and source == "open" and route.area_file("open_buurten").exists():
-        areas = read_areas(route.area_file("open_buurten"))  # names of the classified buurten
+    if areas is None and source == "open" and route.area_file("open_areas").exists():
+        areas = read_areas(route.area_file("open_areas"))  # names from the CBS figures
     national = None
     if source != "open" and route.area_file("national_reference").exists():
         table = read_table(route.area_file("national_reference"),
