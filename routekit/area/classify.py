@@ -19,7 +19,9 @@ library can download for free:
    all variables; the number of groups is the one with the highest
    **silhouette** score in :data:`GROUP_RANGE` (4–15); types within each group
    the same way in :data:`TYPE_RANGE` (a group of fewer than
-   :data:`MIN_SPLIT` buurten keeps one type). Buurten with a few missing
+   :data:`MIN_SPLIT` buurten keeps one type). For large inputs (the whole
+   country) the search runs on a seeded sample of :data:`SEARCH_SAMPLE`
+   buurten and the best solution is refined on all of them. Buurten with a few missing
    figures go to the nearest centre on the variables they have.
 5. **Names**: each group and type is named and described after the variables
    where it stands out most (in standard deviations of the buurten) against
@@ -93,8 +95,8 @@ GROUP_RANGE = (4, 15)
 TYPE_RANGE = (2, 5)
 #: A group with fewer buurten is not split into types.
 MIN_SPLIT = 10
-#: Silhouette scores are computed on at most this many buurten (seeded sample).
-SILHOUETTE_SAMPLE = 3000
+#: The number of clusters is searched on at most this many buurten (seeded sample).
+SEARCH_SAMPLE = 2000
 
 _EDUCATION = ("education_low", "education_middle", "education_high")
 _AGE_BANDS = {"age_0_14": "0-14", "age_15_24": "15-24", "age_25_44": "25-44",
@@ -311,25 +313,38 @@ def _kmeans(matrix: np.ndarray, k: int, seed: int, n_init: int):
 
 def _best_k(matrix: np.ndarray, k_range: tuple[int, int], seed: int, n_init: int
             ) -> tuple[np.ndarray, np.ndarray, dict[int, float]]:
-    """Labels and centres of the k in *k_range* with the highest silhouette score."""
+    """Labels and centres of the k in *k_range* with the highest silhouette score.
+
+    The search (every k, *n_init* restarts each) runs on a seeded sample of at
+    most :data:`SEARCH_SAMPLE` rows; the best solution is then refined on all
+    rows from the sample's centres -- seconds for all buurten of the country.
+    """
+    from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
 
+    rows = np.arange(len(matrix))
+    if len(matrix) > SEARCH_SAMPLE:
+        rows = np.sort(np.random.default_rng(seed).choice(len(matrix), SEARCH_SAMPLE,
+                                                          replace=False))
+    sample = matrix[rows]
     low, high = k_range
-    high = max(low, min(high, len(matrix) // 4))  # at least about four buurten per cluster
+    high = max(low, min(high, len(sample) // 4))  # at least about four buurten per cluster
     scores, best = {}, None
-    sample = min(len(matrix), SILHOUETTE_SAMPLE)
-    for k in range(low, high + 1):
-        model = _kmeans(matrix, k, seed, n_init)
+    for k in range(low, min(high, len(sample) - 1) + 1):
+        model = _kmeans(sample, k, seed, n_init)
         if len(np.unique(model.labels_)) < 2:
             continue
-        score = float(silhouette_score(matrix, model.labels_, sample_size=sample,
-                                       random_state=seed))
+        score = float(silhouette_score(sample, model.labels_))
         scores[k] = round(score, 6)
         if best is None or score > best[0] + 1e-12:
-            best = (score, model.labels_.copy(), model.cluster_centers_.copy())
+            best = (score, model)
     if best is None:
         return np.zeros(len(matrix), dtype=int), matrix.mean(axis=0, keepdims=True), scores
-    return best[1], best[2], scores
+    model = best[1]
+    if len(sample) < len(matrix):
+        model = KMeans(n_clusters=model.n_clusters, init=model.cluster_centers_, n_init=1,
+                       random_state=seed).fit(matrix)
+    return model.labels_.copy(), model.cluster_centers_.copy(), scores
 
 
 def _ordered(labels: np.ndarray, centres: np.ndarray, codes: np.ndarray
@@ -355,10 +370,7 @@ def _group_code(i: int) -> str:
     return letters[i] if i < len(letters) else f"G{i + 1}"
 
 
-def classify(frame: pd.DataFrame, *, seed: int = 0, n_init: int = 10,
-             groups: int | tuple[int, int] = GROUP_RANGE, types: tuple[int, int] = TYPE_RANGE,
-             min_inhabitants: float = MIN_INHABITANTS, max_missing: float = MAX_MISSING_SHARE,
-             reference: str | None = None, year: int | None = None) -> Classification:
+def classify(frame: pd.DataFrame, **options) -> Classification:
     """Classify the buurten of *frame* into groups and, within them, types.
 
     Parameters
@@ -367,7 +379,7 @@ def classify(frame: pd.DataFrame, *, seed: int = 0, n_init: int = 10,
         Key figures per area, indexed by code, in routekit's names (as
         ``read_key_figures(...).table``). Not modified.
     seed, n_init : int
-        k-means seed and number of restarts.
+        k-means seed (default 0) and number of restarts (default 10).
     groups : int or (int, int), default (4, 15)
         A fixed number of groups, or the range searched by silhouette score.
     types : (int, int), default (2, 5)
@@ -386,7 +398,22 @@ def classify(frame: pd.DataFrame, *, seed: int = 0, n_init: int = 10,
     RouteError
         When fewer buurten than twice the smallest number of groups can be
         classified, or no variable is usable (Dutch message says why).
+
+    Notes
+    -----
+    k-means runs on one thread: on a busy machine, OpenMP threads waiting for
+    each other made it twenty times slower, and the result is the same.
     """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _classify(frame, **options)
+
+
+def _classify(frame: pd.DataFrame, *, seed: int = 0, n_init: int = 10,
+              groups: int | tuple[int, int] = GROUP_RANGE, types: tuple[int, int] = TYPE_RANGE,
+              min_inhabitants: float = MIN_INHABITANTS, max_missing: float = MAX_MISSING_SHARE,
+              reference: str | None = None, year: int | None = None) -> Classification:
     values, dropped, areas = prepare(frame, min_inhabitants=min_inhabitants,
                                      max_missing=max_missing)
     k_range = (groups, groups) if isinstance(groups, int) else tuple(groups)

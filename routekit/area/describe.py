@@ -21,6 +21,8 @@ Examples
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -79,22 +81,31 @@ def _unit_first(variable: str) -> bool:
     return not (variable.endswith("_km") or variable in ("density", "address_density"))
 
 
-def _weights(areas: pd.DataFrame, variable: str) -> pd.Series:
-    base = _meta()[1].get(variable)
-    column = "households" if base == "households" else "inhabitants"
-    return areas[column].fillna(0).astype(float)
+def _weights(areas: pd.DataFrame, columns: pd.Index) -> np.ndarray:
+    """Weight of each buurt (rows) per variable (columns): households or inhabitants."""
+    base = _meta()[1]
+    inhabitants = areas["inhabitants"].fillna(0).to_numpy(float)
+    households = areas["households"].fillna(0).to_numpy(float)
+    return np.column_stack([households if base.get(c) == "households" else inhabitants
+                            for c in columns]) if len(columns) else np.zeros((len(areas), 0))
 
 
 def aggregate(values: pd.DataFrame, areas: pd.DataFrame, members: pd.Index) -> pd.Series:
-    """Figures of a set of buurten: weighted means of their values (NaN where none has one)."""
-    out = {}
-    for variable in values.columns:
-        column = values.loc[members, variable]
-        weight = _weights(areas.loc[members], variable).where(column.notna(), 0)
-        total = weight.sum()
-        out[variable] = float((column.fillna(0) * weight).sum() / total) if total > 0 \
-            else float(column.mean()) if column.notna().any() else np.nan
-    return pd.Series(out, dtype="float64")
+    """Figures of a set of buurten: means of their values weighted by their base.
+
+    Percentages of households are weighted by households, the others by
+    inhabitants (so a percentage of a group is its count ÷ its base); a buurt
+    without the figure does not count (NaN where none has it).
+    """
+    matrix = values.loc[members].to_numpy(float)
+    weight = np.where(np.isnan(matrix), 0.0, _weights(areas.loc[members], values.columns))
+    total = weight.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a figure no buurt has: NaN
+        weighted = (np.nan_to_num(matrix) * weight).sum(axis=0) / total
+        plain = np.nanmean(matrix, axis=0) if len(matrix) else np.full(matrix.shape[1], np.nan)
+    return pd.Series(np.where(total > 0, weighted, plain), index=values.columns,
+                     dtype="float64")
 
 
 def _scores(value: pd.Series, reference: pd.Series, spread: pd.Series) -> pd.Series:
