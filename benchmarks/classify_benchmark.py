@@ -98,7 +98,8 @@ def main() -> None:
     left = int(result.unclassified.sum())
     print(f"classify: {seconds:.1f} s ({cpu:.1f} s CPU; more time than CPU = a busy machine) "
           f"for {len(result.groups)} groups and {len(result.types)} types; {left} buurten "
-          f"not classified; target < {TARGET_S:.0f} s: {'ok' if seconds < TARGET_S else 'TOO SLOW'}")
+          f"not classified; target < {TARGET_S:.0f} s: "
+          f"{'ok' if seconds < TARGET_S else 'TOO SLOW'}")
     print(f"same classes after shuffling the rows: {'yes' if same else 'NO'}")
     print(f"dropped: {', '.join(result.dropped)}")
 

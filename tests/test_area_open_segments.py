@@ -1,4 +1,4 @@
-"""Open segments in a route from the real kwb-2023 Utrecht extract: command, stages, members, form."""
+"""Open segments in a route from the real kwb-2023 Utrecht extract: command, stages, members."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ import pandas as pd
 import pytest
 
 from routekit.area import load_route_data, profile, under_reached
-from routekit.area.members import (buurt_reach, class_reach, members_per_buurt,
-                                   read_member_export, read_postcode_table)
+from routekit.area.members import (
+    buurt_reach,
+    class_reach,
+    members_per_buurt,
+    read_member_export,
+    read_postcode_table,
+)
 from routekit.area.open_segments import open_areas, open_metadata, rename_group
 from routekit.area.sources import segment_source, set_segment_source
 from routekit.cli import main
@@ -267,3 +272,30 @@ def test_classify_form_shows_a_dutch_problem_without_figures(empty_route):
     form = ClassifyForm(empty_route)
     form.make.click()
     assert "Niet gelukt" in form.message.value and "routekit import" in form.message.value
+
+
+def test_national_file_classifies_the_country_and_places_the_route(route, tmp_path):
+    from routekit.area.cbs import read_key_figures
+    from routekit.area.classify import classify
+    from routekit.area.open_segments import build_open_segments
+    from routekit.io import write_table
+
+    utrecht = read_key_figures(UTRECHT)
+    other = utrecht.table.rename(index=lambda c: c.replace("0344", "0999", 1))
+    other = other.assign(municipality="Elders", age_65_plus=other["age_65_plus"] * 2,
+                         owner_occupied_pct=(other["owner_occupied_pct"] + 30).clip(upper=100))
+    utrecht.table = pd.concat([utrecht.table, other])
+    national = tmp_path / "kwb-2023-nederland.csv"
+    write_table(utrecht.to_kwb(), national)
+    result = build_open_segments(route, national=national)
+    assert set(result.areas.index.str[:6]) == {"BU0344"}  # the route's buurten only
+    assert len(result.areas) == 111
+    assert result.settings["reference"] == "Nederland"
+    whole = classify(read_key_figures(national).table)  # the same classes as the country's
+    pd.testing.assert_series_equal(result.areas["type"], whole.areas.loc[result.areas.index,
+                                                                         "type"])
+    meta = open_metadata(route)
+    assert meta["source"]["national"] is True and meta["reference"] == "Nederland"
+    assert set(open_areas(route).index) == set(result.areas.index)
+    assert "Vergeleken met Nederland" in load_route_data(route).scheme.table.at["A",
+                                                                                "description"]

@@ -44,7 +44,8 @@ __all__ = ["PERSONAL_WORDS", "buurt_reach", "class_reach", "members_per_buurt",
            "store_open_members"]
 
 #: Column words that mean names or addresses (or other personal data): such a file is refused.
-PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepnaam", "tussenvoegsel", "voorletters",
+PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepnaam",
+                  "tussenvoegsel", "voorletters",
                   "initialen", "straat", "street", "adres", "address", "huisnummer", "huisnr",
                   "toevoeging", "email", "e-mail", "mail", "telefoon", "phone", "mobiel",
                   "geboortedatum", "birth", "bsn", "pasnummer", "lenersnummer", "klantnummer",

@@ -332,8 +332,13 @@ def add_members(route, export, postcodes=None):
     pandas.DataFrame
         :func:`routekit.area.members.buurt_reach` of the route's buurten.
     """
-    from routekit.area.members import (buurt_reach, members_per_buurt, read_member_export,
-                                       read_postcode_table, store_open_members)
+    from routekit.area.members import (
+        buurt_reach,
+        members_per_buurt,
+        read_member_export,
+        read_postcode_table,
+        store_open_members,
+    )
 
     areas = open_areas(route)
     members = read_member_export(export)
