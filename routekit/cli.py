@@ -252,6 +252,34 @@ def _add_safety(sub) -> None:
 COMMANDS.append(_add_safety)
 
 
+def _cmd_classify(args: argparse.Namespace) -> int:
+    from routekit.area.open_segments import rename_group, run_classify
+    from routekit.workspace import Route
+
+    route = Route.open(route_from_args(args, writes=True))
+    lines = run_classify(route, national=args.national, members=args.members,
+                         postcodes=args.postcodes, use=args.use, seed=args.seed)
+    for code, name in (item.split("=", 1) for item in args.rename or []):
+        rename_group(route, code.strip(), name)
+    print("\n".join(lines))
+    return 0
+
+
+def _add_classify(sub) -> None:
+    p = sub.add_parser("classify", help=t("classify.cli.help"))
+    add_route_argument(p)
+    p.add_argument("--national", type=Path, metavar="FILE", help=t("classify.cli.national"))
+    p.add_argument("--members", type=Path, metavar="FILE", help=t("classify.cli.members"))
+    p.add_argument("--postcodes", type=Path, metavar="FILE", help=t("classify.cli.postcodes"))
+    p.add_argument("--use", choices=["open", "mosaic"], help=t("classify.cli.use"))
+    p.add_argument("--rename", action="append", metavar="CODE=NAAM", help=t("classify.cli.rename"))
+    p.add_argument("--seed", type=int, default=0, help=t("classify.cli.seed"))
+    p.set_defaults(run=_cmd_classify)
+
+
+COMMANDS.append(_add_classify)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with all sub-commands."""
     parser = argparse.ArgumentParser(prog="routekit", description=t("cli.description"))

@@ -643,7 +643,9 @@ class Route:
                 except RouteError:
                     pass
         counts["01"] += len(self.config.themes)  # step 1: the themes the route starts from
-        counts["04a"] += int(self.area_file("segments").exists())
+        from routekit.area.sources import has_segment_data
+
+        counts["04a"] += int(has_segment_data(self))
         rows = [{"step": step, "title": t(f"core.step.{step}"), "records": counts[step],
                  "started": counts[step] > 0} for step in STEPS]
         return pd.DataFrame(rows)

@@ -62,7 +62,9 @@ def _municipality_problems(route) -> list[Problem]:
 
 
 def _segment_problems(route) -> list[Problem]:
-    if not route.area_file("segments").exists() or not route.area_file("segment_scheme").exists():
+    from routekit.area.sources import has_segment_data, segment_files
+
+    if not has_segment_data(route):
         return []
     from routekit.area.segments import load_route_data
 
@@ -75,7 +77,7 @@ def _segment_problems(route) -> list[Problem]:
     from routekit.i18n import t
 
     rows, cols = np.nonzero(data.members > data.households)
-    file = route.area_file("members").name
+    file = segment_files(route)["members"].name
     return [Problem(file, t("area.counts.members_above", members=int(data.members[r, c]),
                             households=int(data.households[r, c]), area=data.codes[r],
                             segment=data.types[c]))
@@ -89,6 +91,7 @@ def advice(route) -> list[str]:
     counts) and a boundary map. Empty when the route has them all.
     """
     from routekit.area.cbs_tables import stored_tables
+    from routekit.area.sources import has_segment_data
     from routekit.i18n import t
 
     missing = []
@@ -96,7 +99,7 @@ def advice(route) -> list[str]:
         missing.append("areas")
     if not stored_tables(route):
         missing.append("figures")
-    if not (route.area_file("segments").exists() and route.area_file("segment_scheme").exists()):
+    if not has_segment_data(route):
         missing.append("segments")
     if not route.area_file("boundaries", ".geojson").exists():
         missing.append("boundaries")

@@ -20,7 +20,9 @@ def report_section(route):
 
     Returns None when the route has no segment data yet.
     """
-    if not route.area_file("segments").exists():
+    from routekit.area.sources import has_segment_data
+
+    if not has_segment_data(route):
         return None
     from routekit.area.plot import choropleth, index_heatmap, reach_chart, read_boundaries
     from routekit.area.profile import index_table, profile

@@ -432,27 +432,35 @@ def _to_matrix(long: pd.DataFrame, codes: pd.Index, types: pd.Index, value: str)
     return matrix
 
 
-def load_route_data(route) -> SegmentData:
+def load_route_data(route, source: str | None = None) -> SegmentData:
     """Read the segment data of a route: scheme, areas, households, members, national reference.
 
     Files (in the route's ``area/`` folder): ``segment_scheme.csv``,
     ``segments.csv``, and when present ``members.csv``, ``areas.csv``,
-    ``national_reference.csv`` (``segment_code``, ``households``).
+    ``national_reference.csv`` (``segment_code``, ``households``). With the
+    open classification (*source* ``"open"``, or ``segment_source: open`` in
+    ``route.yaml``, or when the route has no Mosaic files) the ``open_``
+    files of ``routekit classify`` instead (see :mod:`routekit.area.sources`).
 
     Raises
     ------
     TableError
         When a file is missing or has problems (file, row and field named).
     """
-    scheme = load_scheme(route.area_file("segment_scheme"))
-    households = read_counts(route.area_file("segments"), scheme=scheme)
+    from routekit.area.sources import segment_files, segment_source
+
+    source = source or segment_source(route)
+    files = segment_files(route, source)
+    scheme = load_scheme(files["segment_scheme"])
+    households = read_counts(files["segments"], scheme=scheme)
     members = None
-    if route.area_file("members").exists():
-        members = read_counts(route.area_file("members"), value="member_households",
-                              scheme=scheme)
+    if files["members"].exists():
+        members = read_counts(files["members"], value="member_households", scheme=scheme)
     areas = read_areas(route.area_file("areas")) if route.area_file("areas").exists() else None
+    if areas is None and source == "open" and route.area_file("open_areas").exists():
+        areas = read_areas(route.area_file("open_areas"))  # names from the CBS figures
     national = None
-    if route.area_file("national_reference").exists():
+    if source != "open" and route.area_file("national_reference").exists():
         table = read_table(route.area_file("national_reference"),
                            required=["segment_code", "households"], numeric=["households"])
         national = table.set_index("segment_code")["households"].astype(float)

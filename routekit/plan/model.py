@@ -138,7 +138,9 @@ class Plan:
         """
         config = route.config
         segments: dict[str, str] = {}
-        scheme = route.area_file("segment_scheme")
+        from routekit.area.sources import segment_files
+
+        scheme = segment_files(route)["segment_scheme"]
         if scheme.exists():
             from routekit.io import read_table
 

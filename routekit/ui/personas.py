@@ -303,7 +303,9 @@ class CandidateForm:
         if self.model is None:
             return
         taken = [p.id for p in self.route.records("personas")]
-        scheme = load_scheme(self.route.area_file("segment_scheme")).table
+        from routekit.area.sources import segment_files
+
+        scheme = load_scheme(segment_files(self.route)["segment_scheme"]).table
         for persona in to_personas(self.model, scheme, theme=self.theme.value, taken=taken):
             self.route.upsert("personas", persona)
         self.message.value = t("personas.ui.kept", count=len(self.model.personas))

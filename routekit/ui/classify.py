@@ -1,0 +1,121 @@
+"""The form that makes open segments from the route's CBS figures (notebook 04a, without Mosaic).
+
+One button classifies the buurten (:func:`routekit.area.open_segments.run_classify`)
+and shows what was made, in Dutch; a group can be given the user's own name,
+which is kept when a later rebuild finds the same group; a choice says which
+segments the stages use when the route also has a Mosaic file.
+
+Examples
+--------
+>>> from routekit.workspace import Route
+>>> route = Route.copy("data/sample-route", "routes/open-form")
+>>> form = ClassifyForm(route)
+>>> form.make.click()
+>>> form.groups.options[0][1], "groepen" in form.result.value
+('A', True)
+>>> form.groups.value, form.new_name.value = "A", "Gezinnen aan de rand"
+>>> form.rename.click()
+>>> form.message.value
+'Groep A heet nu: Gezinnen aan de rand.'
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from routekit.errors import RouteError
+from routekit.i18n import t
+from routekit.ui.controls import button
+
+__all__ = ["ClassifyForm"]
+
+
+class ClassifyForm:
+    """Widgets to make open segments, rename a group and choose the segments the stages use.
+
+    Attributes
+    ----------
+    make : ipywidgets.Button
+        "Maak open segmenten".
+    result : ipywidgets.HTML
+        What was made (groups, variables used and dropped, unclassified buurten).
+    groups, new_name, rename : ipywidgets
+        Rename a group.
+    source : ipywidgets.RadioButtons
+        Which segments the stages use (``mosaic``/``open``).
+    message : ipywidgets.HTML
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(self, route):
+        from routekit.area.sources import SETTING
+
+        self.route = route
+        self.make = button(description=t("classify.ui.make"), button_style="primary")
+        self.result = w.HTML()
+        self.message = w.HTML()
+        self.groups = w.Dropdown(description=t("classify.ui.group"), options=[])
+        self.new_name = w.Text(description=t("classify.ui.new_name"),
+                               layout=w.Layout(width="420px"))
+        self.rename = button(description=t("classify.ui.rename"))
+        chosen = (route.config.model_extra or {}).get(SETTING) or "auto"
+        self.source = w.RadioButtons(
+            options=[(t("classify.ui.source_auto"), "auto"),
+                     (t("classify.ui.source_mosaic"), "mosaic"),
+                     (t("classify.ui.source_open"), "open")],
+            value=chosen, description=t("classify.ui.source"))
+        self.make.on_click(self._on_make)
+        self.rename.on_click(self._on_rename)
+        self.source.observe(self._on_source, names="value")
+        self._load_groups()
+        note = w.HTML(f"<p><i>{html.escape(t('classify.reminder'))}</i></p>")
+        self.widget = w.VBox([
+            w.HTML(f"<b>{html.escape(t('classify.ui.title'))}</b>"), note, self.make,
+            self.result, w.HBox([self.groups, self.new_name, self.rename]), self.source,
+            self.message])
+
+    def _load_groups(self) -> None:
+        from routekit.area.open_segments import open_metadata
+
+        groups = open_metadata(self.route).get("groups", {})
+        self.groups.options = [(f"{code} {info.get('name', '')}", code)
+                               for code, info in groups.items()]
+
+    def _show_problems(self, error: RouteError) -> None:
+        items = "".join(f"<li>{html.escape(str(p))}</li>" for p in error.problems)
+        self.message.value = f"<b>{html.escape(t('classify.ui.failed'))}</b><ul>{items}</ul>"
+
+    def _on_make(self, _button=None) -> None:
+        from routekit.area.open_segments import run_classify
+
+        self.message.value = ""
+        try:
+            lines = run_classify(self.route)
+        except RouteError as error:
+            self._show_problems(error)
+            return
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        self.result.value = f"<ul>{items}</ul>"
+        self._load_groups()
+
+    def _on_rename(self, _button=None) -> None:
+        from routekit.area.open_segments import rename_group
+
+        code = self.groups.value
+        try:
+            rename_group(self.route, code, self.new_name.value)
+        except RouteError as error:
+            self._show_problems(error)
+            return
+        self._load_groups()
+        self.groups.value = code
+        self.message.value = html.escape(t("classify.ui.renamed", code=code,
+                                           name=" ".join(self.new_name.value.split())))
+
+    def _on_source(self, change) -> None:
+        from routekit.area.sources import set_segment_source
+
+        set_segment_source(self.route, None if change["new"] == "auto" else change["new"])
+        self.message.value = html.escape(t("classify.ui.source_saved"))
