@@ -603,14 +603,14 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
         else:
             heads.append(ax.set_title(title, fontsize=base * 1.35, fontweight="bold",
                                       color=s.text, **title_kw))
-    _wrap_to_figure(fig, heads)
     note = s.source_note if source is None else source
     if note:
         fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
                       fontsize=base * 0.8, color=s.neutral, fontfamily=family)
+    laid_out = _wrap_to_figure(fig, heads)
     from routekit.labels import refit_labels
 
-    refit_labels(fig)
+    refit_labels(fig, laid_out=laid_out)
     return ax
 
 
@@ -618,6 +618,7 @@ def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
     """Re-wrap texts (titles) that run past the right edge of *fig* (*margin* pixels).
 
     One layout pass checks them all; another follows only when a text was re-wrapped.
+    Returns True when the figure's last layout pass saw the texts as they are now.
     """
     import textwrap
     import warnings
@@ -637,7 +638,8 @@ def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
             text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
             rewrapped = True
         if not rewrapped:
-            break
+            return True
+    return False
 
 
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):

@@ -133,25 +133,37 @@ def notes_html(messages: Iterable[str], level: str = "ok") -> str:
 
 # -- figures -------------------------------------------------------------------------------
 
-def figure_png(figure, *, dpi: float | None = None) -> bytes:
-    """*figure* (a Figure or an Axes) rendered to PNG bytes, once, as the page shows it."""
-    fig = figure.get_figure(root=True) if hasattr(figure, "get_figure") else figure
+def figure_png(figure, *, laid_out: bool = False, dpi: float | None = None) -> bytes:
+    """*figure* (a Figure or an Axes) rendered to PNG bytes, as the page shows it.
+
+    *laid_out* True renders the layout the figure has now, without laying it out
+    again (saves two passes): right for a routekit chart, which ends with
+    :func:`routekit.style.finish` (that lays it out; labels take no part in it).
+    """
+    fig = figure.get_figure(root=True) if not hasattr(figure, "savefig") else figure
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi or fig.dpi, facecolor="white")
+    engine = fig.get_layout_engine()
+    if laid_out and engine is not None:
+        fig.set_layout_engine("none")
+    try:
+        fig.savefig(buffer, format="png", dpi=dpi or fig.dpi, facecolor="white")
+    finally:
+        if laid_out and engine is not None:
+            fig.set_layout_engine(engine)
     return buffer.getvalue()
 
 
-def show_figure(output: w.Output, figure) -> None:
+def show_figure(output: w.Output, figure, *, laid_out: bool = False) -> None:
     """Replace what *output* shows with *figure* (a Figure or an Axes) and close the figure.
 
-    The figure is rendered to PNG here, once (Jupyter's own display would lay it out
-    twice more to trim it), and closed, so it is shown once.
+    The figure is rendered to PNG here, once (see :func:`figure_png` for
+    *laid_out*), and closed, so it is shown once.
     """
     import matplotlib.pyplot as plt
     from IPython.display import Image, display
 
     fig = figure.get_figure(root=True) if not hasattr(figure, "savefig") else figure
-    png = figure_png(fig)
+    png = figure_png(fig, laid_out=laid_out)
     plt.close(fig)
     output.clear_output(wait=True)
     with output:

@@ -122,7 +122,8 @@ def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True, avoid=()):
                         _interest=interest).reset_index(drop=True)
     named = sorted(rank.sort_values(["_influence", "_interest"], ascending=False,
                                     kind="stable").index[:label_budget(ax)])
+    # label_budget just laid the figure out, and labels take no part in the layout
     return place_labels(ax, np.asarray(x)[named], np.asarray(y)[named],
                         [short_name(n) for n in frame["name"].iloc[named]],
                         fontsize=s.font_size * scale * 0.72, linespacing=0.95,
-                        avoid=[dots, *avoid])
+                        avoid=[dots, *avoid], laid_out=True)
