@@ -19,20 +19,21 @@ import html
 __all__ = ["escape", "html_list"]
 
 
-def escape(value, *, lines: bool = False) -> str:
+def escape(value, *, lines: bool = False, quote: bool = False) -> str:
     """*value* as text that HTML shows literally (``None`` → ``""``).
 
     Parameters
     ----------
     value : object
-        Any value; ``str(value)`` is escaped (quotes included, so the result is
-        safe inside an attribute too).
+        Any value; ``str(value)`` is escaped (``<``, ``>``, ``&``).
     lines : bool, default False
         Keep line breaks (as ``<br>``).
+    quote : bool, default False
+        Escape quotes too: needed for text inside an attribute value.
     """
     if value is None:
         return ""
-    text = html.escape(str(value), quote=True)
+    text = html.escape(str(value), quote=quote)
     return text.replace("\n", "<br>") if lines else text
 
 
@@ -47,5 +48,5 @@ def html_list(items, *, style: str = "") -> str:
     items = [f"<li>{escape(item)}</li>" for item in items]
     if not items:
         return ""
-    attribute = f' style="{escape(style)}"' if style else ""
+    attribute = f' style="{escape(style, quote=True)}"' if style else ""
     return f"<ul{attribute}>{''.join(items)}</ul>"

@@ -397,13 +397,13 @@ class Form:
         return labels | {field: t(key) if "." in key else key
                          for field, key in self.FIELD_LABELS.items()}
 
-    def saved(self, text: str) -> None:
+    def confirm(self, text: str) -> None:
         """Show "✓ *text*" and tell :attr:`on_change`."""
         self.message.value = ok_html(text)
         if self.on_change is not None:
             self.on_change()
 
-    def failed(self, error, heading: str | None = None) -> None:
+    def refuse(self, error, heading: str | None = None) -> None:
         """Show the problems of *error* (a RouteError, a list, or another error's text)."""
         if isinstance(error, RouteError) or not isinstance(error, Exception):
             self.message.value = problems_html(error, heading, labels=self.field_labels())
@@ -422,8 +422,8 @@ class Form:
         except self.ERRORS as error:
             if getattr(error, "current", None) is not None and hasattr(self, "load"):
                 self.load()
-            self.failed(error, heading)
+            self.refuse(error, heading)
             return False
         if text is not None:
-            self.saved(text)
+            self.confirm(text)
         return True

@@ -121,7 +121,7 @@ class RelationForm(Form):
 
     def _remove(self) -> None:
         if self.route.remove("relations", self.source.value, self.target.value, self.kind.value):
-            self.saved(_label("removed", source=self.source.label, target=self.target.label))
+            self.confirm(_label("removed", source=self.source.label, target=self.target.label))
         else:
             self.message.value = escape(_label("not_found"))
 

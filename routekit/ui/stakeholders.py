@@ -244,7 +244,7 @@ class StakeholderForm(_Form):
             self.attempt(self._write_position)
         else:
             self.route.remove("positions", self.pick.value, self.theme.value)
-            self.saved(_label("position_removed", name=self.name.value, theme=self.theme.label))
+            self.confirm(_label("position_removed", name=self.name.value, theme=self.theme.label))
 
     def _add(self) -> None:
         def add() -> str:
@@ -262,7 +262,7 @@ class StakeholderForm(_Form):
         sid, name = self.pick.value, self.name.value
         if sid != _NEW and remove_stakeholder(self.route, sid):
             self.reload(select=_NEW)
-            self.saved(_label("removed", name=name))
+            self.confirm(_label("removed", name=name))
 
 
 class ForceForm(_Form):
@@ -368,7 +368,7 @@ class ForceForm(_Form):
         if self.pick.value != _NEW and self.route.remove("forces", self.theme.value,
                                                           self.pick.value):
             self.reload(select=_NEW)
-            self.saved(_label("force_removed"))
+            self.confirm(_label("force_removed"))
 
 
 class KrachtenveldBoard:
