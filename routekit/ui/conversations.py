@@ -20,14 +20,10 @@ import ipywidgets as w
 from routekit.conversations import action_points, next_id
 from routekit.i18n import t
 from routekit.plan.formats import day
-from routekit.ui.kit import Form, button, route_names, show_table
+from routekit.ui.kit import Form, button, lines, route_names, show_table
 from routekit.workspace import Route
 
 __all__ = ["ConversationForm"]
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ConversationForm(Form):
@@ -86,7 +82,7 @@ class ConversationForm(Form):
         on = self.when.value or date.today()
         record = {"date": on, "theme": self.theme.value,
                   "participants": list(self.participants.value), "format": self.format.value,
-                  "summary": self.summary.value, "action_points": _lines(self.actions.value),
+                  "summary": self.summary.value, "action_points": lines(self.actions.value),
                   "follow_up": self.follow_up.value}
 
         def save() -> str:

@@ -45,9 +45,9 @@ from routekit.errors import Problem, RouteError
 from routekit.i18n import catalog, get_language, t
 from routekit.markup import escape, html_list
 
-__all__ = ["Form", "button", "display_table", "escape", "figure_png", "notes_html", "ok_html",
-           "problem_text", "problems_html", "route_names", "show_figure", "show_table",
-           "theme_picker", "cell_text"]
+__all__ = ["Form", "button", "cell_text", "display_table", "escape", "figure_png", "lines",
+           "notes_html", "ok_html", "problem_text", "problems_html", "route_names",
+           "show_figure", "show_table", "theme_picker"]
 
 _GOOD, _BAD = "#1a7f37", "#b00020"
 _LEVELS = {"ok": "#009e73", "watch": "#e69f00", "risk": "#d55e00"}
@@ -81,6 +81,17 @@ def theme_picker(route, theme: str | None = None, *, description: str | None = N
     value = theme if theme in values else (values[0] if values else None)
     return w.Dropdown(options=options, value=value,
                       description=t("kit.field.theme") if description is None else description)
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty, stripped lines of *text*: a list field typed one item per line.
+
+    Examples
+    --------
+    >>> lines(" taalcafé \n\n spreekuur")
+    ['taalcafé', 'spreekuur']
+    """
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 # -- messages ----------------------------------------------------------------------------
