@@ -47,7 +47,7 @@ from routekit.markup import escape, html_list
 
 __all__ = ["Form", "button", "cell_text", "display_table", "escape", "figure_png", "lines",
            "notes_html", "ok_html", "problem_text", "problems_html", "route_names",
-           "show_figure", "show_table", "theme_picker"]
+           "short_text", "show_figure", "show_table", "theme_picker"]
 
 _GOOD, _BAD = "#1a7f37", "#b00020"
 _LEVELS = {"ok": "#009e73", "watch": "#e69f00", "risk": "#d55e00"}
@@ -88,7 +88,7 @@ def lines(text: str) -> list[str]:
 
     Examples
     --------
-    >>> lines(" taalcafé \n\n spreekuur")
+    >>> lines(" taalcafé \\n\\n spreekuur")
     ['taalcafé', 'spreekuur']
     """
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -218,15 +218,16 @@ def route_names(route) -> dict[str, dict[str, str]]:
         "stakeholders": {s.id: s.name for s in route.records("stakeholders")},
         "personas": {p.id: p.name for p in route.records("personas")},
         "areas": areas,
-        "goals": {g.id: _short(g.text) for g in route.records("goals")},
+        "goals": {g.id: short_text(g.text) for g in route.records("goals")},
         "themes": {th.id: th.name for th in config.themes},
         "conversations": {c.id: t("kit.conversation_of", date=day(c.date))
                           for c in route.records("conversations")},
     }
 
 
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(str(text).split())
+def short_text(text: str, width: int = 60) -> str:
+    """*text* on one line, cut at *width* characters with "…" (for pickers and messages)."""
+    text = " ".join(str(text or "").split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
