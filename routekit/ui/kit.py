@@ -313,7 +313,7 @@ def display_table(frame, kind: str | None = None, *,
     Returns
     -------
     pandas.io.formats.style.Styler
-        Without row numbers.
+        Without row numbers; cells and headers escaped for HTML.
 
     Examples
     --------
@@ -332,7 +332,9 @@ def display_table(frame, kind: str | None = None, *,
         cells[_column_name(column, kind)] = [cell_text(value, lookup)
                                              for value in frame[column].tolist()]
     shown = pd.DataFrame(cells, columns=list(cells), dtype=object)
-    return shown.style.hide(axis="index")
+    # a Styler writes cells as they are: escape them (names come from people and files)
+    return shown.style.hide(axis="index").format(escape="html").format_index(
+        escape="html", axis=1)
 
 
 def show_table(frame, output: w.Output | None = None, *, kind: str | None = None,
