@@ -107,9 +107,9 @@ class AreaForm(Form):
         self.save.on_click(self._on_save)
         self.import_button.on_click(self._on_import)
         choose = w.VBox([self.area_level, self.areas, self.reference, self.level])
-        mark = w.VBox([w.HTML(f"<b>{t('area.ui.mark_title')}</b>"), self.theme,
+        mark = w.VBox([w.HTML(f"<b>{escape(t('area.ui.mark_title'))}</b>"), self.theme,
                        self.segments, self.reason, self.save, self.message])
-        picker = w.VBox([w.HTML(f"<b>{t('area.ui.import_title')}</b>"),
+        picker = w.VBox([w.HTML(f"<b>{escape(t('area.ui.import_title'))}</b>"),
                          w.HBox([self.upload, self.kind, self.import_button]),
                          self.import_message])
         self.widget = w.VBox([choose, self.summary, self.profile_out, self.reach_out, mark,

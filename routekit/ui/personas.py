@@ -115,7 +115,7 @@ class PersonaForm(Form):
         self.selection.observe(lambda _: self._on_selection(), "value")
         self.watch((self.name, *self.fields.values()), self._on_change)
         self.widget = w.VBox([
-            w.HTML(f"<i>{t('personas.reminder')}</i>"), self.theme, self.persona,
+            w.HTML(f"<i>{escape(t('personas.reminder'))}</i>"), self.theme, self.persona,
             self.selection, self.facts, self.name, *self.fields.values(), self.message,
             self.card])
         self._load_theme()
@@ -253,7 +253,7 @@ class CandidateForm(Form):
         for widget in (self.count, self.min_cell):
             widget.observe(lambda _: self.refresh(), "value")
         self.keep.on_click(self._on_keep)
-        self.widget = w.VBox([w.HTML(f"<b>{t('personas.reminder')}</b>"), self.theme,
+        self.widget = w.VBox([w.HTML(f"<b>{escape(t('personas.reminder'))}</b>"), self.theme,
                               self.count, self.min_cell, self.keep, self.message, self.chart])
         self.refresh()
 

@@ -41,6 +41,7 @@ from routekit.stakeholders import (
     set_position,
     theme_comparison,
 )
+from routekit.markup import escape
 from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure
 from routekit.workspace import Route
 
@@ -151,8 +152,8 @@ class StakeholderForm(_Form):
         self.remove.on_click(lambda _b: self._remove())
         self.widget = w.VBox([
             self.theme, self.pick,
-            w.HTML(f"<b>{_label('who')}</b>"), *person,
-            w.HTML(f"<b>{_label('where')}</b>"), self.involved, *position,
+            w.HTML(f"<b>{escape(_label('who'))}</b>"), *person,
+            w.HTML(f"<b>{escape(_label('where'))}</b>"), self.involved, *position,
             w.HBox([self.add, self.remove]), self.message])
         self.reload()
 
