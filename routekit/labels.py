@@ -1,11 +1,14 @@
 """Text labels that never overlap, for scatter plots, force fields and networks.
 
-:func:`place_labels` writes one label per point, lets adjustText push the
-labels apart (thin leader lines connect labels that moved away from their
-point), then checks every label's bounding box with the renderer and nudges
-any label that still overlaps another until none do. The check is repeated by
-:func:`refit_labels` when the figure changes afterwards (``finish`` and
-``export_figure`` call it), so the no-overlap guarantee holds in the saved file.
+:func:`place_labels` writes one label per point and places them in one
+deterministic pass: in order, a label that overlaps no label placed before it
+(nor a marker to avoid) stays at its point, any other moves to the nearest
+free spot around its point, measured with the renderer on the figure's final
+layout (thin leader lines connect labels that moved away from their point).
+Labels take no part in the layout, so one layout serves them all;
+:func:`refit_labels` places them again only when the axes moved afterwards
+(``finish`` and ``export_figure`` call it), so the no-overlap guarantee holds
+in the saved file.
 
 Examples
 --------
@@ -43,6 +46,7 @@ class _Group:
     line_kw: dict
     avoid: list = field(default_factory=list)
     lines: list = field(default_factory=list)
+    laid_out: tuple = ()  # the axes box (pixels) the labels were placed for
 
 
 def _renderer(fig):
@@ -237,9 +241,14 @@ def _nudge(group: _Group) -> int:
 
 
 def _draw_leaders(group: _Group) -> None:
-    """(Re)draw thin lines from labels that moved away to their points."""
+    """(Re)draw thin straight lines from labels that moved away to their points.
+
+    A line runs from the label's box edge (*shrink_label* points off) to its point
+    (*shrink_point* points off); plain ``Line2D`` in pixel coordinates, so
+    drawing it costs no clipping against the text.
+    """
     import numpy as np
-    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.lines import Line2D
 
     for line in group.lines:
         line.remove()
@@ -251,38 +260,54 @@ def _draw_leaders(group: _Group) -> None:
     renderer = _renderer(fig)
     boxes = _extents(group.texts, renderer)
     points = ax.transData.transform(np.column_stack([group.x, group.y]))
-    for text, box, point, xy in zip(
-        group.texts, boxes, points, zip(group.x, group.y, strict=True), strict=True
-    ):
-        dx = max(box[0] - point[0], 0.0, point[0] - box[2])
-        dy = max(box[1] - point[1], 0.0, point[1] - box[3])
-        if math.hypot(dx, dy) <= max(4.0, 0.4 * (box[3] - box[1])):
+    kw = dict(group.line_kw)
+    off_label = renderer.points_to_pixels(kw.pop("shrink_label", 1.0))
+    off_point = renderer.points_to_pixels(kw.pop("shrink_point", 3.0))
+    to_data = ax.transData.inverted()
+    for text, box, point in zip(group.texts, boxes, points, strict=True):
+        if not (text.get_visible() and text.get_text()):
             continue
-        line = FancyArrowPatch(
-            posA=text.get_unitless_position(), posB=xy, patchA=text,
-            transform=text.get_transform(), **group.line_kw,
-        )
+        edge = np.clip(point, box[:2], box[2:])  # nearest point of the label's box
+        gap = point - edge
+        length = math.hypot(*gap)
+        if length <= max(4.0, 0.4 * (box[3] - box[1])) or length <= off_label + off_point:
+            continue
+        unit = gap / length
+        start, end = edge + unit * off_label, point - unit * off_point
+        (x0, y0), (x1, y1) = to_data.transform(np.vstack([start, end]))
+        line = Line2D([x0, x1], [y0, y1], **kw)
         line.set_gid(_LINE_GID)
         line.set_in_layout(False)
-        ax.add_artist(line)  # not add_patch: must not change the data limits
+        ax.add_artist(line)  # not add_line: must not change the data limits
         group.lines.append(line)
 
 
-def _settle(group: _Group, rounds: int = 4) -> None:
-    fig = group.ax.get_figure(root=True)
-    for _ in range(rounds):
-        fig.draw_without_rendering()
-        if not _nudge(group):
-            break
+def _axes_box(group: _Group) -> tuple:
+    return tuple(group.ax.get_window_extent(_renderer(group.ax.get_figure(root=True))).extents)
+
+
+def _settle(group: _Group) -> None:
+    """Place the labels of *group* for the figure's current layout: one greedy pass
+    (exact, since every candidate box is the label's own box shifted), then leaders."""
+    _nudge(group)
     _draw_leaders(group)
+    group.laid_out = _axes_box(group)
 
 
-def refit_labels(fig) -> None:
-    """Re-check every label group placed on *fig* and nudge overlapping labels.
+def refit_labels(fig, *, laid_out: bool = False) -> None:
+    """Re-check the label groups placed on *fig* after the figure changed.
 
     Call after changing a figure that already has labels (its size, titles,
     axis limits); :func:`routekit.style.finish` and
-    :func:`routekit.style.export_figure` do so. Cheap when *fig* has no labels.
+    :func:`routekit.style.export_figure` do so. A group whose axes did not move
+    is left as it is; cheap when *fig* has no labels.
+
+    Parameters
+    ----------
+    fig : Figure
+    laid_out : bool, default False
+        True when *fig* was just laid out (``draw_without_rendering``) and only
+        labels changed since, so no layout pass is needed here.
 
     Examples
     --------
@@ -292,21 +317,26 @@ def refit_labels(fig) -> None:
     """
     groups = _GROUPS.get(fig, [])
     groups[:] = [g for g in groups if g.texts and g.texts[0].axes is not None]
+    if not groups:
+        return
+    if not laid_out:
+        fig.draw_without_rendering()
     for group in groups:
-        _settle(group)
+        if group.laid_out != _axes_box(group):
+            _settle(group)
 
 
-def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: int = 120,
-                 pad: float = 2.0, leader: bool = True, line_kw: dict | None = None,
-                 avoid=(), **text_kw) -> list:
+def place_labels(ax, x, y, labels, *, fontsize: float | None = None, pad: float = 2.0,
+                 leader: bool = True, line_kw: dict | None = None, avoid=(),
+                 laid_out: bool = False, **text_kw) -> list:
     """Label points so that no two labels overlap, nor cover the markers in *avoid*.
 
-    Call after everything else is drawn and the axis limits are final (before
-    or after :func:`routekit.style.finish`). adjustText moves the labels away
-    from each other and from the points; the renderer then checks every
-    bounding box and any label still overlapping is nudged (deterministically)
-    to the nearest free spot. Labels that ended up away from their point get a
-    thin grey leader line.
+    Call after everything else is drawn and the axis limits are final (best
+    after :func:`routekit.style.finish`, with ``laid_out=True``). Every
+    label's bounding box is measured on the final layout, and a label that
+    would overlap an earlier one or a marker in *avoid* goes to the nearest
+    free spot around its point (deterministically). Labels that ended up away
+    from their point get a thin grey leader line.
 
     Parameters
     ----------
@@ -317,19 +347,20 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: i
         One label per point.
     fontsize : float, optional
         Points; defaults to 0.9 x the style's base size (scaled for slides).
-    max_iter : int, default 120
-        Iterations of adjustText (a fixed count, so results do not depend on
-        the speed of the machine).
     pad : float, default 2.0
         Minimum gap between labels, in points.
     leader : bool, default True
         Draw leader lines for labels that moved away from their point.
     line_kw : dict, optional
-        Overrides for the leader lines (``FancyArrowPatch`` arguments).
+        Overrides for the leader lines (``Line2D`` arguments, and ``shrink_label``,
+        ``shrink_point``: the gap in points at either end).
     avoid : sequence of Artist, optional
         What no label may cover: the markers of scatter collections (what
         ``ax.scatter`` returned; see :func:`labels_on_markers`) and any other
         artist, such as a heading text, as a whole.
+    laid_out : bool, default False
+        True when the figure was just laid out (by :func:`routekit.style.finish`,
+        say) and nothing but labels is added after: saves a layout pass.
     **text_kw
         Passed to ``ax.text`` (e.g. ``color``, ``fontweight``).
 
@@ -347,7 +378,6 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: i
     (3, [])
     """
     import numpy as np
-    from adjustText import adjust_text
     from matplotlib import patheffects
 
     x = np.asarray(x, dtype=float).ravel()
@@ -372,13 +402,12 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, max_iter: i
     }
     kw.update(text_kw)
     texts = [ax.text(xi, yi, label, **kw) for xi, yi, label in zip(x, y, labels, strict=True)]
-    fig.draw_without_rendering()  # final layout, so adjustText sees real sizes
-    adjust_text(
-        texts, x=x, y=y, ax=ax, iter_lim=max_iter, expand=(1.15, 1.4),
-        force_text=(0.2, 0.4), force_static=(0.15, 0.3), ensure_inside_axes=True,
-    )
-    line = {"arrowstyle": "-", "color": s.neutral, "linewidth": 0.6, "shrinkA": 1.0,
-            "shrinkB": 3.0, "zorder": 2.5}  # under the markers (3)
+    for text in texts:
+        text.set_in_layout(False)  # labels never move the axes: one layout serves them all
+    if not laid_out:
+        fig.draw_without_rendering()  # final layout, so the labels are measured as drawn
+    line = {"color": s.neutral, "linewidth": 0.6, "shrink_label": 1.0, "shrink_point": 3.0,
+            "solid_capstyle": "butt", "zorder": 2.5}  # under the markers (3)
     line.update(line_kw or {})
     group = _Group(ax=ax, texts=texts, x=x, y=y, pad=pad, leader=leader, line_kw=line,
                    avoid=list(avoid))

@@ -559,7 +559,8 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     the source line small at the bottom left of the figure ("Bron: ..." in
     Dutch, "Source: ..." in English). Every routekit chart
     calls this last (labels placed with :func:`routekit.labels.place_labels`
-    are re-checked for overlaps afterwards).
+    are re-checked for overlaps afterwards); it lays the figure out, so labels
+    placed after it need no layout pass. Calling it again replaces the titles.
 
     Parameters
     ----------
@@ -588,6 +589,8 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     base = s.font_size * figure_scale(fig)
     family = _font_families(s)
     title_kw = {"loc": "left", "fontfamily": family, "pad": base * 0.8}
+    for old in [text for text in ax.texts if text.get_gid() == "routekit-title"]:
+        old.remove()  # finish again (new titles) replaces what it added before
     heads = []
     if subtitle:
         sub = ax.set_title(subtitle, fontsize=base * 1.05, color=_mix(s.text, "#ffffff", 0.3),
@@ -603,21 +606,23 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
         else:
             heads.append(ax.set_title(title, fontsize=base * 1.35, fontweight="bold",
                                       color=s.text, **title_kw))
-    _wrap_to_figure(fig, heads)
     note = s.source_note if source is None else source
     if note:
         fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
                       fontsize=base * 0.8, color=s.neutral, fontfamily=family)
+    laid_out = _wrap_to_figure(fig, heads)
     from routekit.labels import refit_labels
 
-    refit_labels(fig)
+    refit_labels(fig, laid_out=laid_out)
     return ax
 
 
 def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
-    """Re-wrap texts (titles) that run past the right edge of *fig* (*margin* pixels).
+    """Re-wrap texts (titles) that run past the right edge of *fig* (*margin* pixels), or
+    into a figure legend beside them.
 
     One layout pass checks them all; another follows only when a text was re-wrapped.
+    Returns True when the figure's last layout pass saw the texts as they are now.
     """
     import textwrap
     import warnings
@@ -627,17 +632,21 @@ def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
             warnings.filterwarnings("ignore", "constrained_layout not applied")
             fig.draw_without_rendering()
         rewrapped = False
+        legends = [legend.get_window_extent() for legend in fig.legends]
         for text in texts:
             box = text.get_window_extent()
-            room = fig.bbox.x1 - margin - box.x0
-            if box.x1 <= fig.bbox.x1 - margin or room <= 0:
+            edge = min([fig.bbox.x1] + [b.x0 for b in legends if b.x0 > box.x0
+                                        and b.y0 < box.y1 and box.y0 < b.y1]) - margin
+            room = edge - box.x0
+            if box.x1 <= edge or room <= 0:
                 continue
             longest = max(len(line) for line in text.get_text().split("\n"))
             width = max(10, int(longest * room / box.width))
             text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
             rewrapped = True
         if not rewrapped:
-            break
+            return True
+    return False
 
 
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):

@@ -72,7 +72,7 @@ def test_form_saves_a_conversation_and_updates_the_action_points(route):
     saved = route.get("conversations", "g-20260601-1")
     assert saved.participants == ["ria"] and saved.theme == "taal"
     assert saved.action_points == ["dorpshuis bellen", "vrijwilligers zoeken"]
-    assert "g-20260601-1" in form.message.value and form.summary.value == ""
+    assert "Gesprek van 1 jun 2026 opgeslagen" in form.message.value and form.summary.value == ""
     assert len(action_points(route)) == 6
 
 

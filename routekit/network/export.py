@@ -20,7 +20,6 @@ PosixPath('out/netwerk.gexf')
 
 from __future__ import annotations
 
-import html
 import io
 import re
 from collections import Counter
@@ -30,6 +29,7 @@ from pathlib import Path
 import networkx as nx
 
 from routekit.i18n import t
+from routekit.markup import escape
 from routekit.storage import atomic_write_bytes, atomic_write_text
 
 __all__ = ["sanitised", "to_gexf", "to_graphml", "to_html"]
@@ -165,7 +165,9 @@ def to_html(graph: nx.MultiDiGraph, path: str | Path, *,
     # keep the page self-contained: drop the remote Bootstrap styling pyvis links
     page = re.sub(r"<link[^>]*https?://[^>]*>", "", page)
     page = re.sub(r"<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page)
-    heading = html.escape(title or t("network.title"))
+    # names and notes reach the page only as JSON (pyvis escapes <, > and & there) and as
+    # tooltips, which vis-network writes as text; the heading is escaped here
+    heading = escape(title or t("network.title"))
     page = re.sub(r"<h1>\s*</h1>", "", page)
     page = page.replace("<body>", f"<body><h1 style=\"font-family: sans-serif\">{heading}</h1>",
                         1)

@@ -119,7 +119,8 @@ def communities(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None, *,
 
 
 def brokers(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None, *,
-            groups: pd.Series | None = None) -> pd.DataFrame:
+            groups: pd.Series | None = None,
+            centrality: pd.DataFrame | None = None) -> pd.DataFrame:
     """Stakeholders who bridge communities or hold parts of the network together.
 
     A broker has ties into at least one community besides its own and a
@@ -131,6 +132,9 @@ def brokers(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None, *,
     ----------
     groups : Series, optional
         Community per stakeholder (default :func:`communities`).
+    centrality : DataFrame, optional
+        :func:`centrality` of *graph* and *kinds*, when already computed (its
+        betweenness is used instead of computing it again).
 
     Returns
     -------
@@ -140,7 +144,8 @@ def brokers(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None, *,
     """
     view = connections(graph, kinds)
     groups = communities(graph, kinds) if groups is None else groups
-    between = _betweenness(view)
+    between = _betweenness(view) if centrality is None else \
+        centrality["betweenness"].to_dict()
     average = sum(between.values()) / max(len(between), 1)
     cut = set(nx.articulation_points(view))
     rows = {}

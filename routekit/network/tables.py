@@ -45,11 +45,18 @@ def group_names(graph: nx.MultiDiGraph, groups: pd.Series) -> dict[int, str]:
 
 
 def key_players(graph: nx.MultiDiGraph, groups: pd.Series | None = None, *,
-                top: int = 10, kinds=None) -> pd.DataFrame:
-    """The *top* stakeholders by betweenness, with contacts, ties and eigenvector."""
+                top: int = 10, kinds=None, centrality: pd.DataFrame | None = None
+                ) -> pd.DataFrame:
+    """The *top* stakeholders by betweenness, with contacts, ties and eigenvector.
+
+    *groups* and *centrality* (``metrics.communities`` and ``metrics.centrality`` of
+    *graph* and *kinds*) are computed when not given; pass them to share one
+    computation between tables.
+    """
     groups = metrics.communities(graph, kinds) if groups is None else groups
     names = group_names(graph, groups)
-    table = metrics.centrality(graph, kinds).head(top)
+    ranking = metrics.centrality(graph, kinds) if centrality is None else centrality
+    table = ranking.head(top)
     return pd.DataFrame({
         _col("stakeholder"): table["name"],
         _col("contacts"): table["contacts"],
@@ -61,11 +68,14 @@ def key_players(graph: nx.MultiDiGraph, groups: pd.Series | None = None, *,
 
 
 def brokers_table(graph: nx.MultiDiGraph, groups: pd.Series | None = None, *,
-                  kinds=None) -> pd.DataFrame:
-    """Brokers: who bridges groups, and whether the network splits without them."""
+                  kinds=None, centrality: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Brokers: who bridges groups, and whether the network splits without them.
+
+    *groups* and *centrality* as in :func:`key_players`.
+    """
     groups = metrics.communities(graph, kinds) if groups is None else groups
     names = group_names(graph, groups)
-    table = metrics.brokers(graph, kinds, groups=groups)
+    table = metrics.brokers(graph, kinds, groups=groups, centrality=centrality)
     return pd.DataFrame({
         _col("stakeholder"): table["name"],
         _col("group"): [names[g] for g in table["community"]],

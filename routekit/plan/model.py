@@ -31,7 +31,7 @@ import pandas as pd
 
 from routekit.records import KINDS
 
-__all__ = ["PLAN_KINDS", "Plan", "record_frame"]
+__all__ = ["PLAN_KINDS", "Plan", "next_id", "record_frame"]
 
 PLAN_KINDS = ("goals", "activities", "budget", "kpis", "risks", "contact_moments")
 """Record kinds that make up a plan, in the order of a plan document."""
@@ -54,6 +54,28 @@ def record_frame(kind: str, items: Iterable = ()) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     extra = [c for c in frame.columns if c not in columns]
     return frame.reindex(columns=columns + extra)
+
+
+#: Prefix of the ids of each kind of plan record (g1, a01, cm1).
+ID_PREFIX = {"goals": "g", "activities": "a", "contact_moments": "cm"}
+
+
+def next_id(kind: str, ids: Iterable[str]) -> str:
+    """The next free id of *kind* in the style of the existing *ids*.
+
+    Examples
+    --------
+    >>> next_id("goals", ["g1", "g4"]), next_id("activities", ["a01", "a12"])
+    ('g5', 'a13')
+    >>> next_id("contact_moments", [])
+    'cm01'
+    """
+    import re
+
+    prefix = ID_PREFIX[kind]
+    numbers = [m.group(1) for i in ids if (m := re.fullmatch(rf"{prefix}(\d+)", str(i)))]
+    width = len(numbers[0]) if numbers else 2
+    return f"{prefix}{max((int(n) for n in numbers), default=0) + 1:0{width}d}"
 
 
 def _display_name(ref: str) -> str:

@@ -43,7 +43,8 @@ import pandas as pd
 
 from routekit.i18n import LANGUAGES, t
 
-__all__ = ["LETTERS", "MIN_WORDS", "SmartResult", "check_goal", "letter_name", "smart_table"]
+__all__ = ["LETTERS", "MIN_WORDS", "SmartResult", "check_goal", "check_plan_goal", "letter_name",
+           "smart_table"]
 
 LETTERS = ("S", "M", "A", "R", "T")
 MIN_WORDS = 8
@@ -166,6 +167,26 @@ def check_goal(goal: Any, *, activities: int = 0, first_start: dt.date | None = 
     return SmartResult(goal=str(_value(goal, "id")), passed=passed)
 
 
+def check_plan_goal(plan, goal: Any) -> SmartResult:
+    """:func:`check_goal` for *goal* (a Goal or mapping, saved or not) within *plan*:
+    its activities, their first start, its KPIs, the library and the route's places.
+
+    Examples
+    --------
+    >>> from routekit.plan.model import Plan
+    >>> from routekit.workspace import Route
+    >>> plan = Plan.from_route(Route.open("data/sample-route"))
+    >>> check_plan_goal(plan, {"id": "g9", "text": "Meer lezen"}).is_smart
+    False
+    """
+    goal_id = _value(goal, "id")
+    own = plan.activities[plan.activities["goal"] == goal_id]
+    return check_goal(goal, activities=len(own),
+                      first_start=min(own["start"]) if len(own) else None,
+                      kpis=int((plan.kpis["goal"] == goal_id).sum()),
+                      library_ids=plan.library_ids, places=list(plan.areas.values()))
+
+
 def smart_table(plan, *, lang: str | None = None) -> pd.DataFrame:
     """SMART check of every goal of a :class:`~routekit.plan.model.Plan`.
 
@@ -183,16 +204,9 @@ def smart_table(plan, *, lang: str | None = None) -> pd.DataFrame:
     >>> smart_table(plan).loc[0, "missing"]
     'S, M, A, R, T'
     """
-    activities, goals = plan.activities, plan.goals
-    places = list(plan.areas.values())
     rows = []
-    for goal in goals.to_dict("records"):
-        own = activities[activities["goal"] == goal["id"]]
-        result = check_goal(
-            goal, activities=len(own),
-            first_start=min(own["start"]) if len(own) else None,
-            kpis=int((plan.kpis["goal"] == goal["id"]).sum()),
-            library_ids=plan.library_ids, places=places)
+    for goal in plan.goals.to_dict("records"):
+        result = check_plan_goal(plan, goal)
         rows.append({"id": goal["id"], "theme": goal["theme"], "text": goal["text"],
                      **result.passed, "missing": ", ".join(result.missing),
                      "advice": result.describe(lang=lang)})

@@ -15,7 +15,7 @@ Examples
 >>> form.segments.value = ("E",)
 >>> form.save.click()
 >>> form.message.value
-'1 keuze bewaard bij thema Eenzaamheid onder ouderen.'
+"<span style='color:#1a7f37'>✓ 1 keuze bewaard bij thema Eenzaamheid onder ouderen.</span>"
 >>> form.widget  # the form, in a notebook  # doctest: +ELLIPSIS
 VBox(...)
 """
@@ -23,7 +23,6 @@ VBox(...)
 from __future__ import annotations
 
 import datetime as dt
-import html
 import tempfile
 import time
 from pathlib import Path
@@ -38,22 +37,13 @@ from routekit.area.segments import load_route_data
 from routekit.area.summary import summarise
 from routekit.errors import RouteError
 from routekit.i18n import t
-from routekit.ui.controls import button
+from routekit.markup import escape, html_list
+from routekit.ui.kit import Form, button, problems_html, show_figure
 
 __all__ = ["AreaForm"]
 
 
-def _show(output: w.Output, figure) -> None:
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    output.clear_output(wait=True)
-    with output:
-        display(figure)
-    plt.close(figure)
-
-
-class AreaForm:
+class AreaForm(Form):
     """Widgets wired to the area analysis of one route.
 
     Attributes
@@ -71,8 +61,10 @@ class AreaForm:
     widget : ipywidgets.VBox
     """
 
+    FIELD_LABELS = {"area": "area.ui.areas"}
+
     def __init__(self, route, *, size: str = "screen"):
-        self.route = route
+        super().__init__(route)
         self.size = size
         self.data = load_route_data(route)
         self.current = None
@@ -95,7 +87,6 @@ class AreaForm:
         self.reason = w.Text(description=t("area.ui.reason"),
                              placeholder=t("area.ui.reason_hint"))
         self.save = button(description=t("area.ui.save"), button_style="primary")
-        self.message = w.HTML()
         self.summary = w.HTML()
         self.profile_out = w.Output()
         self.reach_out = w.Output()
@@ -116,9 +107,9 @@ class AreaForm:
         self.save.on_click(self._on_save)
         self.import_button.on_click(self._on_import)
         choose = w.VBox([self.area_level, self.areas, self.reference, self.level])
-        mark = w.VBox([w.HTML(f"<b>{t('area.ui.mark_title')}</b>"), self.theme,
+        mark = w.VBox([w.HTML(f"<b>{escape(t('area.ui.mark_title'))}</b>"), self.theme,
                        self.segments, self.reason, self.save, self.message])
-        picker = w.VBox([w.HTML(f"<b>{t('area.ui.import_title')}</b>"),
+        picker = w.VBox([w.HTML(f"<b>{escape(t('area.ui.import_title'))}</b>"),
                          w.HBox([self.upload, self.kind, self.import_button]),
                          self.import_message])
         self.widget = w.VBox([choose, self.summary, self.profile_out, self.reach_out, mark,
@@ -164,41 +155,40 @@ class AreaForm:
         reach = None
         if self.data.members is not None:
             reach = under_reached(self.data, areas, level=self.level.value)
-        self.summary.value = f"<p>{html.escape(summarise(self.current, name, reach=reach))}</p>"
+        self.summary.value = f"<p>{escape(summarise(self.current, name, reach=reach))}</p>"
         _, ax = new_figure(self.size)
         profile_bars(self.current, ax=ax, title=name,
                      subtitle=t("area.ui.compared_with",
                                 reference=t(f"area.reference.{reference}")))
-        _show(self.profile_out, ax.get_figure(root=True))
+        show_figure(self.profile_out, ax, laid_out=True)  # the area charts end with finish()
         if self.data.members is not None:
             _, ax = new_figure(self.size)
             reach_chart(penetration(self.data, areas, level=self.level.value), ax=ax,
                         title=t("area.ui.reach_title", area=name))
-            _show(self.reach_out, ax.get_figure(root=True))
+            show_figure(self.reach_out, ax, laid_out=True)
 
     # -- saving -------------------------------------------------------------------
 
     def _on_save(self, _button=None) -> None:
         if not self.segments.value:
-            self.message.value = t("area.ui.nothing_marked")
+            self.message.value = escape(t("area.ui.nothing_marked"))
             return
         areas = list(self.areas.value) or [None]
-        try:
+
+        def save() -> str:
             for segment in self.segments.value:
                 for area in areas:
                     self.route.upsert("segment_selections", {
                         "theme": self.theme.value, "segment": segment, "area": area,
                         "reason": self.reason.value.strip() or None, "added": dt.date.today()})
-        except RouteError as error:
-            items = "".join(f"<li>{html.escape(str(p))}</li>" for p in error.problems)
-            self.message.value = f"<b>{t('area.ui.not_saved')}</b><ul>{items}</ul>"
-            return
-        self.message.value = t("area.ui.saved", count=len(self.segments.value) * len(areas),
-                               theme=self.theme.label)
+            return t("area.ui.saved", count=len(self.segments.value) * len(areas),
+                     theme=self.theme.label)
+
+        self.attempt(save)
 
     def _on_import(self, _button=None) -> None:
         if not self.upload.value:
-            self.import_message.value = t("area.ui.no_file")
+            self.import_message.value = escape(t("area.ui.no_file"))
             return
         item = self.upload.value[0]
         with tempfile.TemporaryDirectory() as folder:
@@ -208,11 +198,9 @@ class AreaForm:
                 result = import_file(self.route, self.kind.value, path)
             except (RouteError, ValueError) as error:
                 problems = getattr(error, "problems", None) or [str(error)]
-                items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
-                self.import_message.value = f"<b>{t('area.ui.not_imported')}</b><ul>{items}</ul>"
+                self.import_message.value = problems_html(problems, t("area.ui.not_imported"))
                 return
-        lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.lines)
-        self.import_message.value = f"<ul>{lines}</ul>"
+        self.import_message.value = html_list(result.lines)
         self.data = load_route_data(self.route)
         self._fill_areas()
         self.refresh()

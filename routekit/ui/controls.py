@@ -1,4 +1,4 @@
-"""Small building blocks shared by the forms.
+"""Small building blocks shared by the forms: part of the ui kit (:mod:`routekit.ui.kit`).
 
 Examples
 --------
@@ -8,13 +8,6 @@ Examples
 
 from __future__ import annotations
 
-import ipywidgets as w
+from routekit.ui.kit import button
 
 __all__ = ["button"]
-
-
-def button(**kw) -> w.Button:
-    """An ``ipywidgets.Button`` as wide as its text (Dutch labels are long; the default
-    width cuts them off), at least as wide as a default button."""
-    kw.setdefault("layout", w.Layout(width="auto", min_width="148px"))
-    return w.Button(**kw)

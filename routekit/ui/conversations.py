@@ -8,7 +8,7 @@ Examples
 >>> form.summary.value = "Kennismaking met de ouderenbond"
 >>> form.save.click()
 >>> form.message.value  # doctest: +ELLIPSIS
-'Opgeslagen als g-...'
+"<span style='color:#1a7f37'>✓ Gesprek van ... opgeslagen.</span>"
 """
 
 from __future__ import annotations
@@ -18,21 +18,17 @@ from datetime import date
 import ipywidgets as w
 
 from routekit.conversations import action_points, next_id
-from routekit.errors import RouteError
 from routekit.i18n import t
-from routekit.ui.controls import button
-from routekit.ui.tables import show_table
+from routekit.plan.formats import day
+from routekit.ui.kit import Form, button, lines, route_names, show_table
 from routekit.workspace import Route
 
 __all__ = ["ConversationForm"]
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-class ConversationForm:
-    """Record one conversation; the action-point table below updates on save.
+class ConversationForm(Form):
+    """Record one conversation (a new record: saved with the button); the action-point table
+    below updates on save.
 
     Attributes
     ----------
@@ -41,11 +37,17 @@ class ConversationForm:
     save : ipywidgets.Button
     saved : Conversation or None
         The record written by the last save.
+    message : ipywidgets.HTML
+    table : ipywidgets.Output
+        The open action points (names, Dutch columns).
     widget : ipywidgets.VBox
     """
 
+    FIELD_LABELS = {"date": "conversations.form.date", "action_points":
+                    "conversations.form.actions"}
+
     def __init__(self, route: Route, *, today: date | None = None):
-        self.route = route
+        super().__init__(route)
         self.today = today
         self.saved = None
         stakeholders = sorted((s.name, s.id) for s in route.records("stakeholders"))
@@ -65,7 +67,6 @@ class ConversationForm:
                                   placeholder=t("conversations.form.actions_hint"), rows=3)
         self.follow_up = w.DatePicker(description=t("conversations.form.follow_up"))
         self.save = button(description=t("conversations.form.save"), button_style="primary")
-        self.message = w.HTML()
         self.table = w.Output()
         for field in (self.when, self.theme, self.participants, self.summary, self.actions,
                       self.follow_up):
@@ -81,18 +82,18 @@ class ConversationForm:
         on = self.when.value or date.today()
         record = {"date": on, "theme": self.theme.value,
                   "participants": list(self.participants.value), "format": self.format.value,
-                  "summary": self.summary.value, "action_points": _lines(self.actions.value),
+                  "summary": self.summary.value, "action_points": lines(self.actions.value),
                   "follow_up": self.follow_up.value}
-        try:
+
+        def save() -> str:
             self.saved = self.route.upsert("conversations",
-                                           {"id": next_id(self.route, on)} | record)
-        except RouteError as error:
-            items = "".join(f"<li>{problem}</li>" for problem in error.problems)
-            self.message.value = f"<b>{t('conversations.form.failed')}</b><ul>{items}</ul>"
-            return
-        self.message.value = t("conversations.form.saved", id=self.saved.id)
-        self.summary.value = self.actions.value = ""
-        self._show_actions()
+                                                  {"id": next_id(self.route, on)} | record)
+            return t("kit.conversation_saved", date=day(self.saved.date))
+
+        if self.attempt(save, t("conversations.form.failed")):
+            self.summary.value = self.actions.value = ""
+            self._show_actions()
 
     def _show_actions(self) -> None:
-        show_table(action_points(self.route, today=self.today), self.table)
+        show_table(action_points(self.route, today=self.today), self.table, kind="actions",
+                   names=route_names(self.route))

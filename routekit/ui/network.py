@@ -22,11 +22,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from routekit.errors import RouteError
+from routekit.errors import Problem, RouteError
 from routekit.i18n import t
 from routekit.records.stakeholders import RELATION_KINDS
-from routekit.ui.controls import button
-from routekit.ui.tables import show_table
+from routekit.markup import escape
+from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, show_table
 from routekit.workspace import Route
 
 __all__ = ["NetworkBoard", "PinForm", "RelationForm"]
@@ -43,21 +43,13 @@ def _wide(*widgets, width: str = "36em"):
     return widgets
 
 
-def _errors(problems) -> str:
-    items = "".join(f"<li>{problem}</li>" for problem in problems)
-    return f"<b style='color:#b00020'>{_label('not_saved')}</b><ul>{items}</ul>"
-
-
-def _ok(text: str) -> str:
-    return f"<span style='color:#1a7f37'>✓ {text}</span>"
-
-
 def _people(route: Route) -> list[tuple[str, str]]:
     return sorted(((s.name, s.id) for s in route.records("stakeholders")), key=lambda p: p[0])
 
 
-class RelationForm:
-    """Add or remove a relation between two stakeholders (saved at once).
+class RelationForm(Form):
+    """Add or remove a relation between two stakeholders (with the buttons: a relation is
+    a new record each time).
 
     Attributes
     ----------
@@ -73,9 +65,10 @@ class RelationForm:
     widget : VBox
     """
 
+    FIELD_LABELS = {"source": "network.ui.source", "target": "network.ui.target"}
+
     def __init__(self, route: Route, on_change: Callable[[], None] | None = None):
-        self.route = route
-        self.on_change = on_change
+        super().__init__(route, on_change)
         people = _people(route)
         self.source = w.Dropdown(options=people, description=_label("source"))
         self.target = w.Dropdown(options=people, description=_label("target"),
@@ -90,7 +83,6 @@ class RelationForm:
         self.note = w.Text(description=_label("note"))
         self.add = button(description=_label("add"), button_style="primary")
         self.remove = button(description=_label("remove"))
-        self.message = w.HTML()
         _wide(self.source, self.target, self.kind, self.strength, self.theme, self.note)
         self.add.on_click(lambda _b: self._add())
         self.remove.on_click(lambda _b: self._remove())
@@ -116,42 +108,35 @@ class RelationForm:
         if all((r.source, r.target, r.kind) != key for r in current):
             merged.append(record)
         before = {p.message for p in relation_problems(people, current)}
-        found = [p for p in relation_problems(people, merged) if p.message not in before]
-        if found:
-            self.message.value = _errors(p.message for p in found)
-            return
-        try:
+        found = [p.message for p in relation_problems(people, merged) if p.message not in before]
+
+        def add() -> str:
+            if found:
+                raise RouteError(found[0] if len(found) == 1 else
+                                 [Problem(file="", message=m) for m in found])
             self.route.upsert("relations", record)
-        except RouteError as error:
-            self.message.value = _errors(error.problems)
-            return
-        self._done(_label("added", source=self.source.label, target=self.target.label))
+            return _label("added", source=self.source.label, target=self.target.label)
+
+        self.attempt(add)
 
     def _remove(self) -> None:
         if self.route.remove("relations", self.source.value, self.target.value, self.kind.value):
-            self._done(_label("removed", source=self.source.label, target=self.target.label))
+            self.confirm(_label("removed", source=self.source.label, target=self.target.label))
         else:
-            self.message.value = _label("not_found")
-
-    def _done(self, text: str) -> None:
-        self.message.value = _ok(text)
-        if self.on_change is not None:
-            self.on_change()
+            self.message.value = escape(_label("not_found"))
 
 
-class PinForm:
-    """Move one stakeholder in the picture and keep it there (pinned)."""
+class PinForm(Form):
+    """Move one stakeholder in the picture and keep it there (pinned, with the button)."""
 
     def __init__(self, route: Route, on_change: Callable[[], None] | None = None):
-        self.route = route
-        self.on_change = on_change
+        super().__init__(route, on_change)
         self.who = w.Dropdown(options=_people(route), description=_label("who"))
         self.x = w.FloatSlider(value=0.0, min=-1.5, max=1.5, step=0.05,
                                description=_label("x"))
         self.y = w.FloatSlider(value=0.0, min=-1.5, max=1.5, step=0.05,
                                description=_label("y"))
         self.pin = button(description=_label("pin"), button_style="primary")
-        self.message = w.HTML()
         _wide(self.who, self.x, self.y)
         self.who.observe(lambda _c: self._load(), "value")
         self.pin.on_click(lambda _b: self._pin())
@@ -163,15 +148,17 @@ class PinForm:
         from routekit.network.layout import saved_layout
 
         x, y, _ = saved_layout(self.route).get(self.who.value, (0.0, 0.0, False))
-        self.x.value, self.y.value = x, y
+        with self.loading():
+            self.x.value, self.y.value = x, y
 
     def _pin(self) -> None:
         from routekit.network.layout import pin
 
-        pin(self.route, self.who.value, self.x.value, self.y.value)
-        self.message.value = _ok(_label("pinned", name=self.who.label))
-        if self.on_change is not None:
-            self.on_change()
+        def save() -> str:
+            pin(self.route, self.who.value, self.x.value, self.y.value)
+            return _label("pinned", name=self.who.label)
+
+        self.attempt(save)
 
 
 class NetworkBoard:
@@ -205,8 +192,9 @@ class NetworkBoard:
         self.route = route
         self.size = size
         self.export_dir = Path(export_dir or route.export_dir)
-        self.relations = RelationForm(route, on_change=self.refresh)
-        self.pins = PinForm(route, on_change=self.refresh)
+        self._cache: dict = {}
+        self.relations = RelationForm(route, on_change=self.changed)
+        self.pins = PinForm(route, on_change=self.changed)
         self.theme = w.Dropdown(options=[(_label("all_themes"), "")] +
                                 [(th.name, th.id) for th in route.config.themes],
                                 description=_label("theme"))
@@ -238,27 +226,55 @@ class NetworkBoard:
 
     def graph(self):
         """The network of the chosen theme (bad relations left out and reported)."""
-        from routekit.network.graph import route_graph
+        return self._analysis()["graph"]
 
-        return route_graph(self.route, theme=self.theme.value or None, skip_invalid=True)
+    def changed(self) -> None:
+        """The records changed (a form saved): analyse the network again, then redraw."""
+        self._cache.clear()
+        self.refresh()
+
+    def _analysis(self) -> dict:
+        """Graph, layout and metrics of the chosen theme and kinds, computed once per
+        change of the records (or of theme and kinds) and shared by picture and tables."""
+        from routekit.network import dependence, metrics, tables
+        from routekit.network.graph import build_graph
+        from routekit.network.layout import ensure_layout
+
+        key = (self.theme.value, tuple(self.selected_kinds))
+        if key in self._cache:
+            return self._cache[key]
+        if "records" not in self._cache:
+            records = (self.route.records("stakeholders"), self.route.records("relations"),
+                       self.route.records("positions"))
+            whole = build_graph(*records, skip_invalid=True)
+            self._cache["records"] = records
+            self._cache["pos"] = ensure_layout(self.route, whole)
+        records = self._cache["records"]
+        graph = build_graph(*records, theme=self.theme.value or None, skip_invalid=True)
+        counted = [k for k in self.selected_kinds if k != "conflict"]
+        groups = metrics.communities(graph, counted)
+        ranking = metrics.centrality(graph, counted)
+        found = {"graph": graph, "pos": self._cache["pos"], "counted": counted,
+                 "key_players": tables.key_players(graph, groups, kinds=counted,
+                                                   centrality=ranking),
+                 "brokers": tables.brokers_table(graph, groups, kinds=counted,
+                                                 centrality=ranking),
+                 "sentence": dependence.dependence(graph, counted).sentence}
+        self._cache[key] = found
+        return found
 
     def refresh(self) -> None:
-        """Redraw the picture and the tables from the saved records."""
-        import matplotlib.pyplot as plt
-        from IPython.display import display
+        """Redraw the picture and the tables (the analysis is reused while nothing changed)."""
+        from IPython.display import HTML, display
 
-        from routekit.network import dependence, tables
         from routekit.network.draw import draw_ego, draw_network
-        from routekit.network.graph import route_graph
-        from routekit.network.layout import ensure_layout
         from routekit.style import new_figure
 
-        graph = self.graph()
+        found = self._analysis()
+        graph, pos = found["graph"], found["pos"]
         problems = graph.graph["problems"]
-        self.status.value = _errors(problems) if problems else ""
-        pos = ensure_layout(self.route, route_graph(self.route, skip_invalid=True))
+        self.status.value = problems_html(problems, t("kit.in_files")) if problems else ""
         kinds = self.selected_kinds
-        counted = [k for k in kinds if k != "conflict"]
         _, ax = new_figure(self.size)
         if self.ego.value and self.ego.value in graph:
             draw_ego(graph, self.ego.value, pos, radius=self.radius.value, ax=ax, kinds=kinds)
@@ -266,18 +282,14 @@ class NetworkBoard:
             theme = self.route.config.theme(self.theme.value) if self.theme.value else None
             draw_network(graph, pos, ax=ax, kinds=kinds, subtitle=theme.name if theme else None)
         self.picture = ax
-        self.key_players = tables.key_players(graph, kinds=counted)
-        self.brokers = tables.brokers_table(graph, kinds=counted)
-        self.chart.clear_output(wait=True)
-        with self.chart:
-            display(ax.figure)
-        plt.close(ax.figure)
+        self.key_players, self.brokers = found["key_players"], found["brokers"]
+        show_figure(self.chart, ax, laid_out=True)  # draw_* end with finish()
         self.tables.clear_output(wait=True)
         with self.tables:
-            display(w.HTML(f"<p>{dependence.dependence(graph, counted).sentence}</p>"))
-            display(w.HTML(f"<h4>{_label('key_players')}</h4>"))
+            display(HTML(f"<p>{escape(found['sentence'])}</p>"))
+            display(HTML(f"<h4>{escape(_label('key_players'))}</h4>"))
             show_table(self.key_players)
-            display(w.HTML(f"<h4>{_label('brokers')}</h4>"))
+            display(HTML(f"<h4>{escape(_label('brokers'))}</h4>"))
             show_table(self.brokers)
 
     def _export(self) -> None:
@@ -290,4 +302,4 @@ class NetworkBoard:
         paths = [to_graphml(graph, self.export_dir / f"{name}.graphml"),
                  to_gexf(graph, self.export_dir / f"{name}.gexf"),
                  to_html(graph, self.export_dir / f"{name}.html", pos=pos)]
-        self.status.value = _ok(_label("exported", paths=", ".join(str(p) for p in paths)))
+        self.status.value = ok_html(_label("exported", paths=", ".join(str(p) for p in paths)))

@@ -1,6 +1,8 @@
 """Forms of notebook 02: colleagues and pioneer team, role and reflection, impact plan.
 
-Every form saves at once to the route and redraws its table or chart.
+The reflection saves every change at once (the plan of step 2 always exists);
+colleagues and impact items are entered with their button, which adds a new one
+or updates the colleague of that name. Each form redraws its table or chart.
 
 Examples
 --------
@@ -15,12 +17,10 @@ Examples
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as w
 
-from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.markup import escape
 from routekit.organisation import (
     add_impact_item,
     answered,
@@ -35,18 +35,12 @@ from routekit.organisation import (
     update_plan,
 )
 from routekit.records.organisation import INFLUENCE, STANCES, SUBJECT_KINDS
-from routekit.ui.controls import button
-from routekit.ui.personas import problems_html, show_figure
-from routekit.ui.tables import show_table
+from routekit.ui.kit import Form, button, show_figure, show_table
 from routekit.workspace import Route
 
 __all__ = ["ColleagueForm", "ImpactForm", "ReflectionForm"]
 
 _LABEL_WIDTH = "10em"
-
-
-def _text(value: str) -> str:
-    return html.escape(value, quote=False)
 
 
 def _options(prefix: str, codes: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -59,7 +53,7 @@ def _sized(*fields) -> None:
         field.layout.width = "42em"
 
 
-class ColleagueForm:
+class ColleagueForm(Form):
     """Add or update a colleague; the pioneer-team table and its balance check update on save.
 
     Attributes
@@ -75,7 +69,7 @@ class ColleagueForm:
     """
 
     def __init__(self, route: Route):
-        self.route = route
+        super().__init__(route)
         self.saved = None
         self.name = w.Text(description=t("organisation.form.name"))
         self.role = w.Text(description=t("organisation.form.role"))
@@ -86,7 +80,6 @@ class ColleagueForm:
         self.note = w.Textarea(description=t("organisation.form.note"), rows=2)
         self.save = button(description=t("organisation.form.add_colleague"),
                            button_style="primary")
-        self.message = w.HTML()
         self.balance = w.HTML()
         self.table = w.Output()
         _sized(self.name, self.role, self.stance, self.spoke_on, self.note)
@@ -100,39 +93,41 @@ class ColleagueForm:
         """A name already on the list fills in that colleague: a save keeps what is not edited."""
         known = colleague_named(self.route, change["new"])
         if known is not None:
-            self.role.value, self.note.value = known.role or "", known.note or ""
-            self.stance.value, self.spoke_on.value = known.stance, known.spoke_on
-            self.pioneer.value = known.pioneer
+            with self.loading():
+                self.role.value, self.note.value = known.role or "", known.note or ""
+                self.stance.value, self.spoke_on.value = known.stance, known.spoke_on
+                self.pioneer.value = known.pioneer
 
     def _on_save(self, _button=None) -> None:
         name = self.name.value.strip()
         fields = {"role": self.role.value.strip() or None, "stance": self.stance.value,
                   "spoke_on": self.spoke_on.value, "pioneer": self.pioneer.value,
                   "note": self.note.value.strip() or None}
-        try:
+        def save() -> str:
             self.saved = save_colleague(self.route, name, **fields)
-        except RouteError as error:
-            self.message.value = problems_html(error, t("organisation.form.failed"))
+            return t("organisation.form.colleague_saved", name=self.saved.name)
+
+        if not self.attempt(save, t("organisation.form.failed")):
             return
-        self.message.value = _text(t("organisation.form.colleague_saved",
-                                           name=self.saved.name))
-        self.name.value = self.role.value = self.note.value = ""
-        self.spoke_on.value = None
-        self.pioneer.value = False
+        with self.loading():
+            self.name.value = self.role.value = self.note.value = ""
+            self.spoke_on.value = None
+            self.pioneer.value = False
         self._refresh()
 
     def _refresh(self) -> None:
         team = pioneer_team(self.route)
-        warnings = "".join(f"<li>⚠ {_text(text)}</li>" for text in team.warnings)
+        warnings = "".join(f"<li>⚠ {escape(text)}</li>" for text in team.warnings)
         ok = "" if warnings or team.table.empty else \
-            f"<p>✓ {_text(t('organisation.team.balanced'))}</p>"
-        self.balance.value = (f"<p>{_text(team.summary)}</p>"
+            f"<p>✓ {escape(t('organisation.team.balanced'))}</p>"
+        self.balance.value = (f"<p>{escape(team.summary)}</p>"
                               + (f"<ul>{warnings}</ul>" if warnings else ok))
         show_table(team_table(team), self.table)
 
 
-class ReflectionForm:
-    """The role description and one text box per reflection question, saved with one button.
+class ReflectionForm(Form):
+    """The role description and one text box per reflection question; every change is saved
+    at once (the button saves too).
 
     Attributes
     ----------
@@ -146,51 +141,52 @@ class ReflectionForm:
     widget : ipywidgets.VBox
     """
 
+    FIELD_LABELS = {"role_description": "organisation.form.role_description"}
+
     def __init__(self, route: Route):
-        self.route = route
+        super().__init__(route)
         plan = plan_of(route)
         self.role = w.Textarea(description=t("organisation.form.role_description"),
                                placeholder=t("organisation.form.role_hint"),
-                               value=plan.role_description, rows=5)
+                               value=plan.role_description, rows=5, continuous_update=False)
         _sized(self.role)
         rows, self.answers = [self.role], {}
         for _group, part in reflection_questions().groupby("group", sort=False):
-            rows.append(w.HTML(f"<h4>{_text(part['group_name'].iloc[0])}</h4>"))
+            rows.append(w.HTML(f"<h4>{escape(part['group_name'].iloc[0])}</h4>"))
             for question in part.itertuples():
                 box = w.Textarea(value=plan.answers.get(question.id, ""), rows=2,
-                                 layout=w.Layout(width="42em"))
+                                 layout=w.Layout(width="42em"), continuous_update=False)
                 self.answers[question.id] = box
-                rows += [w.HTML(_text(question.question)), box]
+                rows += [w.HTML(escape(question.question)), box]
         self.save = button(description=t("organisation.form.save_answers"),
                            button_style="primary")
-        self.message = w.HTML()
         self.progress = w.Output()
         self.save.on_click(self._on_save)
+        self.watch([self.role, *self.answers.values()], self._on_save)
         self.widget = w.VBox(rows + [self.save, self.message, self.progress])
         self._refresh()
 
     def _on_save(self, _button=None) -> None:
-        try:
+        def save() -> None:
             update_plan(self.route, role_description=self.role.value.strip(),
                         answers={qid: box.value for qid, box in self.answers.items()})
-        except RouteError as error:
-            self.message.value = problems_html(error, t("organisation.form.failed"))
-            return
-        self._refresh(saved=True)
+
+        if self.attempt(save, t("organisation.form.failed")):
+            self._refresh(saved=True)
 
     def _refresh(self, *, saved: bool = False) -> None:
         progress = answered(self.route)
         summary = t("organisation.answered.summary", answered=int(progress["answered"].sum()),
                     total=int(progress["questions"].sum()))
-        self.message.value = _text(t("organisation.form.answers_saved", summary=summary)
-                                         if saved else summary)
-        show_table(progress[["group_name", "questions", "answered"]].rename(columns={
-            "group_name": t("organisation.col.group"),
-            "questions": t("organisation.col.questions"),
-            "answered": t("organisation.col.answered")}), self.progress)
+        if saved:
+            self.confirm(t("organisation.form.answers_saved", summary=summary))
+        else:
+            self.message.value = escape(summary)
+        show_table(progress[["group_name", "questions", "answered"]], self.progress,
+                   kind="progress")
 
 
-class ImpactForm:
+class ImpactForm(Form):
     """Add a situation, person or group to the impact plan; the chart and counts update.
 
     Attributes
@@ -205,7 +201,7 @@ class ImpactForm:
     """
 
     def __init__(self, route: Route, *, size: str = "screen"):
-        self.route = route
+        super().__init__(route)
         self.size = size
         self.subject = w.Text(description=t("organisation.form.subject"),
                               placeholder=t("organisation.form.subject_hint"))
@@ -217,7 +213,6 @@ class ImpactForm:
                             placeholder=t("organisation.form.value_hint"))
         self.add = button(description=t("organisation.form.add_impact"),
                           button_style="primary")
-        self.message = w.HTML()
         self.overview = w.Output()
         self.chart = w.Output()
         _sized(self.subject, self.influence, self.value)
@@ -229,23 +224,21 @@ class ImpactForm:
 
     def _on_add(self, _button=None) -> None:
         subject = self.subject.value.strip()
-        try:
+
+        def add() -> str:
             add_impact_item(self.route, subject, kind=self.kind.value,
                             influence=self.influence.value, value=self.value.value.strip())
-        except RouteError as error:
-            self.message.value = problems_html(error, t("organisation.form.failed"))
-            return
-        self.message.value = _text(t("organisation.form.impact_saved", subject=subject))
-        self.subject.value = self.value.value = ""
-        self._refresh()
+            return t("organisation.form.impact_saved", subject=subject)
+
+        if self.attempt(add, t("organisation.form.failed")):
+            self.subject.value = self.value.value = ""
+            self._refresh()
 
     def _refresh(self) -> None:
         from routekit.organisation_chart import impact_chart
 
         overview = impact_overview(self.route)
-        show_table(overview[["influence_name", "count", "subjects"]].rename(columns={
-            "influence_name": t("organisation.col.influence"),
-            "count": t("organisation.col.count"),
-            "subjects": t("organisation.col.subjects")}), self.overview)
+        show_table(overview[["influence_name", "count", "subjects"]], self.overview,
+                   kind="impact")
         self.ax = impact_chart(impact_items(self.route), size=self.size)
-        show_figure(self.chart, self.ax.get_figure(root=True))
+        show_figure(self.chart, self.ax)

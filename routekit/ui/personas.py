@@ -17,45 +17,32 @@ Examples
 from __future__ import annotations
 
 import ipywidgets as w
-from IPython.display import display
 
 from routekit.errors import RouteError
 from routekit.i18n import t
 from routekit.personas.builder import apply_facts, personas_of, save_persona
 from routekit.personas.prefill import persona_facts, selections
+from routekit.plan.formats import day
 from routekit.records.base import make_id
 from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
-from routekit.ui.controls import button
-from routekit.ui.tables import show_table
+from routekit.markup import escape
+from routekit.ui.kit import (
+    Form,
+    button,
+    lines,
+    route_names,
+    show_figure,
+    show_table,
+    theme_picker,
+)
 from routekit.workspace import Route
 
-__all__ = ["CandidateForm", "PersonaForm", "lines", "problems_html", "show_figure"]
+__all__ = ["CandidateForm", "PersonaForm"]
 
 _TEXT = ("age_band", "household", "life_stage", "media_use")
 _LEVEL = ("income_level", "education_level", "digital_skills")
 _LISTS = ("channels", "passions", "necessities", "needs", "barriers")
 _LONG = ("quote", "bio")
-
-
-def lines(text: str) -> list[str]:
-    """Non-empty, stripped lines of *text* (one list item per line)."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def problems_html(error: RouteError, heading: str) -> str:
-    """An HTML list of the problems of *error* under *heading*."""
-    items = "".join(f"<li>{problem}</li>" for problem in error.problems)
-    return f"<b>{heading}</b><ul>{items}</ul>"
-
-
-def show_figure(output: w.Output, fig) -> None:
-    """Replace what *output* shows with *fig* (and close it, so it is shown once)."""
-    import matplotlib.pyplot as plt
-
-    output.clear_output(wait=True)
-    with output:
-        display(fig)
-    plt.close(fig)
 
 
 def _wide(*widgets) -> None:
@@ -64,7 +51,7 @@ def _wide(*widgets) -> None:
         widget.layout.width = "46em"
 
 
-class PersonaForm:
+class PersonaForm(Form):
     """Create or edit the personas of a theme, starting from a segment of interest.
 
     Attributes
@@ -85,15 +72,14 @@ class PersonaForm:
     widget : ipywidgets.VBox
     """
 
+    ERRORS = (RouteError, ValueError)
+
     def __init__(self, route: Route, theme: str | None = None):
-        self.route = route
+        super().__init__(route)
         self.saved: Persona | None = None
         self.facts_table = None
         self._draft = Persona(id="new", name="-")
-        self._loading = False
-        themes = [(th.name, th.id) for th in route.config.themes]
-        self.theme = w.Dropdown(description=t("personas.field.theme"), options=themes,
-                                value=theme or (themes[0][1] if themes else None))
+        self.theme = theme_picker(route, theme)
         self.persona = w.Dropdown(description=t("personas.ui.persona"))
         self.selection = w.Dropdown(description=t("personas.ui.selection"))
         self.facts = w.Output()
@@ -122,16 +108,14 @@ class PersonaForm:
             description=t("personas.field.conversations"), rows=5)
         for name, widget in self.fields.items():
             setattr(self, name, widget)
-        self.message = w.HTML()
         self.card = w.Output()
         _wide(self.theme, self.persona, self.selection, self.name, *self.fields.values())
         self.theme.observe(lambda _: self._load_theme(), "value")
         self.persona.observe(lambda _: self._load_persona(), "value")
         self.selection.observe(lambda _: self._on_selection(), "value")
-        for widget in (self.name, *self.fields.values()):
-            widget.observe(lambda _: self._on_change(), "value")
+        self.watch((self.name, *self.fields.values()), self._on_change)
         self.widget = w.VBox([
-            w.HTML(f"<i>{t('personas.reminder')}</i>"), self.theme, self.persona,
+            w.HTML(f"<i>{escape(t('personas.reminder'))}</i>"), self.theme, self.persona,
             self.selection, self.facts, self.name, *self.fields.values(), self.message,
             self.card])
         self._load_theme()
@@ -140,17 +124,17 @@ class PersonaForm:
 
     def _load_theme(self) -> None:
         theme = self.theme.value
-        self._loading = True
-        self.persona.options = [(t("personas.ui.new"), None)] + [
-            (p.name, p.id) for p in personas_of(self.route, theme)]
-        self.selection.options = [("–", None)] + [
-            (f"{s.segment} · {s.area or t('personas.whole')}"
-             + (f" – {s.reason}" if s.reason else ""), i)
-            for i, s in enumerate(selections(self.route, theme))]
-        self.fields["conversations"].options = [
-            (f"{c.id} ({c.date})", c.id) for c in self.route.records("conversations")
-            if c.theme in (theme, None)]
-        self._loading = False
+        areas = route_names(self.route)["areas"]
+        with self.loading():
+            self.persona.options = [(t("personas.ui.new"), None)] + [
+                (p.name, p.id) for p in personas_of(self.route, theme)]
+            self.selection.options = [("–", None)] + [
+                (f"{s.segment} · {areas.get(s.area, s.area) if s.area else t('personas.whole')}"
+                 + (f" – {s.reason}" if s.reason else ""), i)
+                for i, s in enumerate(selections(self.route, theme))]
+            self.fields["conversations"].options = [
+                (f"{day(c.date)} – {(c.summary or '')[:50]}".rstrip(" –"), c.id)
+                for c in self.route.records("conversations") if c.theme in (theme, None)]
         self._load_persona()
 
     def _load_persona(self) -> None:
@@ -161,7 +145,10 @@ class PersonaForm:
         self._show_card()
 
     def _fill(self, persona: Persona, *, blank_name: bool = False) -> None:
-        self._loading = True
+        with self.loading():
+            self._fill_fields(persona, blank_name=blank_name)
+
+    def _fill_fields(self, persona: Persona, *, blank_name: bool) -> None:
         self.name.value = "" if blank_name else persona.name
         for name, widget in self.fields.items():
             value = getattr(persona, name)
@@ -174,7 +161,6 @@ class PersonaForm:
                 widget.value = value
             else:
                 widget.value = value or ""
-        self._loading = False
 
     # -- changes ----------------------------------------------------------------------
 
@@ -199,8 +185,7 @@ class PersonaForm:
         try:
             facts = persona_facts(self.route, chosen)
         except (RouteError, OSError) as error:
-            self.message.value = problems_html(error, t("personas.ui.no_facts")) \
-                if isinstance(error, RouteError) else str(error)
+            self.refuse(error, t("personas.ui.no_facts"))
             return
         self.facts_table = facts.table()
         with self.facts:
@@ -212,24 +197,21 @@ class PersonaForm:
         self._on_change()
 
     def _on_change(self) -> None:
-        if self._loading or not self.name.value.strip():
+        if self.is_loading or not self.name.value.strip():
             return
-        try:
+
+        def save() -> str:
             self.saved = save_persona(self.route, self._current())
-        except RouteError as error:
-            self.message.value = problems_html(error, t("personas.ui.failed"))
-            return
-        except ValueError as error:
-            self.message.value = f"<b>{t('personas.ui.failed')}</b> {error}"
+            return t("personas.ui.saved", name=self.saved.name)
+
+        if not self.attempt(save, t("personas.ui.failed")):
             return
         self._draft = self.saved
-        self.message.value = t("personas.ui.saved", name=self.saved.name)
         if self.persona.value != self.saved.id:
-            self._loading = True
-            self.persona.options = [(t("personas.ui.new"), None)] + [
-                (p.name, p.id) for p in personas_of(self.route, self.theme.value)]
-            self.persona.value = self.saved.id
-            self._loading = False
+            with self.loading():
+                self.persona.options = [(t("personas.ui.new"), None)] + [
+                    (p.name, p.id) for p in personas_of(self.route, self.theme.value)]
+                self.persona.value = self.saved.id
         self._show_card()
 
     def _show_card(self) -> None:
@@ -241,7 +223,7 @@ class PersonaForm:
         show_figure(self.card, persona_card(self.route, self.saved.id, size="slide"))
 
 
-class CandidateForm:
+class CandidateForm(Form):
     """Derive candidate personas from aggregate behaviour per segment, and keep them.
 
     Attributes
@@ -258,23 +240,20 @@ class CandidateForm:
     """
 
     def __init__(self, route: Route, theme: str | None = None):
-        self.route = route
+        super().__init__(route)
         self.model = None
-        themes = [(th.name, th.id) for th in route.config.themes]
-        self.theme = w.Dropdown(description=t("personas.field.theme"), options=themes,
-                                value=theme or (themes[0][1] if themes else None))
+        self.theme = theme_picker(route, theme)
         self.count = w.IntSlider(description=t("personas.ui.count"), min=2, max=8, value=3,
                                  continuous_update=False)
         self.min_cell = w.IntSlider(description=t("personas.ui.min_cell"), min=5, max=100,
                                     step=5, value=10, continuous_update=False)
         self.keep = button(description=t("personas.ui.keep"), button_style="primary")
-        self.message = w.HTML()
         self.chart = w.Output()
         _wide(self.theme, self.count, self.min_cell)
         for widget in (self.count, self.min_cell):
             widget.observe(lambda _: self.refresh(), "value")
         self.keep.on_click(self._on_keep)
-        self.widget = w.VBox([w.HTML(f"<b>{t('personas.reminder')}</b>"), self.theme,
+        self.widget = w.VBox([w.HTML(f"<b>{escape(t('personas.reminder'))}</b>"), self.theme,
                               self.count, self.min_cell, self.keep, self.message, self.chart])
         self.refresh()
 
@@ -287,14 +266,14 @@ class CandidateForm:
                                           min_cell=self.min_cell.value)
         except (ValueError, RouteError, OSError) as error:
             self.model = None
-            self.message.value = str(error)
+            self.refuse(error, "")
             self.chart.clear_output()
             return
         m = self.model
-        self.message.value = t("personas.generate.summary", count=len(m.personas),
-                               segments=len(m.weights), cells=m.suppressed,
-                               excluded=len(m.excluded))
-        show_figure(self.chart, plot_profiles(m).get_figure(root=True))
+        self.message.value = escape(t("personas.generate.summary", count=len(m.personas),
+                                      segments=len(m.weights), cells=m.suppressed,
+                                      excluded=len(m.excluded)))
+        show_figure(self.chart, plot_profiles(m))
 
     def _on_keep(self, _button=None) -> None:
         from routekit.area import load_scheme
@@ -302,10 +281,13 @@ class CandidateForm:
 
         if self.model is None:
             return
-        taken = [p.id for p in self.route.records("personas")]
-        from routekit.area.sources import segment_files
+        def keep() -> str:
+            taken = [p.id for p in self.route.records("personas")]
+            from routekit.area.sources import segment_files
 
-        scheme = load_scheme(segment_files(self.route)["segment_scheme"]).table
-        for persona in to_personas(self.model, scheme, theme=self.theme.value, taken=taken):
-            self.route.upsert("personas", persona)
-        self.message.value = t("personas.ui.kept", count=len(self.model.personas))
+            scheme = load_scheme(segment_files(self.route)["segment_scheme"]).table
+            for persona in to_personas(self.model, scheme, theme=self.theme.value, taken=taken):
+                self.route.upsert("personas", persona)
+            return t("personas.ui.kept", count=len(self.model.personas))
+
+        self.attempt(keep)

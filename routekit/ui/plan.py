@@ -1,6 +1,7 @@
 """Forms of notebooks 07 (project plan) and 08 (keep the community going).
 
-Every form saves to the route at once and tells the others, so the Gantt chart
+A change to a goal, activity or contact moment that exists is saved at once; a
+new one is saved with "Opslaan". Every save tells the others, so the Gantt chart
 and the shared-ownership check follow each change live. Export buttons write
 into the route's ``export/`` folder and show a download link.
 
@@ -10,18 +11,17 @@ Examples
 >>> route = Route.open("data/sample-route")
 >>> editor = PlanEditor(route)
 >>> editor.activities.pick.value = "a05"
->>> editor.activities.owners.value = ("mohamed", "taalhuis", "moskee")
->>> editor.activities.save.click()
->>> editor.activities.message.value
-'Opgeslagen: a05'
+>>> editor.activities.owners.value = ("mohamed", "taalhuis", "moskee")  # saved at once
+>>> editor.activities.message.value  # doctest: +ELLIPSIS
+"<span style='color:#1a7f37'>✓ Opgeslagen: ...</span>"
+>>> route.get("activities", "a05").owners
+['mohamed', 'taalhuis', 'moskee']
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import html
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +29,16 @@ import ipywidgets as w
 
 from routekit.errors import RouteError
 from routekit.i18n import t
-from routekit.ui.controls import button
+from routekit.markup import escape
+from routekit.ui.kit import (
+    Form,
+    button,
+    display_table,
+    notes_html,
+    problems_html,
+    short_text,
+    show_figure,
+)
 
 __all__ = ["ActivityForm", "CarryView", "ContactMomentForm", "ExportPanel", "GanttView",
            "GoalForm", "OwnershipView", "PlanEditor", "download_link"]
@@ -42,13 +51,8 @@ def download_link(path: str | Path) -> str:
     """HTML link that downloads *path* from the page itself (works in Lab and Voilà)."""
     path = Path(path)
     data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return (f'<a download="{html.escape(path.name)}" href="data:application/octet-stream;'
-            f'base64,{data}">⬇ {html.escape(path.name)}</a>')
-
-
-def _problems(error: RouteError) -> str:
-    items = "".join(f"<li>{html.escape(str(problem))}</li>" for problem in error.problems)
-    return f"<b>{t('plan.ui.not_saved')}</b><ul>{items}</ul>"
+    return (f'<a download="{escape(path.name, quote=True)}" href="data:application/'
+            f'octet-stream;base64,{data}">⬇ {escape(path.name)}</a>')
 
 
 def _people(route) -> list[tuple[str, str]]:
@@ -58,6 +62,8 @@ def _people(route) -> list[tuple[str, str]]:
 def _field(widget):
     widget.layout = w.Layout(**_WIDE)
     widget.style = _LABEL
+    if hasattr(widget, "continuous_update"):
+        widget.continuous_update = False  # saved when the field is left, not per key
     return widget
 
 
@@ -67,26 +73,31 @@ def _select_known(widget, values) -> None:
     widget.value = tuple(value for value in values if value in known)
 
 
-class _RecordForm:
-    """Pick a record (or "new"), edit its fields, save or delete it at once."""
+class _RecordForm(Form):
+    """Pick a record (or "new") and edit its fields: a record that exists is saved at each
+    change, a new one with the save button; delete removes the picked one.
+
+    ``record_id`` holds the id (the next free one for a new record); it is not shown.
+    """
 
     kind = ""
+    FIELD_LABELS = {"id": "plan.ui.id"}
 
     def __init__(self, route, on_change: Callable[[], None] | None = None):
-        self.route = route
-        self.on_change = on_change
+        super().__init__(route, on_change)
         self.pick = _field(w.Dropdown(description=t(f"plan.ui.pick.{self.kind}")))
         self.record_id = _field(w.Text(description=t("plan.ui.id")))
         self.save = button(description=t("plan.ui.save"), button_style="primary")
         self.delete = button(description=t("plan.ui.delete"), button_style="danger")
-        self.message = w.HTML()
         inputs = self._inputs()
         self._refresh_choices()
         self.pick.observe(lambda _change: self._load(), names="value")
+        self.watch([widget for widget in inputs if isinstance(widget, w.ValueWidget)],
+                   self._on_edit)
         self.save.on_click(self._on_save)
         self.delete.on_click(self._on_delete)
-        self.widget = w.VBox([self.pick, self.record_id, *inputs,
-                              w.HBox([self.save, self.delete]), self.message])
+        self.widget = w.VBox([self.pick, *inputs, w.HBox([self.save, self.delete]),
+                              self.message])
         self._load()
 
     # subclasses fill these in
@@ -94,6 +105,7 @@ class _RecordForm:
         raise NotImplementedError
 
     def _label(self, record) -> str:
+        """The record's name as the pickers and messages show it."""
         raise NotImplementedError
 
     def _show(self, record) -> None:
@@ -104,48 +116,56 @@ class _RecordForm:
 
     def _refresh_choices(self, value: str = "") -> None:
         records = self.route.records(self.kind)
-        self.pick.options = [(t("plan.ui.new"), "")] + [(self._label(r), r.id) for r in records]
-        self.pick.value = value if value in {r.id for r in records} else ""
+        with self.loading():
+            self.pick.options = [(t("plan.ui.new"), "")] + [(self._label(r), r.id)
+                                                             for r in records]
+            self.pick.value = value if value in {r.id for r in records} else ""
 
-    def _load(self) -> None:
+    def load(self) -> None:
+        """Show the picked record as it is saved now (or an empty new one)."""
+        from routekit.plan.model import next_id
+
         record = self.route.get(self.kind, self.pick.value) if self.pick.value else None
-        self.record_id.value = record.id if record else self._next_id()
-        self.record_id.disabled = record is not None
-        self._show(record)
+        with self.loading():
+            self.record_id.value = record.id if record else next_id(
+                self.kind, [r.id for r in self.route.records(self.kind)])
+            self._show(record)
         self.message.value = ""
 
-    def _next_id(self) -> str:
-        """Next free id in the style of the existing ones: g1…g4 → g5, a01…a12 → a13."""
-        prefix = {"goals": "g", "activities": "a", "contact_moments": "cm"}[self.kind]
-        numbers = [m.group(1) for r in self.route.records(self.kind)
-                   if (m := re.fullmatch(rf"{prefix}(\d+)", r.id))]
-        width = len(numbers[0]) if numbers else 2
-        return f"{prefix}{max((int(n) for n in numbers), default=0) + 1:0{width}d}"
+    _load = load
+
+    def _on_edit(self) -> None:
+        if self.pick.value:  # a record that exists: saved at once
+            self._on_save()
 
     def _on_save(self, _button=None) -> None:
         old = self.route.get(self.kind, self.record_id.value)
         data = {**(old.model_dump() if old else {}), **self._values(),
                 "id": self.record_id.value.strip()}
-        try:
+
+        def save() -> str:
             record = self.route.upsert(self.kind, data)
-        except RouteError as error:
-            self.message.value = _problems(error)
-            return
-        self._refresh_choices(record.id)
-        self.message.value = t("plan.ui.saved", id=record.id)
-        if self.on_change:
-            self.on_change()
+            if self.pick.value != record.id:
+                self._refresh_choices(record.id)
+            else:  # the name in the picker may have changed
+                with self.loading():
+                    self.pick.options = [(self._label(record) if value == record.id else label,
+                                          value) for label, value in self.pick.options]
+                    self.pick.value = record.id
+            return t("kit.saved", name=self._label(record))
+
+        self.attempt(save, t("plan.ui.not_saved"))
 
     def _on_delete(self, _button=None) -> None:
-        if self.pick.value and self.route.remove(self.kind, self.pick.value):
-            self.message.value = t("plan.ui.deleted", id=self.pick.value)
+        record = self.route.get(self.kind, self.pick.value) if self.pick.value else None
+        if record is not None and self.route.remove(self.kind, record.id):
             self._refresh_choices()
-            if self.on_change:
-                self.on_change()
+            self.load()
+            self.confirm(t("kit.removed", name=self._label(record)))
 
 
 class GoalForm(_RecordForm):
-    """Edit the plan's goals; the SMART check updates while you type.
+    """Edit the plan's goals; the SMART check follows every change.
 
     Attributes
     ----------
@@ -169,12 +189,11 @@ class GoalForm(_RecordForm):
         self.owners = _field(w.SelectMultiple(description=t("plan.col.owners"),
                                               options=_people(self.route), rows=6))
         self.smart = w.HTML()
-        for widget in (self.text, self.measure, self.deadline, self.owners):
-            widget.observe(lambda _change: self._check(), names="value")
+        self.watch((self.text, self.measure, self.deadline, self.owners), self._check)
         return [self.theme, self.text, self.measure, self.deadline, self.owners, self.smart]
 
     def _label(self, record) -> str:
-        return f"{record.id} – {record.text[:60]}"
+        return short_text(record.text)
 
     def _show(self, record) -> None:
         self.theme.value = record.theme if record else None
@@ -191,18 +210,13 @@ class GoalForm(_RecordForm):
 
     def _check(self) -> None:
         from routekit.plan.model import Plan
-        from routekit.plan.smart import check_goal
+        from routekit.plan.smart import check_plan_goal
 
-        plan = Plan.from_route(self.route)
-        goal_id = self.record_id.value
-        own = plan.activities[plan.activities["goal"] == goal_id]
-        result = check_goal({"id": goal_id, **self._values()}, activities=len(own),
-                            first_start=min(own["start"]) if len(own) else None,
-                            kpis=int((plan.kpis["goal"] == goal_id).sum()),
-                            library_ids=plan.library_ids, places=list(plan.areas.values()))
+        result = check_plan_goal(Plan.from_route(self.route),
+                                 {"id": self.record_id.value, **self._values()})
         colour = "#009e73" if result.is_smart else "#d55e00"
         self.smart.value = (f'<div style="border-left:4px solid {colour};padding-left:.6em">'
-                            f"{html.escape(result.describe())}</div>")
+                            f"{escape(result.describe())}</div>")
 
 
 class ActivityForm(_RecordForm):
@@ -233,12 +247,13 @@ class ActivityForm(_RecordForm):
                 self.status]
 
     def _refresh_choices(self, value: str = "") -> None:
-        self.goal.options = [("–", None)] + [(f"{g.id} – {g.text[:50]}", g.id)
-                                              for g in self.route.records("goals")]
+        with self.loading():
+            self.goal.options = [("–", None)] + [(short_text(g.text), g.id)
+                                                  for g in self.route.records("goals")]
         super()._refresh_choices(value)
 
     def _label(self, record) -> str:
-        return f"{record.id} – {record.name[:60]}"
+        return short_text(record.name)
 
     def _show(self, record) -> None:
         goals = {value for _, value in self.goal.options}
@@ -288,7 +303,7 @@ class ContactMomentForm(_RecordForm):
                 self.location, self.participants, self.dates]
 
     def _label(self, record) -> str:
-        return f"{record.id} – {record.title[:60]}"
+        return short_text(record.title)
 
     def _show(self, record) -> None:
         from routekit.plan.formats import day
@@ -332,30 +347,22 @@ class GanttView:
 
     def refresh(self) -> None:
         """Draw the timeline again from the saved activities."""
-        import matplotlib.pyplot as plt
-        from IPython.display import display
+        from IPython.display import HTML, display
 
         from routekit.plan.gantt import plan_gantt
         from routekit.plan.model import Plan
         from routekit.style import new_figure
 
         plan = Plan.from_route(self.route)
-        self.widget.clear_output(wait=True)
-        with self.widget:
-            if plan.activities.empty:
-                print(t("plan.ui.no_activities"))
-                self.axes = None
-                return
-            figure, ax = new_figure((11.7, 0.55 * len(plan.activities) + 2.8))
-            self.axes = plan_gantt(plan, ax=ax, today=self.today)
-            display(figure)
-            plt.close(figure)
-
-
-def _message_list(messages: list[str], level: str) -> str:
-    colour = {"ok": "#009e73", "watch": "#e69f00", "risk": "#d55e00"}[level]
-    items = "".join(f"<li>{html.escape(m)}</li>" for m in messages)
-    return f'<ul style="border-left:4px solid {colour};padding-left:1.6em">{items}</ul>'
+        if plan.activities.empty:
+            self.axes = None
+            self.widget.clear_output(wait=True)
+            with self.widget:
+                display(HTML(f"<p>{escape(t('plan.ui.no_activities'))}</p>"))
+            return
+        _, ax = new_figure((11.7, 0.55 * len(plan.activities) + 2.8))
+        self.axes = plan_gantt(plan, ax=ax, today=self.today)
+        show_figure(self.widget, ax)
 
 
 class _CheckView:
@@ -380,8 +387,8 @@ class OwnershipView(_CheckView):
 
         plan = Plan.from_route(self.route)
         checks = ownership_by_theme(plan) if len(plan.activities) else []
-        self.widget.value = f"<h4>{t('plan.doc.ownership')}</h4>" + "".join(
-            _message_list(check.messages(), check.level) for check in checks)
+        self.widget.value = f"<h4>{escape(t('plan.doc.ownership'))}</h4>" + "".join(
+            notes_html(check.messages(), check.level) for check in checks)
 
 
 class CarryView(_CheckView):
@@ -399,8 +406,7 @@ class CarryView(_CheckView):
         level = "ok" if messages == [t("plan.ownership.all_ok")] else "watch"
         table = load_table(plan, relations).head(8).reset_index(drop=True)
         table = display(table.rename(columns={"name": "person"}))
-        self.widget.value = (_message_list(messages, level)
-                             + table.to_html(index=False, border=0, float_format="{:g}".format))
+        self.widget.value = notes_html(messages, level) + display_table(table).to_html()
 
 
 class ExportPanel:
@@ -464,11 +470,11 @@ class ExportPanel:
             written = {d: export_document(self.route, d, theme=self.theme.value, plan=plan,
                                           template=self._template_path()) for d in targets}
         except (RouteError, ValueError) as error:
-            self.links.value = f"<b>{html.escape(str(error))}</b>"
+            self.links.value = problems_html(getattr(error, "problems", None) or [str(error)],
+                                             t("kit.not_written"))
             return {}
         self.paths.update(written)
-        self.links.value = (t("plan.ui.exported", folder=html.escape(str(
-            self.route.export_dir))) + "<br>"
+        self.links.value = (escape(t("plan.ui.exported", folder=self.route.export_dir)) + "<br>"
             + "<br>".join(download_link(path) for path in written.values()))
         return written
 
@@ -498,6 +504,11 @@ class PlanEditor:
 
     def refresh(self) -> None:
         """Redraw the timeline and the ownership check; update the goal choices."""
-        self.activities._refresh_choices(self.activities.pick.value)
+        if self.activities.pick.value:
+            self.activities._refresh_choices(self.activities.pick.value)
+        else:  # keep a new activity being typed
+            with self.activities.loading():
+                self.activities.goal.options = [("–", None)] + [
+                    (short_text(g.text), g.id) for g in self.activities.route.records("goals")]
         self.gantt.refresh()
         self.ownership.refresh()

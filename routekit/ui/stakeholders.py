@@ -18,8 +18,7 @@ VBox(...)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
@@ -42,7 +41,8 @@ from routekit.stakeholders import (
     set_position,
     theme_comparison,
 )
-from routekit.ui.controls import button
+from routekit.markup import escape
+from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure
 from routekit.workspace import Route
 
 __all__ = ["ForceForm", "KrachtenveldBoard", "StakeholderForm"]
@@ -62,33 +62,16 @@ def _wide(*widgets, width="44em"):
     return widgets
 
 
-def _errors(error: RouteError) -> str:
-    items = "".join(f"<li>{problem}</li>" for problem in error.problems)
-    return f"<b style='color:#b00020'>{_label('not_saved')}</b><ul>{items}</ul>"
-
-
-class _Form:
-    """Shared plumbing: route, theme and item pickers, change callback, message, quiet loading."""
+class _Form(Form):
+    """Shared plumbing of the two forms: theme and item pickers (see :class:`Form`)."""
 
     def __init__(self, route: Route, theme: str | None, on_change: Callable[[], None] | None,
                  pick_label: str):
-        self.route = route
-        self.on_change = on_change
-        self.message = w.HTML()
-        self._loading = False
+        super().__init__(route, on_change)
         themes = [(th.name, th.id) for th in route.config.themes]
         self.theme = w.Dropdown(options=themes, value=theme or themes[0][1],
                                 description=_label("theme"))
         self.pick = w.Dropdown(description=_label(pick_label))
-
-    @contextmanager
-    def _quiet(self) -> Iterator[None]:
-        """Set widgets without saving: the value observers skip while this is open."""
-        self._loading = True
-        try:
-            yield
-        finally:
-            self._loading = False
 
     def _offer(self, new: str, choices: list[tuple[str, str]], select: str | None) -> None:
         """Fill the picker with "+ *new*" and *choices* (label, value), then show one.
@@ -97,7 +80,7 @@ class _Form:
         first choice, else "new".
         """
         current = select or self.pick.value
-        with self._quiet():
+        with self.loading():
             self.pick.options = [(f"+ {new}", _NEW)] + choices
         values = [value for _, value in choices]
         self.pick.value = current if current in values else (values[0] if values else _NEW)
@@ -105,21 +88,6 @@ class _Form:
 
     def load(self) -> None:
         raise NotImplementedError
-
-    def _watch(self, widgets, handler) -> None:
-        for widget in widgets:
-            widget.observe(lambda _change: None if self._loading else handler(), names="value")
-
-    def _done(self, text: str) -> None:
-        self.message.value = f"<span style='color:#1a7f37'>✓ {text}</span>"
-        if self.on_change is not None:
-            self.on_change()
-
-    def _attempt(self, action: Callable[[], str]) -> None:
-        try:
-            self._done(action())
-        except RouteError as error:
-            self.message.value = _errors(error)
 
 
 class StakeholderForm(_Form):
@@ -175,17 +143,17 @@ class StakeholderForm(_Form):
         position = (self.influence, self.attitude, self.interest, self.trust, self.stake,
                     self.action)
         _wide(self.theme, self.pick, *person, *position)
-        self._watch(person, self._save_person)
-        self._watch(position, self._save_position)
-        self.involved.observe(lambda _c: None if self._loading else self._toggle(), "value")
+        self.watch(person, self._save_person)
+        self.watch(position, self._save_position)
+        self.watch([self.involved], self._toggle)
         self.pick.observe(lambda _c: self.load(), "value")
         self.theme.observe(lambda _c: self.load(), "value")
         self.add.on_click(lambda _b: self._add())
         self.remove.on_click(lambda _b: self._remove())
         self.widget = w.VBox([
             self.theme, self.pick,
-            w.HTML(f"<b>{_label('who')}</b>"), *person,
-            w.HTML(f"<b>{_label('where')}</b>"), self.involved, *position,
+            w.HTML(f"<b>{escape(_label('who'))}</b>"), *person,
+            w.HTML(f"<b>{escape(_label('where'))}</b>"), self.involved, *position,
             w.HBox([self.add, self.remove]), self.message])
         self.reload()
 
@@ -201,7 +169,7 @@ class StakeholderForm(_Form):
         sid = self.pick.value
         person = self.route.get("stakeholders", sid) if sid and sid != _NEW else None
         position = self.route.get("positions", sid, self.theme.value) if person else None
-        with self._quiet():
+        with self.loading():
             data = person.model_dump() if person else {}
             for field in ("name", "contact", "role", "binding_note", "notes"):
                 getattr(self, field).value = data.get(field) or ""
@@ -250,10 +218,10 @@ class StakeholderForm(_Form):
             self._rename_option(sid, fields["name"])
             return _label("saved", name=fields["name"])
 
-        self._attempt(save)
+        self.attempt(save)
 
     def _rename_option(self, sid: str, name: str) -> None:
-        with self._quiet():
+        with self.loading():
             self.pick.options = [(name if value == sid else label, value)
                                  for label, value in self.pick.options]
             self.pick.value = sid
@@ -262,9 +230,9 @@ class StakeholderForm(_Form):
         if self.pick.value == _NEW:
             return
         if not self.involved.value:
-            with self._quiet():
+            with self.loading():
                 self.involved.value = True
-        self._attempt(lambda: self._write_position())
+        self.attempt(lambda: self._write_position())
 
     def _write_position(self) -> str:
         set_position(self.route, self.pick.value, self.theme.value, **self._position_fields())
@@ -274,10 +242,10 @@ class StakeholderForm(_Form):
         if self.pick.value == _NEW:
             return
         if self.involved.value:
-            self._attempt(self._write_position)
+            self.attempt(self._write_position)
         else:
             self.route.remove("positions", self.pick.value, self.theme.value)
-            self._done(_label("position_removed", name=self.name.value, theme=self.theme.label))
+            self.confirm(_label("position_removed", name=self.name.value, theme=self.theme.label))
 
     def _add(self) -> None:
         def add() -> str:
@@ -289,13 +257,13 @@ class StakeholderForm(_Form):
             self.reload(select=sid)
             return _label("added", name=self.name.value)
 
-        self._attempt(add)
+        self.attempt(add)
 
     def _remove(self) -> None:
         sid, name = self.pick.value, self.name.value
         if sid != _NEW and remove_stakeholder(self.route, sid):
             self.reload(select=_NEW)
-            self._done(_label("removed", name=name))
+            self.confirm(_label("removed", name=name))
 
 
 class ForceForm(_Form):
@@ -330,7 +298,7 @@ class ForceForm(_Form):
                   self.action)
         _wide(self.theme, self.pick, self.description, self.strength, self.stakeholder,
               self.action)
-        self._watch(fields, self._save)
+        self.watch(fields, self._save)
         self.pick.observe(lambda _c: self.load(), "value")
         self.theme.observe(lambda _c: self.reload(), "value")
         self.add.on_click(lambda _b: self._add())
@@ -343,7 +311,7 @@ class ForceForm(_Form):
         """Read the forces and stakeholders again; show *select* (a description)."""
         forces = [f for f in self.route.records("forces") if f.theme == self.theme.value]
         people = sorted(self.route.records("stakeholders"), key=lambda s: s.name.casefold())
-        with self._quiet():
+        with self.loading():
             self.stakeholder.options = [(_label("none"), "")] + [(p.name, p.id) for p in people]
         self._offer(_label("new_force"), [
             (f"{'+' if f.direction == 'driving' else '−'}{f.strength}  {f.description[:60]}",
@@ -353,7 +321,7 @@ class ForceForm(_Form):
         """Show the selected force."""
         force = None if self.pick.value == _NEW else \
             self.route.get("forces", self.theme.value, self.pick.value)
-        with self._quiet():
+        with self.loading():
             self.direction.value = force.direction if force else "driving"
             self.description.value = force.description if force else ""
             self.strength.value = force.strength if force else 3
@@ -383,7 +351,7 @@ class ForceForm(_Form):
                 self.reload(select=fields["description"])
             return _label("force_saved")
 
-        self._attempt(save)
+        self.attempt(save)
 
     def _add(self) -> None:
         def add() -> str:
@@ -395,13 +363,13 @@ class ForceForm(_Form):
             self.reload(select=fields["description"])
             return _label("force_added")
 
-        self._attempt(add)
+        self.attempt(add)
 
     def _remove(self) -> None:
         if self.pick.value != _NEW and self.route.remove("forces", self.theme.value,
                                                           self.pick.value):
             self.reload(select=_NEW)
-            self._done(_label("force_removed"))
+            self.confirm(_label("force_removed"))
 
 
 class KrachtenveldBoard:
@@ -432,8 +400,8 @@ class KrachtenveldBoard:
             "stakeholders.ui.actormap_file")
         self.chart = w.Output()
         self.chart_data = pd.DataFrame()
-        self.people = StakeholderForm(route, theme, on_change=self.refresh)
-        self.forces = ForceForm(route, self.people.theme.value, on_change=self.refresh)
+        self.people = StakeholderForm(route, theme, on_change=self._saved)
+        self.forces = ForceForm(route, self.people.theme.value, on_change=self._saved)
         self.theme = self.people.theme
         w.link((self.people.theme, "value"), (self.forces.theme, "value"))
         self.view = w.ToggleButtons(options=[(_label(f"view.{v}"), v) for v in self.VIEWS],
@@ -466,19 +434,21 @@ class KrachtenveldBoard:
         table = register(self.route, theme)
         return krachtenveld(table) if view == "krachtenveld" else quadrants(table, view)
 
-    def refresh(self) -> None:
-        """Redraw the chart from the saved records and show any problems."""
-        import matplotlib.pyplot as plt
-        from IPython.display import display
+    def _saved(self) -> None:
+        # a form saves only what it checked, so the files need no new check
+        self.refresh(check=False)
 
+    def refresh(self, *, check: bool = True) -> None:
+        """Redraw the chart from the saved records; *check* the files and show any problems."""
         from routekit.stakeholders import plots
 
-        found = problems(self.route)
-        self.status.value = "" if not found else _errors(RouteError(found))
+        if check:
+            found = problems(self.route)
+            self.status.value = problems_html(found, t("kit.in_files")) if found else ""
         try:
             self.chart_data = self.data()
         except RouteError as error:
-            self.status.value = _errors(error)
+            self.status.value = problems_html(error, t("kit.in_files"))
             return
         theme = self.route.config.theme(self.theme.value)
         view = self.view.value
@@ -492,10 +462,7 @@ class KrachtenveldBoard:
         else:
             ax = plots.grid_chart(self.chart_data, view, size=self.size,
                                   title=f"{t(f'stakeholders.grid.{view}')} – {theme.name}")
-        self.chart.clear_output(wait=True)
-        with self.chart:
-            display(ax.figure)
-        plt.close(ax.figure)
+        show_figure(self.chart, ax, laid_out=True)  # every chart here ends with finish()
 
     def _reread(self) -> None:
         self.people.reload()
@@ -504,14 +471,15 @@ class KrachtenveldBoard:
 
     def _export(self) -> None:
         path = export_actor_map(self.route, self.export_path)
-        self.status.value = _label("exported", path=path)
+        self.status.value = ok_html(_label("exported", path=path))
 
     def _import(self) -> None:
         try:
             counts = read_actor_map(self.route, self.export_path)
         except (RouteError, FileNotFoundError) as error:
-            self.status.value = _errors(error) if isinstance(error, RouteError) else \
-                _label("no_actormap", path=self.export_path)
+            self.status.value = problems_html(error, t("kit.in_files")) \
+                if isinstance(error, RouteError) else \
+                problems_html([_label("no_actormap", path=self.export_path)], "")
             return
         self._reread()
-        self.status.value = _label("imported", **counts)
+        self.status.value = ok_html(_label("imported", **counts))

@@ -16,22 +16,16 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.markup import escape, html_list
 from routekit.records.strategy import CYCLE_STAGES, KnowledgeCreation, PostOCanvas
-from routekit.ui.personas import lines, problems_html, show_figure
+from routekit.ui.kit import Form, button, lines, show_figure, theme_picker
 from routekit.workspace import Route
 
 __all__ = ["KnowledgeForm", "PostOForm"]
 
 
-def _theme_dropdown(route: Route, theme: str | None) -> w.Dropdown:
-    themes = [(th.name, th.id) for th in route.config.themes]
-    return w.Dropdown(description=t("personas.field.theme"), options=themes,
-                      value=theme or (themes[0][1] if themes else None))
-
-
-class PostOForm:
+class PostOForm(Form):
     """Edit the POST-O canvas of a theme: five tabs, prefill from personas, live warnings.
 
     Attributes
@@ -52,10 +46,9 @@ class PostOForm:
     def __init__(self, route: Route, theme: str | None = None):
         from routekit.strategy.post_o import SECTIONS, section_fields
 
-        self.route = route
+        super().__init__(route)
         self.saved: PostOCanvas | None = None
-        self._loading = False
-        self.theme = _theme_dropdown(route, theme)
+        self.theme = theme_picker(route, theme)
         self.inputs: dict[str, dict[str, w.Textarea]] = {}
         tabs = []
         for section in SECTIONS:
@@ -65,15 +58,13 @@ class PostOForm:
                                  continuous_update=False)
                 box.style.description_width = "16em"
                 box.layout.width = "52em"
-                box.observe(lambda _: self._on_change(), "value")
+                self.watch([box], self._on_change)
                 self.inputs[section][name] = box
             tabs.append(w.VBox(list(self.inputs[section].values())))
         self.tabs = w.Tab(children=tabs, titles=[t(f"strategy.section.{s}") for s in SECTIONS])
-        self.prefill = w.Button(description=t("strategy.ui.prefill"), button_style="primary",
-                                layout=w.Layout(width="auto"))
+        self.prefill = button(description=t("strategy.ui.prefill"), button_style="primary")
         self.suggestions = w.HTML()
         self.warnings = w.HTML()
-        self.message = w.HTML()
         self.canvas = w.Output()
         self.theme.observe(lambda _: self._load(), "value")
         self.prefill.on_click(self._on_prefill)
@@ -91,13 +82,12 @@ class PostOForm:
 
         canvas = canvas_for(self.route, self.theme.value)
         self.saved = self.route.get("post_o", self.theme.value)
-        self._loading = True
-        for section, boxes in self.inputs.items():
-            part = getattr(canvas, section)
-            for name, box in boxes.items():
-                value = getattr(part, name)
-                box.value = "\n".join(value) if isinstance(value, list) else value
-        self._loading = False
+        with self.loading():
+            for section, boxes in self.inputs.items():
+                part = getattr(canvas, section)
+                for name, box in boxes.items():
+                    value = getattr(part, name)
+                    box.value = "\n".join(value) if isinstance(value, list) else value
         self._refresh()
 
     def _current(self) -> PostOCanvas:
@@ -110,15 +100,12 @@ class PostOForm:
         return PostOCanvas.model_validate(base | data)
 
     def _on_change(self) -> None:
-        if self._loading:
-            return
-        try:
+        def save() -> str:
             self.saved = self.route.upsert("post_o", self._current())
-        except RouteError as error:
-            self.message.value = problems_html(error, t("personas.ui.failed"))
-            return
-        self.message.value = t("strategy.ui.saved")
-        self._refresh()
+            return t("kit.saved", name=t("kit.canvas_of", theme=self.theme.label))
+
+        if self.attempt(save):
+            self._refresh()
 
     def _on_prefill(self, _button=None) -> None:
         from routekit.strategy.post_o import prefill_route_canvas
@@ -133,18 +120,17 @@ class PostOForm:
 
         personas = self._personas()
         table = suggest_channels(personas)
-        items = "".join(f"<li>{row.channel} ({t(f'strategy.kind.{row.kind}')}: "
-                        f"{', '.join(row.personas)})</li>" for row in table.itertuples())
-        self.suggestions.value = (f"<b>{t('strategy.ui.suggested')}</b><ol>{items}</ol>"
-                                  if items else t("strategy.ui.no_personas"))
+        items = "".join(f"<li>{escape(row.channel)} ({escape(t(f'strategy.kind.{row.kind}'))}: "
+                        f"{escape(', '.join(row.personas))})</li>" for row in table.itertuples())
+        self.suggestions.value = (f"<b>{escape(t('strategy.ui.suggested'))}</b><ol>{items}</ol>"
+                                  if items else escape(t("strategy.ui.no_personas")))
         self.warning_list = canvas_warnings(canvas_for(self.route, self.theme.value), personas)
-        self.warnings.value = ("<ul>" + "".join(f"<li>{x.message}</li>"
-                                                for x in self.warning_list) + "</ul>"
-                               if self.warning_list else t("strategy.warnings.none"))
+        self.warnings.value = (html_list(x.message for x in self.warning_list)
+                               if self.warning_list else escape(t("strategy.warnings.none")))
         show_figure(self.canvas, canvas_figure(self.route, self.theme.value, size="slide"))
 
 
-class KnowledgeForm:
+class KnowledgeForm(Form):
     """Score Lankes' four conditions of a theme and mark where it stands in the cycle.
 
     Attributes
@@ -164,10 +150,9 @@ class KnowledgeForm:
     def __init__(self, route: Route, theme: str | None = None):
         from routekit.strategy.knowledge import CONDITIONS
 
-        self.route = route
+        super().__init__(route)
         self.saved: KnowledgeCreation | None = None
-        self._loading = False
-        self.theme = _theme_dropdown(route, theme)
+        self.theme = theme_picker(route, theme)
         self.scores, self.notes, rows = {}, {}, []
         for name in CONDITIONS:
             self.scores[name] = w.IntSlider(description=t(f"strategy.condition.{name}"), min=0,
@@ -182,10 +167,9 @@ class KnowledgeForm:
         self.remarks = w.Textarea(description=t("strategy.ui.notes"), rows=2,
                                   continuous_update=False, layout=w.Layout(width="46em"))
         self.advice = w.HTML()
-        self.message = w.HTML()
         self.chart = w.Output()
-        for widget in (*self.scores.values(), *self.notes.values(), self.stage, self.remarks):
-            widget.observe(lambda _: self._on_change(), "value")
+        self.watch((*self.scores.values(), *self.notes.values(), self.stage, self.remarks),
+                   self._on_change)
         self.theme.observe(lambda _: self._load(), "value")
         self.widget = w.VBox([self.theme, w.HTML(t("strategy.ui.score_hint")), *rows,
                               self.stage, self.remarks, self.message, self.advice, self.chart])
@@ -196,34 +180,31 @@ class KnowledgeForm:
 
         record = record_for(self.route, self.theme.value)
         self.saved = self.route.get("knowledge", self.theme.value)
-        self._loading = True
-        for name, slider in self.scores.items():
-            slider.value = getattr(record, name).score or 0
-            self.notes[name].value = getattr(record, name).note
-        self.stage.value = record.stage
-        self.remarks.value = record.notes
-        self._loading = False
+        with self.loading():
+            for name, slider in self.scores.items():
+                slider.value = getattr(record, name).score or 0
+                self.notes[name].value = getattr(record, name).note
+            self.stage.value = record.stage
+            self.remarks.value = record.notes
         self._refresh(record)
 
     def _on_change(self) -> None:
-        if self._loading:
-            return
         data = {"theme": self.theme.value, "stage": self.stage.value,
                 "notes": self.remarks.value.strip()}
         for name, slider in self.scores.items():
             data[name] = {"score": slider.value or None, "note": self.notes[name].value.strip()}
         base = self.saved.model_dump() if self.saved else {}
-        try:
+
+        def save() -> str:
             self.saved = self.route.upsert("knowledge", base | data)
-        except RouteError as error:
-            self.message.value = problems_html(error, t("personas.ui.failed"))
-            return
-        self.message.value = t("strategy.ui.saved")
-        self._refresh(self.saved)
+            return t("kit.saved", name=t("kit.conditions_of", theme=self.theme.label))
+
+        if self.attempt(save):
+            self._refresh(self.saved)
 
     def _refresh(self, record: KnowledgeCreation) -> None:
         from routekit.strategy.knowledge import advice, knowledge_figure
 
-        self.advice.value = "<ul>" + "".join(f"<li>{a}</li>" for a in advice(record)) + "</ul>"
+        self.advice.value = html_list(advice(record))
         name = self.theme.label or record.theme
         show_figure(self.chart, knowledge_figure(record, theme_name=name, size="screen"))

@@ -1,4 +1,4 @@
-"""Tables in the forms: shown the way a reader expects them, without row numbers.
+"""Tables in the forms and notebooks: part of the ui kit (:mod:`routekit.ui.kit`).
 
 Examples
 --------
@@ -10,32 +10,7 @@ True
 
 from __future__ import annotations
 
-from routekit.i18n import get_language
+from routekit.ui.kit import display_table as table_view
+from routekit.ui.kit import show_table
 
 __all__ = ["show_table", "table_view"]
-
-
-def table_view(frame):
-    """*frame* styled for reading: no row numbers, two decimals, "–" for missing values,
-    Dutch number format (1.234,5) when the language is Dutch.
-
-    Returns
-    -------
-    pandas.io.formats.style.Styler
-    """
-    dutch = get_language() == "nl"
-    return frame.style.hide(axis="index").format(
-        precision=2, na_rep="–", decimal="," if dutch else ".", thousands="." if dutch else ",")
-
-
-def show_table(frame, output=None) -> None:
-    """Display *frame* as :func:`table_view`: below the cell (or in the current Output
-    widget), or in place of what *output* (an ``ipywidgets.Output``) shows."""
-    from IPython.display import display
-
-    if output is None:
-        display(table_view(frame))
-        return
-    output.clear_output(wait=True)
-    with output:
-        display(table_view(frame))

@@ -12,7 +12,8 @@ from routekit.i18n import t
 from routekit.records.stakeholders import SECTORS
 from routekit.style import figure_scale, get_style, new_figure, palette
 
-__all__ = ["axes_for", "bubbles", "is_narrow", "short_name", "spread"]
+__all__ = ["axes_for", "bubbles", "is_narrow", "label_budget", "name_bubbles", "short_name",
+           "spread"]
 
 _LEGEND_GID = "routekit-stakeholder-legend"
 
@@ -62,29 +63,23 @@ def spread(x, y, radius: float = 0.3) -> tuple[np.ndarray, np.ndarray]:
 
 
 #: Room one named bubble needs (square inches of axes): a small figure names fewer.
-LABEL_ROOM_IN2 = 1.2
+LABEL_ROOM_IN2 = 1.0
 
 
 def label_budget(ax) -> int:
-    """How many bubbles *ax* has room to name legibly (from its size once laid out)."""
+    """How many bubbles *ax* has room to name legibly (from its size as laid out last:
+    call after :func:`routekit.style.finish`)."""
     fig = ax.get_figure(root=True)
-    fig.draw_without_rendering()
     box = ax.get_window_extent()
     return max(1, int(box.width * box.height / fig.dpi ** 2 / LABEL_ROOM_IN2))
 
 
-def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True, avoid=()):
-    """Draw one bubble per stakeholder (colour = sector, size = interest) with labels and legends.
+def bubbles(ax, frame: pd.DataFrame, x, y):
+    """Draw one bubble per stakeholder (colour = sector, size = interest) and the legends.
 
-    Where the axes are too small to name every bubble (a square social-media
-    figure, say), only the most influential (then most interested) are named.
-    Labels keep clear of the bubbles and of the artists in *avoid* (headings).
-
-    Returns the list of label texts (for :func:`routekit.labels.labels_overlap`).
+    Returns the markers (a PathCollection) for :func:`name_bubbles`.
     """
     from matplotlib.lines import Line2D
-
-    from routekit.labels import place_labels
 
     s = get_style()
     scale = figure_scale(ax.get_figure(root=True))
@@ -93,7 +88,7 @@ def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True, avoid=()):
     interest = pd.to_numeric(frame["interest"]).fillna(1).to_numpy(dtype=float)
     size = (4 + 3.2 * interest) ** 2 * scale
     dots = ax.scatter(x, y, s=size, c=[colours[c] for c in frame["sector"]], alpha=0.85,
-               edgecolors="white", linewidths=0.8, zorder=3)
+                      edgecolors="white", linewidths=0.8, zorder=3)
     sector_handles = [Line2D([], [], marker="o", linestyle="", markersize=9 * scale ** 0.5,
                              markerfacecolor=colours[c], markeredgecolor="white",
                              label=t(f"stakeholders.sector.{c}")) for c in present]
@@ -116,13 +111,29 @@ def bubbles(ax, frame: pd.DataFrame, x, y, *, labels: bool = True, avoid=()):
                                 loc=f"outside right {loc}", alignment="left",
                                 labelspacing=1.1 if loc == "lower" else 0.5)
             legend.set_gid(_LEGEND_GID)
-    if not labels or frame.empty:
+    return dots
+
+
+def name_bubbles(ax, frame: pd.DataFrame, x, y, dots, *, count: int | None = None,
+                 avoid=()) -> list:
+    """Name the *count* most influential (then most interested) bubbles; all by default.
+
+    Call after :func:`routekit.style.finish`: the labels are placed on that layout
+    (they take no part in it), clear of the bubbles and of *avoid* (headings).
+    Returns the label texts (for :func:`routekit.labels.labels_overlap`).
+    """
+    from routekit.labels import place_labels
+
+    if frame.empty:
         return []
+    s = get_style()
+    scale = figure_scale(ax.get_figure(root=True))
+    interest = pd.to_numeric(frame["interest"]).fillna(1).to_numpy(dtype=float)
     rank = frame.assign(_influence=pd.to_numeric(frame["influence"]),
                         _interest=interest).reset_index(drop=True)
     named = sorted(rank.sort_values(["_influence", "_interest"], ascending=False,
-                                    kind="stable").index[:label_budget(ax)])
+                                    kind="stable").index[:count or len(frame)])
     return place_labels(ax, np.asarray(x)[named], np.asarray(y)[named],
                         [short_name(n) for n in frame["name"].iloc[named]],
                         fontsize=s.font_size * scale * 0.72, linespacing=0.95,
-                        avoid=[dots, *avoid])
+                        avoid=[dots, *avoid], laid_out=True)

@@ -17,7 +17,13 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import GRIDS, Grid, axis_label, quadrant_label, strategy
-from routekit.stakeholders.plots._common import axes_for, bubbles, spread
+from routekit.stakeholders.plots._common import (
+    axes_for,
+    bubbles,
+    label_budget,
+    name_bubbles,
+    spread,
+)
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["grid_chart"]
@@ -86,14 +92,16 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
         ax.set_xlabel(x_label or axis_label("shared" if x_col == "attitude" else x_col))
         ax.set_ylabel(y_label or axis_label(g.y))
         x, y = spread(shown["x"].astype(float), shown["y"].astype(float), radius=0.22)
-        texts = bubbles(ax, shown, x, y, labels=labels)
+        dots = bubbles(ax, shown, x, y)
         missing = len(placed) - len(shown)
+        title = title or t(f"stakeholders.grid.{g.key}")
         subtitle = t("stakeholders.chart.grid.subtitle", n=len(shown))
-        if labels and len(texts) < len(shown):
-            subtitle += "; " + t("stakeholders.chart.named_top", count=len(texts))
-        if missing:
-            subtitle += " " + t("stakeholders.chart.grid.missing", n=missing)
-        finish(ax, title=title or t(f"stakeholders.grid.{g.key}"), subtitle=subtitle,
-               source=source)
+        note = " " + t("stakeholders.chart.grid.missing", n=missing) if missing else ""
+        finish(ax, title=title, subtitle=subtitle + note, source=source)  # lays it out
+        count = label_budget(ax) if labels else 0
+        if labels and count < len(shown):  # say so (a small figure names fewer)
+            finish(ax, title=title, source=source, subtitle=subtitle + "; " + t(
+                "stakeholders.chart.named_top", count=count) + note)
+        texts = name_bubbles(ax, shown, x, y, dots, count=count) if labels else []
     ax.routekit_labels = texts
     return ax

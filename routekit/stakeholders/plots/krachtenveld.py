@@ -17,7 +17,14 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import axis_label, group_label, side_label
-from routekit.stakeholders.plots._common import axes_for, bubbles, is_narrow, spread
+from routekit.stakeholders.plots._common import (
+    axes_for,
+    bubbles,
+    is_narrow,
+    label_budget,
+    name_bubbles,
+    spread,
+)
 from routekit.style import _mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["krachtenveld_chart"]
@@ -98,11 +105,15 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
                              "supporter": s.positive}[side])
         top.spines["top"].set_visible(False)
         x, y = spread(groups["attitude"].astype(float), groups["influence"].astype(float))
-        texts = bubbles(ax, groups, x, y, labels=labels, avoid=headings)
+        dots = bubbles(ax, groups, x, y)
+        title = title or t("stakeholders.chart.krachtenveld.title")
         subtitle = t("stakeholders.chart.krachtenveld.subtitle", n=len(groups))
-        if labels and len(texts) < len(groups):
-            subtitle += "; " + t("stakeholders.chart.named_top", count=len(texts))
-        finish(ax, title=title or t("stakeholders.chart.krachtenveld.title"),
-               subtitle=subtitle, source=source)
+        finish(ax, title=title, subtitle=subtitle, source=source)  # lays the figure out
+        count = label_budget(ax) if labels else 0
+        if labels and count < len(groups):  # say so (a small figure names fewer)
+            finish(ax, title=title, source=source, subtitle=subtitle + "; " + t(
+                "stakeholders.chart.named_top", count=count))
+        texts = name_bubbles(ax, groups, x, y, dots, count=count, avoid=headings) \
+            if labels else []
     ax.routekit_labels = texts
     return ax
