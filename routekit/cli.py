@@ -61,13 +61,17 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if args.sample:
         route = Route.copy(SAMPLE_ROUTE, args.path)
     else:
-        if not (args.library and args.municipality) or len(args.municipality) > 2:
+        if not (args.library and args.municipality):
             print(t("import.cli.new_needs"), file=sys.stderr)
             return 2
-        code, *name = args.municipality
+        given, *name = args.municipality
+        code = given.strip().upper()
+        code = f"GM{code}" if code.isdigit() and len(code) == 4 else code  # 0344 → GM0344
+        if not (code.startswith("GM") and code[2:].isdigit() and len(code) == 6):
+            print(t("import.cli.bad_code", code=given), file=sys.stderr)
+            return 2
         route = Route.create(args.path, library=args.library,
-                             municipality={"code": code.strip().upper(),
-                                           "name": " ".join(name)},
+                             municipality={"code": code, "name": " ".join(name)},
                              themes=[{"id": i, "name": n} for i, n in args.theme or []],
                              language=args.new_lang or args.lang or "nl")
     print(t("cli.new.done", path=route.path))

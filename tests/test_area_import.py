@@ -167,3 +167,10 @@ def test_boundaries_without_code_are_refused(sample_route, tmp_path):
                     '"coordinates": [[[0,0],[1,0],[1,1],[0,0]]]}}]}', encoding="utf-8")
     with pytest.raises(TableError, match="gebied zonder code"):
         import_file(sample_route, "boundaries", path)
+
+
+def test_areas_of_another_municipality_are_refused(utrecht, sample_route):
+    with pytest.raises(TableError, match="andere gemeente: Sleutelwaard \\(GM9901\\)"):
+        import_file(utrecht, "areas", sample_route.area_file("areas"))
+    assert not utrecht.area_file("areas").exists()
+    assert Route.open(utrecht.path).config.areas == []

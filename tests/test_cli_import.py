@@ -41,6 +41,12 @@ def test_new_takes_lang_not_language(tmp_path, capsys):
               "--language", "en"])
     assert main(["new", str(tmp_path / "y"), "--library", "L"]) == 2
     assert "--municipality CODE [NAAM]" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "y"), "--library", "L", "--municipality", "Utrecht"]) == 2
+    assert "'Utrecht' is geen CBS-gemeentecode" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "z"), "--library", "L", "--municipality", "0518",
+                 "Den", "Haag"]) == 0
+    municipality = Route.open(tmp_path / "z").config.municipality
+    assert (municipality.code, municipality.name) == ("GM0518", "Den Haag")
 
 
 def test_every_argument_has_a_dutch_help_text():

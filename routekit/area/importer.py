@@ -204,15 +204,12 @@ def _cbs_summary(figures, title: str, municipality: str) -> list[str]:
 
 def _boundaries(route, path: Path, target: Path) -> list[str]:
     from routekit.area.boundaries import read_boundaries, write_boundaries
-    from routekit.area.route_areas import belongs_to, cut_to_municipality
+    from routekit.area.route_areas import keep_municipality
 
     municipality = route.config.municipality
-    shapes = read_boundaries(path, municipality=municipality.code)
-    cbs = shapes["level"].isin(["buurt", "wijk", "gemeente"]).to_numpy()
-    if cbs.any():  # raises for a map of another municipality
-        cut_to_municipality(_Regions(shapes, display_name(path)), municipality.code,
-                            name=municipality.name)
-        shapes = shapes[~cbs | belongs_to(shapes.index, municipality.code).to_numpy()]
+    shapes = keep_municipality(read_boundaries(path, municipality=municipality.code),
+                               municipality.code, name=municipality.name,
+                               source=display_name(path))
     write_boundaries(shapes, target)
     return [t("import.boundaries.summary", levels=_levels_text(shapes["level"]))]
 
@@ -227,18 +224,12 @@ def _levels_text(levels: pd.Series) -> str:
     return ", ".join(parts)
 
 
-@dataclass
-class _Regions:
-    """Region rows in the shape :func:`cut_to_municipality` takes (code index, name, level)."""
-
-    table: pd.DataFrame
-    source: str
-
-
 def _areas(route, path: Path, target: Path) -> list[str]:
-    from routekit.area.route_areas import learn_areas
+    from routekit.area.route_areas import keep_municipality, learn_areas
 
-    areas = read_areas(path)
+    municipality = route.config.municipality
+    areas = keep_municipality(read_areas(path), municipality.code, name=municipality.name,
+                              source=display_name(path))
     write_table(areas.reset_index(), target)
     learned = learn_areas(route, areas)
     return [t("import.areas.summary", levels=_levels_text(areas["level"])),

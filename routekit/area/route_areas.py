@@ -24,8 +24,8 @@ import pandas as pd
 from routekit.errors import Problem, TableError
 from routekit.i18n import t
 
-__all__ = ["areas_from_table", "belongs_to", "cut_to_municipality", "learn_areas",
-           "municipality_number"]
+__all__ = ["areas_from_table", "belongs_to", "check_municipality", "cut_to_municipality",
+           "keep_municipality", "learn_areas", "municipality_number"]
 
 
 def municipality_number(code: str) -> str:
@@ -59,6 +59,26 @@ def _municipalities(table: pd.DataFrame) -> list[str]:
     return out
 
 
+def check_municipality(table: pd.DataFrame, municipality: str, *, name: str = "",
+                       source: str = "") -> pd.Series:
+    """Which rows (CBS codes as index) lie in *municipality*; refuse a table with none.
+
+    Raises
+    ------
+    TableError
+        When no row lies in *municipality*; the message names the
+        municipalities the table does hold.
+    """
+    own = belongs_to(table.index, municipality)
+    if not own.any():
+        others = _municipalities(table)
+        found = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
+        raise TableError(Problem(source, t(
+            "import.other_municipality", municipality=f"{name} ({municipality})".strip(),
+            found=found or t("import.no_cbs_codes"))))
+    return own
+
+
 def cut_to_municipality(figures, municipality: str, *, name: str = ""):
     """Keep the rows of *municipality* and the national row(s); refuse another municipality.
 
@@ -79,21 +99,28 @@ def cut_to_municipality(figures, municipality: str, *, name: str = ""):
     Raises
     ------
     TableError
-        When the file holds no region of *municipality*; the message names the
-        municipalities it does hold.
+        When the file holds no region of *municipality* (see :func:`check_municipality`).
     """
     from dataclasses import replace
 
     table = figures.table
-    own = belongs_to(table.index, municipality).to_numpy()
-    if not own.any():
-        others = _municipalities(table)
-        raise TableError(Problem(figures.source, t(
-            "import.other_municipality", municipality=f"{name} ({municipality})".strip(),
-            found=", ".join(others[:5]) + (" …" if len(others) > 5 else "")
-            or t("import.no_cbs_codes"))))
+    own = check_municipality(table, municipality, name=name, source=figures.source).to_numpy()
     keep = own | (table["level"] == "land").to_numpy()
     return replace(figures, table=table[keep].copy())
+
+
+def keep_municipality(table: pd.DataFrame, municipality: str, *, name: str = "",
+                      source: str = "") -> pd.DataFrame:
+    """Rows of *municipality* and rows without a CBS code (postcodes, own area names).
+
+    Refuses (see :func:`check_municipality`) a table whose CBS codes all lie elsewhere.
+    """
+    cbs = pd.Series(table.index, dtype="str").str.fullmatch(r"GM\d{4}|WK\d{6}|BU\d{8}")
+    cbs = cbs.fillna(False).to_numpy()
+    if not cbs.any():
+        return table
+    check_municipality(table[cbs], municipality, name=name, source=source)
+    return table[~cbs | belongs_to(table.index, municipality).to_numpy()]
 
 
 def areas_from_table(table: pd.DataFrame) -> list[dict]:
