@@ -159,6 +159,11 @@ def merge_key_figures(tables: Sequence[KeyFigures]) -> KeyFigures:
             if name not in columns and figures.table[name].notna().any():
                 columns[name] = figures.table[name]
                 years[name] = figures.year
+    for figures in newest_first:  # in a file but not published (all '.'): kept, empty
+        for name in figures.variables:
+            if name not in columns:
+                columns[name] = figures.table[name]
+                years[name] = figures.year
     from routekit.area.cbs import VARIABLES
 
     order = [v[0] for v in VARIABLES if v[0] in columns]

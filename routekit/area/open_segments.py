@@ -60,19 +60,19 @@ _TRAITS = ("life_stage", "age_band", "household", "income_level", "education_lev
 
 
 def route_key_figures(route):
-    """The route's CBS key figures (one place to read them; see ``routekit.area.cbs``).
+    """The route's CBS key figures, merged over its tables (:func:`routekit.area.cbs.route_key_figures`).
 
     Raises
     ------
     RouteError
         When the route has no key figures yet (the message says how to add them).
     """
-    path = route.area_file("kerncijfers_kwb")
-    if not path.exists():
-        raise RouteError(Problem(path.name, t("classify.no_figures")))
-    from routekit.area.cbs import read_key_figures
+    from routekit.area.cbs import route_key_figures as merged
 
-    return read_key_figures(path)
+    figures = merged(route)
+    if figures.table.empty:
+        raise RouteError(Problem("area/cbs", t("classify.no_figures")))
+    return figures
 
 
 def _municipality_buurten(table: pd.DataFrame, municipality: str) -> pd.Index:
