@@ -299,3 +299,20 @@ def test_national_file_classifies_the_country_and_places_the_route(route, tmp_pa
     assert set(open_areas(route).index) == set(result.areas.index)
     assert "Vergeleken met Nederland" in load_route_data(route).scheme.table.at["A",
                                                                                 "description"]
+
+
+def test_reach_per_cbs_age_band_by_hand(tmp_path):
+    from routekit.area.members import age_reach
+
+    export = tmp_path / "leden.csv"
+    export.write_text("Buurtcode;Leeftijdsgroep;Aantal leden\nBU00010001;0 tot 15 jaar;30\n"
+                      "BU00010001;65 jaar of ouder;20\nBU00010003;0-14;10\n"
+                      "BU00010003;0-12;4\n", encoding="utf-8")
+    linked = members_per_buurt(read_member_export(export))
+    figures = pd.DataFrame({"level": "buurt", "age_0_14": [200.0, 300.0],
+                            "age_65_plus": [100.0, 50.0]},
+                           index=["BU00010001", "BU00010003"])
+    ages = age_reach(linked, figures)
+    assert ages.loc["0-14", "reach"] == pytest.approx(40 / 500)
+    assert ages.loc["65+", "reach"] == pytest.approx(20 / 150)
+    assert ages.attrs["unmatched"] == ["0-12"]  # not a CBS band: left out, and said so

@@ -347,6 +347,11 @@ def add_members(route, export, postcodes=None):
     store_open_members(route, linked, areas)
     reach = buurt_reach(linked, areas[["name", "group", "type", "inhabitants", "households"]])
     reach.attrs["unlinked"] = linked.attrs.get("unlinked", 0.0)
+    if linked["age_group"].notna().any() and route.area_file("kerncijfers_kwb").exists():
+        from routekit.area.members import age_reach
+
+        table = route_key_figures(route).table
+        reach.attrs["ages"] = age_reach(linked, table.loc[table.index.isin(areas.index)])
     return reach
 
 
@@ -360,6 +365,13 @@ def reach_lines(reach: pd.DataFrame, scheme: pd.DataFrame, *, top: int = 5) -> l
                unit=t(f"classify.reach.unit.{reach.attrs.get('unit', 'persons')}"))]
     if reach.attrs.get("unlinked"):
         lines.append(t("classify.reach.unlinked", count=_dutch(reach.attrs["unlinked"])))
+    ages = reach.attrs.get("ages")
+    if ages is not None:
+        lines += [t("classify.reach.age", band=band, reach=_percent(row["reach"]),
+                    members=_dutch(row["members"])) for band, row in ages.iterrows()]
+        if ages.attrs.get("unmatched"):
+            lines.append(t("classify.reach.age_unmatched", groups=", ".join(
+                ages.attrs["unmatched"])))
     for code, row in ranking[ranking["missed"] > 0].head(top).iterrows():
         lines.append(t("classify.reach.missed", code=code, name=row["name"],
                        reach=_percent(row["reach"]), missed=_dutch(row["missed"])))
