@@ -67,6 +67,11 @@ def test_classify_command_on_real_utrecht_figures(utrecht, capsys):
     assert meta["dropped"]["income_per_recipient"] == "not_published"
     assert meta["source"]["year"] == 2023
     assert segment_source(utrecht) == "open"
+    from routekit.area.open_segments import open_summary
+
+    lines = open_summary(utrecht)
+    assert "Beschrijft buurten, geen personen" in lines[0] and "2023" in lines[1]
+    assert sum(line.startswith(tuple(f"{g} " for g in groups)) for line in lines) == len(groups)
 
 
 def test_same_run_twice_gives_identical_files(route, utrecht):

@@ -405,3 +405,41 @@ def run_classify(route, *, national=None, members=None, postcodes=None, use: str
     lines.append(t(f"classify.source.now_{source}"))
     lines.append(t("classify.reminder"))
     return lines
+
+
+def open_summary(route) -> list[str]:
+    """What the route's open segments are and what they are made of, as lines (for 04a).
+
+    Without open segments one line says how to make them.
+
+    Examples
+    --------
+    >>> from routekit.workspace import Route
+    >>> open_summary(Route.open("data/sample-route"))[0][:32]
+    'Deze route heeft nog geen open s'
+    """
+    from routekit.area.sources import segment_source
+
+    meta = open_metadata(route)
+    if not meta:
+        text = t("classify.none_yet")
+        return [text[:1].upper() + text[1:] + "."]
+    source, method = meta.get("source", {}), meta.get("method", {})
+    lines = [meta.get("what", t("classify.meta.what")),
+             t("classify.open.made_of", data=source.get("data", ""),
+               year=source.get("year") or "?", file=source.get("file", ""),
+               reference=meta.get("reference", ""),
+               variables=", ".join(t(f"classify.var.{v}") for v in meta.get("variables", [])),
+               seed=method.get("seed", 0))]
+    counts = meta.get("buurten", {})
+    left = counts.get("too_few_inhabitants", 0) + counts.get("too_many_missing", 0)
+    if left:
+        lines.append(t("classify.summary.unclassified", count=left,
+                       few=counts.get("too_few_inhabitants", 0),
+                       missing=counts.get("too_many_missing", 0),
+                       minimum=method.get("min_inhabitants", "")))
+    scheme = read_table(route.area_file("open_segment_scheme"), required=["code", "name"])
+    for row in scheme[scheme["level"] == "group"].itertuples():
+        lines.append(f"{row.code} {row.name}: {row.description}")
+    lines.append(t(f"classify.source.now_{segment_source(route)}"))
+    return lines
