@@ -89,6 +89,10 @@ def test_stages_work_from_the_open_classes(route):
     assert data.area_names(["WK034401"]) == ["Wijk 01 West"]
     here = profile(data, "WK034401", level="group")
     assert here["count"].sum() > 0 and here["name"].str.contains(" in ").all()
+    from routekit.area import summarise
+
+    text = summarise(here, "West")
+    assert any(name in text for name in here["name"])  # the plain-language summary names them
     facts = persona_facts(route, segment="A", area="WK034401")
     assert facts.fields["life_stage"] and facts.fields["household"]
     assert data.scheme.table.at["A", "urbanity"].endswith("stedelijk")  # a trait of the scheme
