@@ -430,7 +430,7 @@ def store_open_members(route, linked: pd.DataFrame, areas: pd.DataFrame) -> list
     unit = linked.attrs.get("unit", "persons")
     per_buurt = route.area_file("leden_per_buurt")
     per_buurt.parent.mkdir(parents=True, exist_ok=True)
-    write_table(linked.assign(unit=unit), per_buurt)
+    write_table(linked.assign(members=linked["members"].round(2), unit=unit), per_buurt)
     counts = linked.groupby("buurt")["members"].sum()
     done = areas[(areas["type"].fillna("") != "") & areas.index.isin(counts.index)]
     members = counts.reindex(done.index).to_numpy(float)

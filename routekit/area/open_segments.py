@@ -347,11 +347,15 @@ def add_members(route, export, postcodes=None):
     store_open_members(route, linked, areas)
     reach = buurt_reach(linked, areas[["name", "group", "type", "inhabitants", "households"]])
     reach.attrs["unlinked"] = linked.attrs.get("unlinked", 0.0)
-    if linked["age_group"].notna().any() and route.area_file("kerncijfers_kwb").exists():
+    if linked["age_group"].notna().any():
         from routekit.area.members import age_reach
 
-        table = route_key_figures(route).table
-        reach.attrs["ages"] = age_reach(linked, table.loc[table.index.isin(areas.index)])
+        try:
+            table = route_key_figures(route).table
+        except RouteError:  # figures since removed: no reach per age, the rest still works
+            table = None
+        if table is not None:
+            reach.attrs["ages"] = age_reach(linked, table.loc[table.index.isin(areas.index)])
     return reach
 
 
@@ -374,7 +378,8 @@ def reach_lines(reach: pd.DataFrame, scheme: pd.DataFrame, *, top: int = 5) -> l
                 ages.attrs["unmatched"])))
     for code, row in ranking[ranking["missed"] > 0].head(top).iterrows():
         lines.append(t("classify.reach.missed", code=code, name=row["name"],
-                       reach=_percent(row["reach"]), missed=_dutch(row["missed"])))
+                       reach=_percent(row["reach"]), missed=_dutch(row["missed"]),
+                       count=round(row["missed"])))
     return lines
 
 
