@@ -275,6 +275,15 @@ def test_classify_form_makes_segments_and_renames_a_group(sample_route):
     assert "segment_source" not in (sample_route.path / "route.yaml").read_text("utf-8")
 
 
+def test_classify_form_refuses_a_source_the_route_lacks(route):
+    from routekit.ui.classify import ClassifyForm
+
+    form = ClassifyForm(route)
+    form.source.value = "mosaic"
+    assert "geen Mosaic-bestanden" in form.message.value
+    assert form.source.value == "auto" and segment_source(route) == "open"
+
+
 def test_classify_form_shows_a_dutch_problem_without_figures(empty_route):
     from routekit.ui.classify import ClassifyForm
 
@@ -325,3 +334,9 @@ def test_reach_per_cbs_age_band_by_hand(tmp_path):
     assert ages.loc["0-14", "reach"] == pytest.approx(40 / 500)
     assert ages.loc["65+", "reach"] == pytest.approx(20 / 150)
     assert ages.attrs["unmatched"] == ["0-12"]  # not a CBS band: left out, and said so
+
+
+def test_choosing_a_source_the_route_lacks_is_refused_in_dutch(route, capsys):
+    assert main(["classify", str(route.path), "--use", "mosaic"]) == 1
+    assert "geen Mosaic-bestanden" in capsys.readouterr().err
+    assert segment_source(route) == "open"

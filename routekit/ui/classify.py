@@ -117,5 +117,13 @@ class ClassifyForm:
     def _on_source(self, change) -> None:
         from routekit.area.sources import set_segment_source
 
-        set_segment_source(self.route, None if change["new"] == "auto" else change["new"])
+        try:
+            set_segment_source(self.route, None if change["new"] == "auto" else change["new"])
+        except RouteError as error:
+            self._show_problems(error)
+            with self.source.hold_trait_notifications():
+                self.source.unobserve(self._on_source, names="value")
+                self.source.value = change["old"]
+                self.source.observe(self._on_source, names="value")
+            return
         self.message.value = html.escape(t("classify.ui.source_saved"))
