@@ -121,9 +121,8 @@ class ClassifyForm:
             set_segment_source(self.route, None if change["new"] == "auto" else change["new"])
         except RouteError as error:
             self._show_problems(error)
-            with self.source.hold_trait_notifications():
-                self.source.unobserve(self._on_source, names="value")
-                self.source.value = change["old"]
-                self.source.observe(self._on_source, names="value")
+            self.source.unobserve(self._on_source, names="value")
+            self.source.value = change["old"]  # back to what route.yaml still says
+            self.source.observe(self._on_source, names="value")
             return
         self.message.value = html.escape(t("classify.ui.source_saved"))
