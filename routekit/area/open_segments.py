@@ -378,8 +378,7 @@ def reach_lines(reach: pd.DataFrame, scheme: pd.DataFrame, *, top: int = 5) -> l
                 ages.attrs["unmatched"])))
     for code, row in ranking[ranking["missed"] > 0].head(top).iterrows():
         lines.append(t("classify.reach.missed", code=code, name=row["name"],
-                       reach=_percent(row["reach"]), missed=_dutch(row["missed"]),
-                       count=round(row["missed"])))
+                       reach=_percent(row["reach"]), count=round(row["missed"])))
     return lines
 
 
