@@ -265,6 +265,7 @@ def _cmd_classify(args: argparse.Namespace) -> int:
                          postcodes=args.postcodes, use=args.use, seed=args.seed)
     for code, name in (item.split("=", 1) for item in args.rename or []):
         rename_group(route, code.strip(), name)
+        lines.append(t("classify.ui.renamed", code=code.strip(), name=" ".join(name.split())))
     print("\n".join(lines))
     return 0
 

@@ -67,6 +67,11 @@ def test_classify_command_on_real_utrecht_figures(utrecht, capsys):
     assert meta["dropped"]["income_per_recipient"] == "not_published"
     assert meta["source"]["year"] == 2023
     assert segment_source(utrecht) == "open"
+    from routekit.area.open_segments import open_summary
+
+    lines = open_summary(utrecht)
+    assert "Beschrijft buurten, geen personen" in lines[0] and "2023" in lines[1]
+    assert sum(line.startswith(tuple(f"{g} " for g in groups)) for line in lines) == len(groups)
 
 
 def test_same_run_twice_gives_identical_files(route, utrecht):
@@ -84,6 +89,10 @@ def test_stages_work_from_the_open_classes(route):
     assert data.area_names(["WK034401"]) == ["Wijk 01 West"]
     here = profile(data, "WK034401", level="group")
     assert here["count"].sum() > 0 and here["name"].str.contains(" in ").all()
+    from routekit.area import summarise
+
+    text = summarise(here, "West")
+    assert any(name in text for name in here["name"])  # the plain-language summary names them
     facts = persona_facts(route, segment="A", area="WK034401")
     assert facts.fields["life_stage"] and facts.fields["household"]
     assert data.scheme.table.at["A", "urbanity"].endswith("stedelijk")  # a trait of the scheme
@@ -266,6 +275,15 @@ def test_classify_form_makes_segments_and_renames_a_group(sample_route):
     assert "segment_source" not in (sample_route.path / "route.yaml").read_text("utf-8")
 
 
+def test_classify_form_refuses_a_source_the_route_lacks(route):
+    from routekit.ui.classify import ClassifyForm
+
+    form = ClassifyForm(route)
+    form.source.value = "mosaic"
+    assert "geen Mosaic-bestanden" in form.message.value
+    assert form.source.value == "auto" and segment_source(route) == "open"
+
+
 def test_classify_form_shows_a_dutch_problem_without_figures(empty_route):
     from routekit.ui.classify import ClassifyForm
 
@@ -299,3 +317,26 @@ def test_national_file_classifies_the_country_and_places_the_route(route, tmp_pa
     assert set(open_areas(route).index) == set(result.areas.index)
     assert "Vergeleken met Nederland" in load_route_data(route).scheme.table.at["A",
                                                                                 "description"]
+
+
+def test_reach_per_cbs_age_band_by_hand(tmp_path):
+    from routekit.area.members import age_reach
+
+    export = tmp_path / "leden.csv"
+    export.write_text("Buurtcode;Leeftijdsgroep;Aantal leden\nBU00010001;0 tot 15 jaar;30\n"
+                      "BU00010001;65 jaar of ouder;20\nBU00010003;0-14;10\n"
+                      "BU00010003;0-12;4\n", encoding="utf-8")
+    linked = members_per_buurt(read_member_export(export))
+    figures = pd.DataFrame({"level": "buurt", "age_0_14": [200.0, 300.0],
+                            "age_65_plus": [100.0, 50.0]},
+                           index=["BU00010001", "BU00010003"])
+    ages = age_reach(linked, figures)
+    assert ages.loc["0-14", "reach"] == pytest.approx(40 / 500)
+    assert ages.loc["65+", "reach"] == pytest.approx(20 / 150)
+    assert ages.attrs["unmatched"] == ["0-12"]  # not a CBS band: left out, and said so
+
+
+def test_choosing_a_source_the_route_lacks_is_refused_in_dutch(route, capsys):
+    assert main(["classify", str(route.path), "--use", "mosaic"]) == 1
+    assert "geen Mosaic-bestanden" in capsys.readouterr().err
+    assert segment_source(route) == "open"

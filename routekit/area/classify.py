@@ -193,7 +193,8 @@ class Classification:
         left = self.unclassified
         lines.append(t("classify.summary.unclassified", count=int(left.sum()),
                        few=int(left["too_few_inhabitants"]), missing=int(left["too_many_missing"]),
-                       minimum=self.settings.get("min_inhabitants", MIN_INHABITANTS)))
+                       minimum=self.settings.get("min_inhabitants", MIN_INHABITANTS))
+                     if left.sum() else t("classify.summary.all_classified"))
         partial = int((status == "partial").sum())
         if partial:
             lines.append(t("classify.summary.partial", count=partial))

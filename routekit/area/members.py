@@ -39,8 +39,8 @@ from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
 from routekit.io import read_table
 
-__all__ = ["PERSONAL_WORDS", "buurt_reach", "class_reach", "members_per_buurt",
-           "read_member_export", "read_postcode_table", "refuse_personal_data",
+__all__ = ["PERSONAL_WORDS", "age_band", "age_reach", "buurt_reach", "class_reach",
+           "members_per_buurt", "read_member_export", "read_postcode_table", "refuse_personal_data",
            "store_open_members"]
 
 #: Column words that mean names or addresses (or other personal data): such a file is refused.
@@ -353,6 +353,68 @@ def class_reach(reach: pd.DataFrame, scheme: pd.DataFrame, *, level: str = "grou
     return out
 
 
+_BANDS = {(0, 14): "0-14", (15, 24): "15-24", (25, 44): "25-44", (45, 64): "45-64",
+          (65, None): "65+"}
+_BAND_VARIABLES = {"0-14": "age_0_14", "15-24": "age_15_24", "25-44": "age_25_44",
+                   "45-64": "age_45_64", "65+": "age_65_plus"}
+
+
+def age_band(label: object) -> str | None:
+    """The CBS age band (``0-14`` ... ``65+``) a member export's age group is, else None.
+
+    Examples
+    --------
+    >>> [age_band(x) for x in ("0-14", "0 tot 15 jaar", "15 t/m 24", "65+", "65 jaar of ouder",
+    ...                        "0-12")]
+    ['0-14', '0-14', '15-24', '65+', '65+', None]
+    """
+    text = str(label).casefold()
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if not numbers:
+        return None
+    if "+" in text or "ouder" in text or "older" in text:
+        return _BANDS.get((numbers[0], None))
+    if len(numbers) < 2:
+        return None
+    low, high = numbers[0], numbers[1] - (1 if "tot" in text and "t/m" not in text else 0)
+    return _BANDS.get((low, high))
+
+
+def age_reach(linked: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Reach per CBS age band: members of the band ÷ inhabitants of the band in the buurten.
+
+    Parameters
+    ----------
+    linked : pandas.DataFrame
+        From :func:`members_per_buurt`, with ``age_group``.
+    figures : pandas.DataFrame
+        Key figures per buurt (indexed by code) with ``age_0_14`` ... ``age_65_plus``;
+        the inhabitants are summed over its buurten.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by band: ``members``, ``inhabitants``, ``reach``; ``attrs["unmatched"]``
+        lists the export's age groups that are no CBS band (not counted).
+    """
+    bands = linked["age_group"].map(age_band, na_action="ignore")
+    members = linked.assign(band=bands).groupby("band")["members"].sum()
+    buurten = figures[figures["level"] == "buurt"] if "level" in figures else figures
+    rows = []
+    for band, variable in _BAND_VARIABLES.items():
+        if band in members.index and variable in buurten:
+            inhabitants = float(buurten[variable].sum())
+            rows.append({"band": band, "members": float(members[band]),
+                         "inhabitants": inhabitants,
+                         "reach": members[band] / inhabitants if inhabitants else np.nan})
+    out = pd.DataFrame(rows, columns=["band", "members", "inhabitants", "reach"]
+                       ).set_index("band")
+    out.attrs["unmatched"] = sorted({str(g) for g, b in zip(linked["age_group"], bands,
+                                                            strict=True)
+                                     if pd.notna(g) and pd.isna(b)})
+    return out
+
+
 def store_open_members(route, linked: pd.DataFrame, areas: pd.DataFrame) -> list[Path]:
     """Write the linked members into the route, for every stage that reads member data.
 
@@ -368,7 +430,7 @@ def store_open_members(route, linked: pd.DataFrame, areas: pd.DataFrame) -> list
     unit = linked.attrs.get("unit", "persons")
     per_buurt = route.area_file("leden_per_buurt")
     per_buurt.parent.mkdir(parents=True, exist_ok=True)
-    write_table(linked.assign(unit=unit), per_buurt)
+    write_table(linked.assign(members=linked["members"].round(2), unit=unit), per_buurt)
     counts = linked.groupby("buurt")["members"].sum()
     done = areas[(areas["type"].fillna("") != "") & areas.index.isin(counts.index)]
     members = counts.reindex(done.index).to_numpy(float)

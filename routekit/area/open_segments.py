@@ -347,6 +347,15 @@ def add_members(route, export, postcodes=None):
     store_open_members(route, linked, areas)
     reach = buurt_reach(linked, areas[["name", "group", "type", "inhabitants", "households"]])
     reach.attrs["unlinked"] = linked.attrs.get("unlinked", 0.0)
+    if linked["age_group"].notna().any():
+        from routekit.area.members import age_reach
+
+        try:
+            table = route_key_figures(route).table
+        except RouteError:  # figures since removed: no reach per age, the rest still works
+            table = None
+        if table is not None:
+            reach.attrs["ages"] = age_reach(linked, table.loc[table.index.isin(areas.index)])
     return reach
 
 
@@ -360,9 +369,16 @@ def reach_lines(reach: pd.DataFrame, scheme: pd.DataFrame, *, top: int = 5) -> l
                unit=t(f"classify.reach.unit.{reach.attrs.get('unit', 'persons')}"))]
     if reach.attrs.get("unlinked"):
         lines.append(t("classify.reach.unlinked", count=_dutch(reach.attrs["unlinked"])))
+    ages = reach.attrs.get("ages")
+    if ages is not None:
+        lines += [t("classify.reach.age", band=band, reach=_percent(row["reach"]),
+                    members=_dutch(row["members"])) for band, row in ages.iterrows()]
+        if ages.attrs.get("unmatched"):
+            lines.append(t("classify.reach.age_unmatched", groups=", ".join(
+                ages.attrs["unmatched"])))
     for code, row in ranking[ranking["missed"] > 0].head(top).iterrows():
         lines.append(t("classify.reach.missed", code=code, name=row["name"],
-                       reach=_percent(row["reach"]), missed=_dutch(row["missed"])))
+                       reach=_percent(row["reach"]), count=round(row["missed"])))
     return lines
 
 
@@ -392,4 +408,42 @@ def run_classify(route, *, national=None, members=None, postcodes=None, use: str
     source = segment_source(route)
     lines.append(t(f"classify.source.now_{source}"))
     lines.append(t("classify.reminder"))
+    return lines
+
+
+def open_summary(route) -> list[str]:
+    """What the route's open segments are and what they are made of, as lines (for 04a).
+
+    Without open segments one line says how to make them.
+
+    Examples
+    --------
+    >>> from routekit.workspace import Route
+    >>> open_summary(Route.open("data/sample-route"))[0][:32]
+    'Deze route heeft nog geen open s'
+    """
+    from routekit.area.sources import segment_source
+
+    meta = open_metadata(route)
+    if not meta:
+        text = t("classify.none_yet")
+        return [text[:1].upper() + text[1:] + "."]
+    source, method = meta.get("source", {}), meta.get("method", {})
+    lines = [meta.get("what", t("classify.meta.what")),
+             t("classify.open.made_of", data=source.get("data", ""),
+               year=source.get("year") or "?", file=source.get("file", ""),
+               reference=meta.get("reference", ""),
+               variables=", ".join(t(f"classify.var.{v}") for v in meta.get("variables", [])),
+               seed=method.get("seed", 0))]
+    counts = meta.get("buurten", {})
+    left = counts.get("too_few_inhabitants", 0) + counts.get("too_many_missing", 0)
+    if left:
+        lines.append(t("classify.summary.unclassified", count=left,
+                       few=counts.get("too_few_inhabitants", 0),
+                       missing=counts.get("too_many_missing", 0),
+                       minimum=method.get("min_inhabitants", "")))
+    scheme = read_table(route.area_file("open_segment_scheme"), required=["code", "name"])
+    for row in scheme[scheme["level"] == "group"].itertuples():
+        lines.append(f"{row.code} {row.name}: {row.description}")
+    lines.append(t(f"classify.source.now_{segment_source(route)}"))
     return lines

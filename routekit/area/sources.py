@@ -81,6 +81,9 @@ def set_segment_source(route, source: str | None) -> None:
     if source is not None and source not in SOURCES:
         raise RouteError(Problem("route.yaml", t("classify.source.unknown", value=source,
                                                  choices=", ".join(SOURCES)), field=SETTING))
+    if source is not None and source not in available_sources(route):
+        raise RouteError(Problem("route.yaml", t(f"classify.source.missing_{source}"),
+                                 field=SETTING))
     extra = route.config.model_extra or {}
     if source is None:
         extra.pop(SETTING, None)

@@ -117,5 +117,12 @@ class ClassifyForm:
     def _on_source(self, change) -> None:
         from routekit.area.sources import set_segment_source
 
-        set_segment_source(self.route, None if change["new"] == "auto" else change["new"])
+        try:
+            set_segment_source(self.route, None if change["new"] == "auto" else change["new"])
+        except RouteError as error:
+            self._show_problems(error)
+            self.source.unobserve(self._on_source, names="value")
+            self.source.value = change["old"]  # back to what route.yaml still says
+            self.source.observe(self._on_source, names="value")
+            return
         self.message.value = html.escape(t("classify.ui.source_saved"))
