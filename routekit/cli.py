@@ -8,7 +8,8 @@ Shell::
         --municipality GM0001 "Voorbeeld" --theme laaggeletterdheid "Laaggeletterdheid"
     routekit new routes/oefen --sample
     routekit check routes/mijn-route
-    routekit report routes/mijn-route -o out/
+    routekit report routes/mijn-route -o out/ --format pdf
+    routekit slides routes/mijn-route -o out/presentatie.pptx --figures out/grafieken
     routekit lab routes/mijn-route
     routekit app routes/mijn-route 03_kennismaken
 """
@@ -86,16 +87,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from routekit.notebook import start
-    from routekit.report import render
-
-    route = start(route_from_args(args), quiet=True)
-    path = render(route, args.output or route.path / "rapport")
-    print(t("cli.report.done", path=path))
-    return 0
-
-
 def _cmd_lab(args: argparse.Namespace) -> int:
     from routekit.notebook import ENV_VAR, PROJECT_ROOT
 
@@ -129,10 +120,9 @@ def _add_check(sub) -> None:
 
 
 def _add_report(sub) -> None:
-    p = sub.add_parser("report", help=t("cli.report.help"))
-    add_route_argument(p)
-    p.add_argument("-o", "--output", type=Path)
-    p.set_defaults(run=_cmd_report)
+    from routekit.documents.commands import add_report
+
+    add_report(sub)
 
 
 def _add_lab(sub) -> None:
@@ -221,6 +211,15 @@ def _add_app(sub) -> None:
 
 
 COMMANDS.append(_add_app)
+
+
+def _add_slides(sub) -> None:
+    from routekit.documents.commands import add_slides
+
+    add_slides(sub)
+
+
+COMMANDS.append(_add_slides)
 
 
 def build_parser() -> argparse.ArgumentParser:
