@@ -182,10 +182,10 @@ def route_document(route: Route, *, progress: Callable[[str], None] | None = Non
         One :class:`Part` per route step, in order; steps without data carry
         a Dutch "nog niet ingevuld" with how to fill them.
     """
+    import matplotlib as mpl
+
     from routekit.documents.summary import management_summary
     from routekit.style import style_context
-
-    import matplotlib as mpl
 
     found: dict[str, list[Section]] = {step: [] for step in STEPS}
     with style_context(), mpl.rc_context({"figure.max_open_warning": 0}):

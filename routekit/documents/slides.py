@@ -29,7 +29,8 @@ __all__ = ["ROWS_PER_SLIDE", "write_slides"]
 ROWS_PER_SLIDE = 10
 """Table rows on one slide; longer tables continue on the next slide."""
 
-_W, _H = 13.333, 7.5  # inches, 16:9
+_W, _H = 13.333, 7.5  # inches, 16:9 (the slide itself is PowerPoint's exact 16:9 in EMU)
+_SLIDE_EMU = (12192000, 6858000)
 
 
 def _rgb(colour: str):
@@ -43,7 +44,6 @@ class _Deck:
 
     def __init__(self, document):
         from pptx import Presentation
-        from pptx.util import Inches
 
         from routekit.documents.figures import route_colours, route_logo
 
@@ -51,7 +51,7 @@ class _Deck:
         self.colours = route_colours(document.route)
         self.logo = route_logo(document.route)
         self.prs = Presentation()
-        self.prs.slide_width, self.prs.slide_height = Inches(_W), Inches(_H)
+        self.prs.slide_width, self.prs.slide_height = _SLIDE_EMU
         self.blank = self.prs.slide_layouts[6]
 
     def slide(self, title: str, notes: list[str] | str = ()):
@@ -78,8 +78,12 @@ class _Deck:
     def _footer(self, slide) -> None:
         from pptx.util import Inches, Pt
 
+        from pptx.enum.text import PP_ALIGN
+
         number = len(self.prs.slides)
         box = slide.shapes.add_textbox(Inches(0.5), Inches(_H - 0.45), Inches(8), Inches(0.3))
+        box.text_frame.word_wrap = True
+        box.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
         run = box.text_frame.paragraphs[0].add_run()
         run.text = f"{self.document.route.config.library} · {number}"
         run.font.size = Pt(10)
@@ -172,7 +176,9 @@ def _table_slides(deck: _Deck, section, table) -> None:
 
     frame = formatted(table.frame)
     title = table.caption or section.title
-    chunks = [frame.iloc[i:i + ROWS_PER_SLIDE] for i in range(0, len(frame), ROWS_PER_SLIDE)]
+    slides = -(-len(frame) // ROWS_PER_SLIDE)
+    rows = -(-len(frame) // slides)  # balanced: 12 rows give 6 + 6, not 10 + 2
+    chunks = [frame.iloc[i:i + rows] for i in range(0, len(frame), rows)]
     for number, chunk in enumerate(chunks, start=1):
         heading = title if len(chunks) == 1 else f"{title} ({number}/{len(chunks)})"
         notes = [" · ".join(f"{c}: {v}" for c, v in row.items()) for _, row in chunk.iterrows()]

@@ -64,7 +64,8 @@ def knowledge_section(route: Route):
               score=f"{weakest['score']:g}") if weakest is not None else "")
         figures.append(Chart(knowledge_figure(record, theme_name=name, size="slide"),
                              name=f"kenniscreatie-{record.theme}", point=point,
-                             notes=[f"{r.label}: {r.score:g}" if r.score == r.score else f"{r.label}: –"
-                                    for r in table.itertuples()] + advice(record)))
+                             notes=[f"{r.label}: {r.score:g}" if r.score == r.score
+                                    else f"{r.label}: –" for r in table.itertuples()]
+                             + advice(record)))
     return Section(title=t("strategy.report.knowledge_title"), paragraphs=paragraphs,
                    tables=tables, figures=figures)
