@@ -184,6 +184,7 @@ def route_document(route: Route, *, progress: Callable[[str], None] | None = Non
     """
     import matplotlib as mpl
 
+    from routekit.documents.figures import close
     from routekit.documents.summary import management_summary
     from routekit.style import style_context
 
@@ -194,6 +195,8 @@ def route_document(route: Route, *, progress: Callable[[str], None] | None = Non
             section = getattr(importlib.import_module(module), function)(route)
             if section is not None:
                 found[step].append(section)
+                for chart in section.figures:  # out of pyplot at once: a notebook never shows
+                    close(chart.figure)         # them, yet they still render and export
             if progress is not None:
                 progress(dotted)
     parts = [Part(step=step, title=t(f"core.step.{step}"), sections=sections,
@@ -206,9 +209,9 @@ def route_document(route: Route, *, progress: Callable[[str], None] | None = Non
 def overview_section(route: Route) -> Section:
     """The route itself: library, municipality, areas, themes and progress per step."""
     cfg = route.config
-    paragraphs = [t("report.overview.intro", library=cfg.library,
-                    municipality=cfg.municipality.name,
-                    areas=", ".join(area.name for area in cfg.areas) or "–")]
+    areas = ", ".join(area.name for area in cfg.areas)
+    paragraphs = [t("report.overview.intro" if areas else "report.overview.intro_no_areas",
+                    library=cfg.library, municipality=cfg.municipality.name, areas=areas)]
     paragraphs += [t("report.overview.theme", name=theme.name, goal=theme.goal or "–")
                    for theme in cfg.themes]
     if cfg.fictional:
@@ -337,7 +340,7 @@ def document_html(document: RouteDocument, *, target: str = "html") -> str:
              *(f'<p class="meta">{html.escape(line)}</p>' for line in document.cover_lines())]
     if route.config.fictional:
         cover.append(f'<p class="notice">{html.escape(route.config.notice or "")}</p>')
-    cover.append(f'<p class="made">{html.escape(t("report.made", date=document.made))}</p>'
+    cover.append(f'<p class="made">{html.escape(t("report.made", date=_dutch_date(document.made)))}</p>'
                  "</header>")
     summary = [f'<div class="summary"><h2>{html.escape(t("documents.summary.title"))}</h2>',
                *(f'<p><strong class="lead">{html.escape(lead)}</strong><br>'

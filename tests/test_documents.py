@@ -162,7 +162,10 @@ def test_cbs_only_route_through_the_commands(cbs_route, tmp_path, capsys):
     from routekit.notebook import start
     from routekit.report import route_document
 
+    import matplotlib.pyplot as plt
+
     document = route_document(start(cbs_route.path, quiet=True))
+    assert not plt.get_fignums()  # out of pyplot: a notebook cell would not show them
     charts = [chart for _, chart in document.charts()]
     assert len(charts) == 1 and "65 jaar of ouder" in charts[0].point
     _assert_nothing_split(_pdf_layout(document), 1)

@@ -3,9 +3,9 @@
 Examples
 --------
 >>> import pandas as pd
->>> formatted(pd.DataFrame({"wijk": ["West"], "inwoners": [29040.0], "aandeel": [0.125],
+>>> formatted(pd.DataFrame({"wijk": ["West"], "inwoners": [29040.0], "aandeel": [0.375],
 ...                         "klaar": [True], "datum": [None]})).iloc[0].tolist()
-['West', '29.040', '0,13', 'ja', '–']
+['West', '29.040', '0,38', 'ja', '–']
 """
 
 from __future__ import annotations
