@@ -166,8 +166,9 @@ class RouteDocument:
             close(chart.figure)
 
 
-def route_document(route: Route, *, progress: Callable[[str], None] | None = None
-                   ) -> RouteDocument:
+def route_document(route: Route, *, progress: Callable[[str], None] | None = None,
+                   workers: int = 1, render: tuple[str, ...] = (),
+                   figures: str | Path | None = None) -> RouteDocument:
     """Run every stage's section function once and collect the document of *route*.
 
     Parameters
@@ -175,6 +176,16 @@ def route_document(route: Route, *, progress: Callable[[str], None] | None = Non
     route : Route
     progress : callable, optional
         Called with each section's name after it is made (a progress bar).
+    workers : int, default 1
+        With more than one, the sections are drawn in that many separate
+        processes at once (the command line does this: drawing the charts is most
+        of the time). Their charts then come back rendered for the targets in
+        *render* only, without their figure.
+    render : tuple of str
+        Targets of :data:`routekit.documents.figures.TARGETS` to render each chart
+        for right away (needed with *workers*; a cache otherwise).
+    figures : str or Path, optional
+        Also write every chart as PNG and SVG into this folder, with the logo.
 
     Returns
     -------
@@ -182,28 +193,86 @@ def route_document(route: Route, *, progress: Callable[[str], None] | None = Non
         One :class:`Part` per route step, in order; steps without data carry
         a Dutch "nog niet ingevuld" with how to fill them.
     """
-    import matplotlib as mpl
-
-    from routekit.documents.figures import close
     from routekit.documents.summary import management_summary
-    from routekit.style import style_context
 
-    found: dict[str, list[Section]] = {step: [] for step in STEPS}
-    with style_context(), mpl.rc_context({"figure.max_open_warning": 0}):
-        for dotted, step in SECTIONS.items():
-            module, _, function = dotted.partition(":")
-            section = getattr(importlib.import_module(module), function)(route)
-            if section is not None:
-                found[step].append(section)
-                for chart in section.figures:  # out of pyplot at once: a notebook never shows
-                    close(chart.figure)         # them, yet they still render and export
+    if workers > 1:
+        made = _sections_in_processes(route, workers, render, figures, progress)
+    else:
+        made = {}
+        for dotted in SECTIONS:
+            made[dotted] = _section(route, dotted, render, figures)
             if progress is not None:
                 progress(dotted)
+    found: dict[str, list[Section]] = {step: [] for step in STEPS}
+    for dotted, step in SECTIONS.items():
+        if made[dotted] is not None:
+            found[step].append(made[dotted])
     parts = [Part(step=step, title=t(f"core.step.{step}"), sections=sections,
                   how_to="" if sections else t(f"documents.how_to.{step}"))
              for step, sections in found.items()]
     return RouteDocument(route=route, made=date.today(),
                          summary=management_summary(route, parts), parts=parts)
+
+
+def _section(route: Route, dotted: str, render: tuple[str, ...] = (),
+             figures: str | Path | None = None, *, keep: bool = True) -> Section | None:
+    """Run one section function; render its charts for *render*, export them to *figures*.
+
+    Charts leave pyplot at once (a notebook never shows them; they still render).
+    With ``keep=False`` the figures are dropped after rendering (for other processes).
+    """
+    import matplotlib as mpl
+
+    from routekit.documents.figures import chart_image, close, export_chart, route_logo
+    from routekit.style import style_context
+
+    module, _, function = dotted.partition(":")
+    with style_context(), mpl.rc_context({"figure.max_open_warning": 0}):
+        section = getattr(importlib.import_module(module), function)(route)
+    for chart in section.figures if section is not None else ():
+        close(chart.figure)
+        for target in render:
+            chart_image(chart, target)
+        if figures is not None:
+            export_chart(chart, figures, logo=route_logo(route))
+        if not keep:
+            chart.figure = None
+    return section
+
+
+def _worker_section(route_dir: str, dotted: str, language: str, render, figures):
+    """One section in a worker process (see :func:`route_document`'s *workers*)."""
+    import os
+
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    from routekit.i18n import set_language
+    from routekit.notebook import start
+
+    route = start(route_dir, quiet=True)
+    set_language(language)
+    return _section(route, dotted, render, figures, keep=False)
+
+
+def _sections_in_processes(route: Route, workers: int, render, figures, progress):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # the sections with the most charts first, so no worker is left with them at the end
+    heavy = ["routekit.stakeholders.report:report_section",
+             "routekit.network.report:report_section", "routekit.area.report:report_section"]
+    order = [d for d in heavy if d in SECTIONS] + [d for d in SECTIONS if d not in heavy]
+    context = multiprocessing.get_context("spawn")  # no fork of a kernel's threads
+    made = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_worker_section, str(route.path), dotted, get_language(),
+                               tuple(render), None if figures is None
+                               else str(Path(figures).resolve())): dotted
+                   for dotted in order}
+        for future in as_completed(futures):
+            made[futures[future]] = future.result()
+            if progress is not None:
+                progress(futures[future])
+    return made
 
 
 def overview_section(route: Route) -> Section:
@@ -340,8 +409,8 @@ def document_html(document: RouteDocument, *, target: str = "html") -> str:
              *(f'<p class="meta">{html.escape(line)}</p>' for line in document.cover_lines())]
     if route.config.fictional:
         cover.append(f'<p class="notice">{html.escape(route.config.notice or "")}</p>')
-    cover.append(f'<p class="made">{html.escape(t("report.made", date=_dutch_date(document.made)))}</p>'
-                 "</header>")
+    made = t("report.made", date=_dutch_date(document.made))
+    cover.append(f'<p class="made">{html.escape(made)}</p></header>')
     summary = [f'<div class="summary"><h2>{html.escape(t("documents.summary.title"))}</h2>',
                *(f'<p><strong class="lead">{html.escape(lead)}</strong><br>'
                  f"{html.escape(text)}</p>"

@@ -36,6 +36,7 @@ def key_figures_part(route):
 
     from routekit.area.cbs import read_key_figures
     from routekit.area.plot.pyramid import age_pyramid, pyramid_from_key_figures
+    from routekit.documents.tables import number
     from routekit.report import Chart, Table
     from routekit.style import new_figure
 
@@ -65,8 +66,8 @@ def key_figures_part(route):
     if not town.empty:
         row = town.iloc[0]
         summary.append(t("documents.area.kf.summary", name=row["name"],
-                         inhabitants=f"{row['inhabitants']:,.0f}".replace(",", "."),
-                         households=f"{row.get('households', 0):,.0f}".replace(",", ".")))
+                         inhabitants=number(round(row["inhabitants"])),
+                         households=number(round(row.get("households", 0)))))
     groups = ["age_0_14", "age_15_24", "age_25_44", "age_45_64", "age_65_plus"]
     if not town.empty and len(wijken) and set(groups) <= set(table.columns):
         old = (wijken["age_65_plus"] / wijken[groups].sum(axis=1)).dropna()

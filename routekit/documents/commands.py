@@ -18,7 +18,7 @@ from pathlib import Path
 
 from routekit.i18n import t
 
-__all__ = ["add_report", "add_slides", "progress_bar"]
+__all__ = ["add_report", "add_slides", "jobs", "progress_bar"]
 
 
 class progress_bar:  # noqa: N801  (used like a function: ``with progress_bar(...) as step``)
@@ -40,22 +40,22 @@ class progress_bar:  # noqa: N801  (used like a function: ``with progress_bar(..
         self._bar.close()
 
 
-def _document(route):
+def jobs(requested: int | None = None) -> int:
+    """Processes to draw the charts in: *requested*, else the machine's cores (at most 4)."""
+    import os
+
+    if requested:
+        return max(1, requested)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _document(route, args, render: tuple[str, ...], figures=None):
+    """The route's document, its charts drawn in parallel and rendered for *render*."""
     from routekit.report import SECTIONS, route_document
 
     with progress_bar(len(SECTIONS), t("documents.progress.sections")) as step:
-        return route_document(route, progress=step)
-
-
-def _render_charts(document, target: str) -> None:
-    """Render every chart for *target* once, with a progress bar (then the writers reuse it)."""
-    from routekit.documents.figures import chart_image
-
-    charts = [chart for _, chart in document.charts()]
-    with progress_bar(len(charts), t("documents.progress.charts")) as step:
-        for chart in charts:
-            chart_image(chart, target)
-            step()
+        return route_document(route, progress=step, workers=jobs(args.jobs), render=render,
+                              figures=figures)
 
 
 def _open(args: argparse.Namespace):
@@ -73,38 +73,28 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from routekit.report import render
 
     route = _open(args)
-    document = _document(route)
-    try:
-        _render_charts(document, args.format)
-        path = render(route, args.output or route.path / "rapport", format=args.format,
-                      document=document)
-    finally:
-        document.close()
+    document = _document(route, args, (args.format,))
+    path = render(route, args.output or route.path / "rapport", format=args.format,
+                  document=document)
     print(t("cli.report.done", path=path))
     return 0
 
 
 def _cmd_slides(args: argparse.Namespace) -> int:
-    from routekit.documents.figures import export_chart, route_logo
     from routekit.documents.slides import write_slides
 
     route = _open(args)
-    document = _document(route)
-    try:
-        _render_charts(document, "slides")
-        path = args.output or route.path / "rapport" / t("documents.slides.filename")
-        path = write_slides(document, path)
-        print(t("documents.cli.slides.done", path=path))
-        if args.figures:
-            charts = [chart for _, chart in document.charts()]
-            with progress_bar(len(charts), t("documents.progress.charts")) as step:
-                for chart in charts:
-                    export_chart(chart, args.figures, logo=route_logo(route))
-                    step()
-            print(t("documents.cli.figures.done", count=len(charts), path=args.figures))
-    finally:
-        document.close()
+    document = _document(route, args, ("slides",), figures=args.figures)
+    path = args.output or route.path / "rapport" / t("documents.slides.filename")
+    print(t("documents.cli.slides.done", path=write_slides(document, path)))
+    if args.figures:
+        count = sum(1 for _ in document.charts())
+        print(t("documents.cli.figures.done", count=count, path=args.figures))
     return 0
+
+
+def _add_jobs(p) -> None:
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help=t("documents.cli.jobs"))
 
 
 def add_report(sub) -> None:
@@ -118,6 +108,7 @@ def add_report(sub) -> None:
                    help=t("documents.cli.report.output"))
     p.add_argument("--format", choices=FORMATS, default="html",
                    help=t("documents.cli.report.format"))
+    _add_jobs(p)
     p.set_defaults(run=_cmd_report)
 
 
@@ -130,4 +121,5 @@ def add_slides(sub) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help=t("documents.cli.slides.output"))
     p.add_argument("--figures", type=Path, metavar="DIR", help=t("documents.cli.slides.figures"))
+    _add_jobs(p)
     p.set_defaults(run=_cmd_slides)

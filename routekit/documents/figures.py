@@ -42,6 +42,8 @@ def chart_image(chart, target: str = "html") -> bytes:
 
     key = TARGETS[target]
     cache = chart.__dict__.setdefault("_images", {})
+    if key not in cache and chart.figure is None:
+        raise ValueError(f"chart {chart.name!r} was not rendered for {target!r}")
     if key not in cache:
         dpi, fmt = key
         options = {"pil_kwargs": {"quality": 95, "subsampling": 0}} if fmt == "jpeg" else {}
@@ -67,7 +69,7 @@ def close(figure) -> None:
     import sys
 
     plt = sys.modules.get("matplotlib.pyplot")
-    if plt is not None:
+    if plt is not None and figure is not None:
         plt.close(figure)
 
 

@@ -76,9 +76,8 @@ class _Deck:
         return slide
 
     def _footer(self, slide) -> None:
-        from pptx.util import Inches, Pt
-
         from pptx.enum.text import PP_ALIGN
+        from pptx.util import Inches, Pt
 
         number = len(self.prs.slides)
         box = slide.shapes.add_textbox(Inches(0.5), Inches(_H - 0.45), Inches(8), Inches(0.3))

@@ -40,9 +40,10 @@ def management_summary(route, parts) -> list[tuple[str, str]]:
     """
     cfg = route.config
     done = sum(part.filled for part in parts)
-    themes = ", ".join(theme.name for theme in cfg.themes) or t("documents.summary.no_themes")
-    first = t("documents.summary.progress", library=cfg.library,
-              municipality=cfg.municipality.name, themes=themes, done=done, total=len(parts))
+    themes = ", ".join(theme.name for theme in cfg.themes)
+    first = t("documents.summary.progress" if themes else "documents.summary.no_themes",
+              library=cfg.library, municipality=cfg.municipality.name, themes=themes,
+              done=done, total=len(parts))
     if done <= 1:
         first += " " + t("documents.summary.empty")
     out = [(t("documents.summary.route"), first)]
