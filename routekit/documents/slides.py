@@ -63,9 +63,9 @@ class _Deck:
         frame.word_wrap = True
         run = frame.paragraphs[0].add_run()
         run.text = title
-        run.font.size, run.font.bold = Pt(26 if len(title) < 70 else 21), True
+        run.font.size, run.font.bold = Pt(26 if len(title) <= 48 else 20), True  # two lines fit
         run.font.color.rgb = _rgb(self.colours["primary"])
-        bar = slide.shapes.add_shape(1, Inches(0.5), Inches(1.3), Inches(1.4), Inches(0.07))
+        bar = slide.shapes.add_shape(1, Inches(0.5), Inches(1.38), Inches(1.4), Inches(0.07))
         bar.fill.solid()
         bar.fill.fore_color.rgb = _rgb(self.colours["accent"])
         bar.line.fill.background()
@@ -161,7 +161,7 @@ def _chart_slide(deck: _Deck, chart) -> None:
     from routekit.documents.figures import chart_image
 
     slide = deck.slide(chart.point, chart.notes)
-    top, bottom = 1.55, 0.6
+    top, bottom = 1.6, 0.6
     height = _H - top - bottom
     width = min(_W - 1.0, height * 16 / 9)
     slide.shapes.add_picture(io.BytesIO(chart_image(chart, "slides")),
