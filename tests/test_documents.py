@@ -288,3 +288,24 @@ def test_the_handleiding_commands_work_on_a_fresh_route(tmp_path, monkeypatch, c
     assert (route / "rapport" / "presentatie.pptx").stat().st_size
     assert len(list((route / "grafieken").glob("*.svg"))) == 1
     assert "Alles in orde" in capsys.readouterr().out
+
+
+def test_the_panel_draws_no_chart_into_a_notebook(cbs_route, tmp_path, monkeypatch):
+    """Making the documents in a kernel (inline backend) shows no chart below any cell."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
+                 "MPLCONFIGDIR"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(
+        "%matplotlib inline\nfrom routekit.notebook import start\n"
+        "from routekit.ui.documents import DocumentsPanel\n"
+        f"panel = DocumentsPanel(start({str(cbs_route.path)!r}, quiet=True))\n"
+        "panel.buttons['html'].click()\nprint(sorted(p.name for p in panel.paths.values()))"),
+        nbformat.v4.new_code_cell("print('volgende cel')")]
+    NotebookClient(notebook, timeout=600, kernel_name="python3").execute()
+    outputs = [output for cell in notebook.cells for output in cell.outputs]
+    assert [output.get("text") for output in outputs] == ["['rapport.html']\n",
+                                                          "volgende cel\n"]
