@@ -71,9 +71,10 @@ def main() -> None:
         if name in sections:
             print(f"  {name:55s} {sections[name] - previous:6.2f}")
             previous = sections[name]
-    rows = dict((name, wall) for name, wall, _ in clock.rows)
-    html_report = sum(rows[n] for n in rows if n in ("open the route", "HTML page")) \
-        + rows["draw the charts (section functions)"] + rows[f"render {len(charts)} charts for html"]
+    rows = {name: wall for name, wall, _ in clock.rows}
+    parts = ("open the route", "draw the charts (section functions)",
+             f"render {len(charts)} charts for html", "HTML page")
+    html_report = sum(rows[name] for name in parts)
     drawing = rows["draw the charts (section functions)"]
     print(f"HTML report: {html_report:.1f} s wall (goal < 10 s); drawing is "
           f"{drawing / html_report:.0%} of it; page {len(page) // 1000} kB")

@@ -159,10 +159,10 @@ def test_cbs_only_route_through_the_commands(cbs_route, tmp_path, capsys):
     assert "Kerncijfers van het CBS (2023)" in page and "Utrecht" in page
     assert "<script" not in page and 'src="http' not in page
     assert 3 <= _pdf_pages(out / "rapport.pdf") <= 12
+    import matplotlib.pyplot as plt
+
     from routekit.notebook import start
     from routekit.report import route_document
-
-    import matplotlib.pyplot as plt
 
     document = route_document(start(cbs_route.path, quiet=True))
     assert not plt.get_fignums()  # out of pyplot: a notebook cell would not show them
