@@ -9,7 +9,8 @@ Shell::
     routekit import routes/mijn-route kwb-2023.xlsx
     routekit new routes/oefen --sample
     routekit check routes/mijn-route
-    routekit report routes/mijn-route -o out/
+    routekit report routes/mijn-route -o out/ --format pdf
+    routekit slides routes/mijn-route -o out/presentatie.pptx --figures out/grafieken
     routekit lab routes/mijn-route
     routekit app routes/mijn-route 03_kennismaken
 """
@@ -104,16 +105,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from routekit.notebook import start
-    from routekit.report import render
-
-    route = start(route_from_args(args), quiet=True)
-    path = render(route, args.output or route.path / "rapport")
-    print(t("cli.report.done", path=path))
-    return 0
-
-
 def _cmd_lab(args: argparse.Namespace) -> int:
     from routekit.notebook import ENV_VAR, PROJECT_ROOT
 
@@ -149,10 +140,9 @@ def _add_check(sub) -> None:
 
 
 def _add_report(sub) -> None:
-    p = sub.add_parser("report", help=t("cli.report.help"))
-    add_route_argument(p)
-    p.add_argument("-o", "--output", type=Path, metavar="MAP", help=t("import.cli.output"))
-    p.set_defaults(run=_cmd_report)
+    from routekit.documents.commands import add_report
+
+    add_report(sub)
 
 
 def _add_lab(sub) -> None:
@@ -283,6 +273,15 @@ def _add_classify(sub) -> None:
 
 
 COMMANDS.append(_add_classify)
+
+
+def _add_slides(sub) -> None:
+    from routekit.documents.commands import add_slides
+
+    add_slides(sub)
+
+
+COMMANDS.append(_add_slides)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -265,7 +265,13 @@ def report_section(route: Route):
         overview = impact_overview(route).set_index("influence")["count"]
         paragraphs.append(t("organisation.report.impact", total=int(overview.sum()),
                             **overview.to_dict()))
-        figures.append(impact_chart(impact_items(route)).get_figure(root=True))
+        from routekit.report import Chart
+
+        counts = {key: int(overview.get(key, 0)) for key in ("direct", "indirect", "none")}
+        figures.append(Chart(impact_chart(impact_items(route)).get_figure(root=True),
+                             point=t("documents.organisation.impact_point",
+                                     total=int(overview.sum()), **counts),
+                             notes=[paragraphs[-1]], name="invloed"))
     return Section(title=t("organisation.report.title"), paragraphs=paragraphs, tables=tables,
                    figures=figures)
 

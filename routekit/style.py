@@ -45,6 +45,7 @@ __all__ = [
     "HouseStyle",
     "StyleError",
     "export_figure",
+    "figure_bytes",
     "finish",
     "get_style",
     "index_cmap",
@@ -706,7 +707,6 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
     >>> [p.name for p in export_figure(fig, "out/chart", size="a4")]
     ['chart.png', 'chart.svg', 'chart.pdf']
     """
-    import matplotlib as mpl
 
     s = _resolve(style)
     bad = [f for f in formats if f not in FORMATS]
@@ -723,19 +723,44 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
         from routekit.labels import refit_labels
 
         refit_labels(fig)
-    logo_ax = _add_logo(fig, s.logo) if (logo and s.logo is not None) else None
+    images = figure_bytes(fig, formats, dpi=dpi, logo=logo, style=s)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
+    for fmt, data in images.items():
+        target = path.parent / f"{path.name}.{fmt}"
+        atomic_write_bytes(target, data, backup=False)
+        written.append(target)
+    return written
+
+
+def figure_bytes(fig, formats: tuple[str, ...] = ("png",), *, dpi: int = 300, logo: bool = True,
+                 style: HouseStyle | Mapping | None = None, **savefig) -> dict[str, bytes]:
+    """Render *fig* in each of *formats* (the one rendering path of :func:`export_figure`).
+
+    The style's logo (when *logo* and the style has one) sits in the bottom-right
+    corner while rendering; the figure is left as it was. Other keyword arguments
+    go to ``savefig`` (e.g. ``pil_kwargs`` for JPEG quality).
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> figure_bytes(fig, dpi=50)["png"][:4]
+    b'\\x89PNG'
+    """
+    import matplotlib as mpl
+
+    s = _resolve(style)
+    logo_ax = _add_logo(fig, s.logo) if (logo and s.logo is not None) else None
+    images = {}
     try:
         for fmt in formats:
             buf = io.BytesIO()
             with mpl.rc_context(_SAVE_RC):  # text stays text in SVG, TrueType in PDF
                 fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white",
-                            metadata={"Creator": "routekit"})
-            target = path.parent / f"{path.name}.{fmt}"
-            atomic_write_bytes(target, buf.getvalue(), backup=False)
-            written.append(target)
+                            metadata=None if fmt == "jpeg" else {"Creator": "routekit"},
+                            **savefig)
+            images[fmt] = buf.getvalue()
     finally:
         if logo_ax is not None:
             logo_ax.remove()
-    return written
+    return images

@@ -198,5 +198,5 @@ def test_report_section(sample_route, empty_route):
     section = report_section(sample_route)
     assert section.title == "Projectplan en gedeeld eigenaarschap"
     assert len(section.figures) == 3
-    assert "Trekkers" in section.tables[0].columns
+    assert "Trekkers" in section.tables[0].frame.columns
     assert report_section(empty_route) is None

@@ -27,7 +27,7 @@ def report_section(route):
     from routekit.network.draw import draw_network
     from routekit.network.graph import route_graph
     from routekit.network.layout import layout, saved_layout
-    from routekit.report import Section
+    from routekit.report import Chart, Section
     from routekit.style import new_figure
 
     graph = route_graph(route, skip_invalid=True)
@@ -47,8 +47,18 @@ def report_section(route):
     paragraphs += [str(problem) for problem in graph.graph["problems"]]
     fig, ax = new_figure("slide")
     draw_network(graph, layout(graph, saved_layout(route)), ax=ax, source=source)
-    frames = [tables.key_players(graph, groups), tables.brokers_table(graph, groups),
+    players = tables.key_players(graph, groups)
+    frames = [players, tables.brokers_table(graph, groups),
               tables.community_table(graph, groups), tables.suggestions_table(graph, groups),
               tables.outsiders_table(graph)]
+    name, contacts = players.columns[:2]
+    notes = [paragraphs[0]] + [f"{row[name]}: {row[contacts]} {contacts.lower()}"
+                               for _, row in players.head(8).iterrows()]
+    top = players.loc[players[contacts].idxmax()] if len(players) else None
+    point = paragraphs[0] if top is None else t(
+        "documents.network.point", name=top[name], contacts=int(top[contacts]),
+        count=int(groups.max()))
+    chart = Chart(fig, point=point, notes=notes, name="netwerk")
     return Section(title=t("network.title"), paragraphs=paragraphs,
-                   tables=[frame for frame in frames if len(frame)], figures=[fig])
+                   tables=[frame for frame in frames if len(frame)], figures=[chart],
+                   summary=[dependence.dependence(graph).sentence])

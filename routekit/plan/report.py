@@ -1,4 +1,4 @@
-"""The project plan's section of the route report (``routekit report``).
+"""The project plan's sections of the route report (steps 7 and 8).
 
 Examples
 --------
@@ -6,13 +6,15 @@ Examples
 >>> section = report_section(Route.open("data/sample-route"))
 >>> section.title
 'Projectplan en gedeeld eigenaarschap'
+>>> section.figures[1].point
+'Begroting € 50.950: € 15.500 subsidie, € 35.450 eigen bijdrage'
 """
 
 from __future__ import annotations
 
 from routekit.i18n import t
 
-__all__ = ["report_section"]
+__all__ = ["community_section", "report_section"]
 
 
 def report_section(route):
@@ -26,27 +28,105 @@ def report_section(route):
     from routekit.plan.gantt import plan_gantt
     from routekit.plan.model import Plan
     from routekit.plan.ownership import ownership_by_theme
-    from routekit.report import Section
+    from routekit.report import Chart, Section, Table
     from routekit.style import new_figure
 
     plan = Plan.from_route(route)
     if plan.is_empty:
         return None
     totals = tables.budget_totals(plan)
-    paragraphs = [t("plan.doc.budget_summary", cost=euro(totals["cost"]),
+    budget_line = t("plan.doc.budget_summary", cost=euro(totals["cost"]),
                     subsidy=euro(totals["subsidy"]), own=euro(totals["own"]),
-                    in_kind=euro(totals["in_kind"]), value=euro(totals["value"]))]
+                    in_kind=euro(totals["in_kind"]), value=euro(totals["value"]))
+    paragraphs = [budget_line]
     if len(plan.activities):
         paragraphs += [" ".join(check.messages()) for check in ownership_by_theme(plan)]
-    goals = tables.goal_table(plan)[["id", "theme", "text", "deadline", "owners", "smart"]]
+    goals = tables.goal_table(plan)
+    summary = [t("documents.plan.goal", theme=goal.theme or "–", text=goal.text.rstrip("."),
+                 owners=goal.owners or t("documents.plan.no_owner"),
+                 deadline=_date(goal.deadline))
+               for goal in goals.itertuples()]
+    if len(plan.budget):
+        summary.append(budget_line)
     figures = []
     if len(plan.activities):
-        _, ax = new_figure("a4-landscape")
-        figures.append(plan_gantt(plan, ax=ax).get_figure(root=True))
+        activities = tables.activity_table(plan)
+        starts, ends = activities["start"].dropna(), activities["end"].dropna()
+        _, ax = new_figure("slide")
+        period = t("documents.plan.period", start=_month(starts.min()), end=_month(ends.max())) \
+            if len(starts) and len(ends) else ""
+        figures.append(Chart(plan_gantt(plan, ax=ax).get_figure(root=True), name="planning",
+                             point=t("documents.plan.gantt_point", count=len(activities),
+                                     period=period),
+                             notes=[f"{row['name']}: {_day(row['start'])} – {_day(row['end'])}"
+                                    for _, row in activities.iterrows()]))
     if len(plan.budget):
-        figures.append(budget_overview(tables.budget_by_activity(plan)).get_figure(root=True))
+        by_activity = tables.budget_by_activity(plan)
+        _, ax = new_figure("slide")
+        figures.append(Chart(
+            budget_overview(by_activity, ax=ax).get_figure(root=True), name="begroting",
+            point=t("documents.plan.budget_point", cost=euro(totals["cost"]),
+                    subsidy=euro(totals["subsidy"]), own=euro(totals["own"])),
+            notes=[budget_line] + [f"{name}: {euro(row['value'])}"
+                                   for name, row in by_activity.iterrows()]))
     kpis = tables.kpi_table(plan)
     if len(kpis):
-        figures.append(kpi_progress(kpis).get_figure(root=True))
-    return Section(title=t("plan.report.title"), paragraphs=paragraphs,
-                   tables=[tables.display(goals)], figures=figures)
+        measured = kpis.dropna(subset=["progress"])
+        _, ax = new_figure("slide")
+        figures.append(Chart(
+            kpi_progress(kpis, ax=ax).get_figure(root=True), name="indicatoren",
+            point=t("documents.plan.kpi_point", count=len(kpis), measured=len(measured),
+                    average=f"{measured['progress'].mean():.0%}" if len(measured) else "–"),
+            notes=[f"{row['name']}: {_num(row['actual'])} van {_num(row['target'])}"
+                   for _, row in kpis.iterrows()]))
+    shown = goals[["theme", "text", "deadline", "owners", "smart"]]
+    table_list = [Table(tables.display(shown), caption=t("documents.plan.goals_caption"),
+                        slide=True)]
+    if len(plan.budget):
+        budget = tables.budget_by_activity(plan).reset_index()
+        table_list.append(Table(tables.display(budget.assign(
+            **{c: [euro(v) for v in budget[c]] for c in ("own", "subsidy", "in_kind", "value")})),
+            caption=t("documents.plan.budget_caption"), slide=True))
+    return Section(title=t("plan.report.title"), paragraphs=paragraphs, tables=table_list,
+                   figures=figures, summary=summary)
+
+
+def community_section(route):
+    """Step 8: the regular contact moments and who carries the work; None without moments."""
+    from routekit.plan import tables
+    from routekit.plan.model import Plan
+    from routekit.plan.ownership import step8_messages
+    from routekit.report import Section, Table
+
+    plan = Plan.from_route(route)
+    moments = tables.contact_table(plan)
+    if moments.empty:
+        return None
+    messages = step8_messages(plan, route.table("relations"))
+    shown = moments[["title", "recurrence", "count", "location", "participants"]]
+    return Section(title=t("documents.plan.community_title"),
+                   paragraphs=[t("documents.plan.moments", count=len(moments)), *messages],
+                   tables=[Table(tables.display(shown),
+                                 caption=t("documents.plan.moments_caption"))],
+                   summary=messages[:2])
+
+
+def _date(value) -> str:
+    from routekit.report import _dutch_date
+
+    return _dutch_date(value) if hasattr(value, "year") and value == value else "–"
+
+
+def _month(value) -> str:
+    from routekit.report import _dutch_date
+
+    text = _dutch_date(value)
+    return text.split(" ", 1)[1]
+
+
+def _day(value) -> str:
+    return "–" if value is None or value != value else f"{value:%d-%m-%Y}"
+
+
+def _num(value) -> str:
+    return "–" if value != value else f"{value:g}"

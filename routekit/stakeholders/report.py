@@ -32,6 +32,7 @@ _COMPARISON = ("name", "stakeholders", "supporters", "neutrals", "opponents", "k
 
 def report_section(route: Route) -> Section | None:
     """The step-4b section of the route report, or None when there are no positions yet."""
+    from routekit.report import Chart, Table
     from routekit.stakeholders import plots
 
     table = register(route)
@@ -42,9 +43,16 @@ def report_section(route: Route) -> Section | None:
     comparison = theme_comparison(table, themes, names)
     section = Section(title=t("stakeholders.report.title"),
                       paragraphs=theme_findings(comparison))
-    section.tables.append(comparison[list(_COMPARISON)].rename(
-        columns={c: t(f"stakeholders.report.col.{c}") for c in _COMPARISON}))
-    section.figures.append(plots.theme_chart(comparison, size="screen").figure)
+    section.tables.append(Table(comparison[list(_COMPARISON)].rename(
+        columns={c: t(f"stakeholders.report.col.{c}") for c in _COMPARISON})))
+    counts = comparison.set_index("name")
+    best = counts["balance"].idxmax()
+    section.figures.append(Chart(
+        plots.theme_chart(comparison, size="slide").figure, name="thema-vergelijking",
+        point=t("documents.stakeholders.theme_point", theme=best,
+                supporters=int(counts.at[best, "supporters"]),
+                opponents=int(counts.at[best, "opponents"])),
+        notes=[_counts_line(name, row) for name, row in counts.iterrows()]))
     forces = route.table("forces")
     people = {s.id: s.name for s in route.records("stakeholders")}
     relations = route.table("relations")
@@ -52,19 +60,53 @@ def report_section(route: Route) -> Section | None:
     for theme in themes:
         rows = table[table["theme"] == theme]
         if not rows.empty:
-            section.figures.append(plots.krachtenveld_chart(
-                krachtenveld(rows), title=names[theme], size="screen").figure)
+            groups = krachtenveld(rows)
+            row = counts.loc[names[theme]]
+            line = _counts_line(names[theme], row)
+            section.summary.append(line + ".")
+            section.figures.append(Chart(
+                plots.krachtenveld_chart(groups, title=names[theme], size="slide").figure,
+                point=line, name=f"krachtenveld-{theme}", notes=_group_notes(groups)))
             found = conversation_pairs(rows, relations)
             pairs.append(found.assign(theme=names[theme]))
         field = force_field(forces, theme, people)
         if not field.empty:
-            section.figures.append(plots.lewin_chart(
-                field, goal=route.config.theme(theme).goal, title=names[theme],
-                size="screen").figure)
+            strength = field.groupby("direction")["strength"].sum()
+            driving, restraining = strength.get("driving", 0), strength.get("restraining", 0)
+            key = "more" if driving > restraining else "less" if driving < restraining else "equal"
+            section.figures.append(Chart(
+                plots.lewin_chart(field, goal=route.config.theme(theme).goal,
+                                  title=names[theme], size="slide").figure,
+                name=f"krachten-{theme}",
+                point=t(f"documents.stakeholders.lewin_{key}", theme=names[theme],
+                        driving=f"{driving:g}", restraining=f"{restraining:g}"),
+                notes=[f"{t('documents.stakeholders.' + r.direction)}: {r.description} "
+                       f"({r.strength:g})" for r in field.itertuples()]))
     pairs = pd.concat(pairs, ignore_index=True) if pairs else pd.DataFrame()
     if not pairs.empty:
         section.paragraphs.append(t("stakeholders.report.pairs"))
         columns = ("theme", "opponent_name", "supporter_name", "reasons")
-        section.tables.append(pairs[list(columns)].rename(
-            columns={c: t(f"stakeholders.report.col.{c}") for c in columns}))
+        section.tables.append(Table(pairs[list(columns)].rename(
+            columns={c: t(f"stakeholders.report.col.{c}") for c in columns}),
+            caption=t("documents.stakeholders.pairs_caption"), slide=True))
     return section
+
+
+def _counts_line(theme: str, row) -> str:
+    """"Thema: 14 voorstanders en 1 tegenstander met veel invloed" (singular and plural)."""
+    opponents, key = int(row["opponents"]), int(row["key_opponents"])
+    against = t("documents.stakeholders.opponents", count=opponents)
+    if key and key == opponents:
+        against += t("documents.stakeholders.all_key", count=key)
+    elif key:
+        against += t("documents.stakeholders.some_key", count=key)
+    return t("documents.stakeholders.counts", theme=theme, against=against,
+             supporters=t("documents.stakeholders.supporters", count=int(row["supporters"])))
+
+
+def _group_notes(groups: pd.DataFrame) -> list[str]:
+    """One line per krachtenveld group: its name and who is in it."""
+    lines = []
+    for label, members in groups.groupby("group_label", sort=False)["name"]:
+        lines.append(f"{label} ({len(members)}): {', '.join(members)}")
+    return lines

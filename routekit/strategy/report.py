@@ -15,19 +15,24 @@ def _theme_name(route: Route, theme: str) -> str:
 def post_o_section(route: Route):
     """One canvas per theme with its points of attention, or None without canvases."""
     from routekit.personas.builder import personas_of
-    from routekit.report import Section
+    from routekit.report import Chart, Section
     from routekit.strategy.post_o import canvas_figure, canvas_warnings
 
     canvases = route.records("post_o")
     if not canvases:
         return None
-    paragraphs = []
+    paragraphs, figures = [], []
     for canvas in canvases:
+        name = _theme_name(route, canvas.theme)
         warnings = canvas_warnings(canvas, personas_of(route, canvas.theme))
         text = " ".join(w.message for w in warnings) or t("strategy.warnings.none")
-        paragraphs.append(t("strategy.report.warnings", theme=_theme_name(route, canvas.theme),
-                            warnings=text))
-    figures = [canvas_figure(route, c.theme, size="a4-landscape") for c in canvases]
+        paragraphs.append(t("strategy.report.warnings", theme=name, warnings=text))
+        figures.append(Chart(canvas_figure(route, canvas.theme, size="slide"),
+                             name=f"post-o-{canvas.theme}",
+                             point=t("documents.strategy.post_o_point", theme=name,
+                                     count=len(warnings)) if warnings else
+                             t("documents.strategy.post_o_ok", theme=name),
+                             notes=[w.message for w in warnings] or [text]))
     return Section(title=t("strategy.report.post_o_title"), paragraphs=paragraphs,
                    figures=figures)
 
@@ -36,7 +41,7 @@ def knowledge_section(route: Route):
     """Lankes' conditions and the cycle stage per theme, or None without records."""
     import pandas as pd
 
-    from routekit.report import Section
+    from routekit.report import Chart, Section
     from routekit.strategy.knowledge import advice, conditions_table, knowledge_figure
 
     records = route.records("knowledge")
@@ -52,6 +57,15 @@ def knowledge_section(route: Route):
         tables.append(pd.DataFrame({t("strategy.col.condition"): table["label"],
                                     t("strategy.col.score"): table["score"],
                                     t("strategy.col.note"): table["note"]}))
-        figures.append(knowledge_figure(record, theme_name=name, size="screen"))
+        scored = table.dropna(subset=["score"])
+        weakest = scored.loc[scored["score"].idxmin()] if len(scored) else None
+        point = t("documents.strategy.knowledge_point", theme=name, stage=stage.lower()) + (
+            t("documents.strategy.weakest", condition=weakest["label"].lower(),
+              score=f"{weakest['score']:g}") if weakest is not None else "")
+        figures.append(Chart(knowledge_figure(record, theme_name=name, size="slide"),
+                             name=f"kenniscreatie-{record.theme}", point=point,
+                             notes=[f"{r.label}: {r.score:g}" if r.score == r.score
+                                    else f"{r.label}: –" for r in table.itertuples()]
+                             + advice(record)))
     return Section(title=t("strategy.report.knowledge_title"), paragraphs=paragraphs,
                    tables=tables, figures=figures)

@@ -109,10 +109,12 @@ def age_pyramid(frame: pd.DataFrame, *, ax=None, title: str | None = None,
         ax.set_xlabel(frame.attrs.get("unit", ""))
         ax.grid(axis="y", visible=False)
         size = font_size(ax)
-        ax.text(0.25, 1.0, frame.attrs.get("left", ""), transform=ax.transAxes, ha="center",
-                va="bottom", fontsize=size, fontweight="bold")
-        ax.text(0.75, 1.0, frame.attrs.get("right", ""), transform=ax.transAxes, ha="center",
-                va="bottom", fontsize=size, fontweight="bold")
+        # the two names sit inside the axes, in room kept free above the bars: above the
+        # axes they collided with the title
+        ax.set_ylim(-0.6, len(frame) + 0.2)
+        for x, side in ((0.25, "left"), (0.75, "right")):
+            ax.text(x, 0.985, frame.attrs.get(side, ""), transform=ax.transAxes, ha="center",
+                    va="top", fontsize=size, fontweight="bold")
         if "left_inner" in frame.columns:
             ax.legend(loc="upper right", handles=ax.containers[2][:1],
                       labels=[frame.attrs.get("inner")])
