@@ -53,6 +53,13 @@ def _show(output: w.Output, figure) -> None:
     plt.close(figure)
 
 
+def _segment_data(route):
+    """The route's segment data, or None while it has none (raises on faulty files)."""
+    from routekit.guidance import present
+
+    return load_route_data(route) if present(route, ["segments"])["segments"] else None
+
+
 class AreaForm:
     """Widgets wired to the area analysis of one route.
 
@@ -74,16 +81,17 @@ class AreaForm:
     def __init__(self, route, *, size: str = "screen"):
         self.route = route
         self.size = size
-        self.data = load_route_data(route)
+        self.data = _segment_data(route)
         self.current = None
         self.last_ms = 0.0
-        levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6") if lv in self.data.levels]
+        levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6")
+                  if self.data is not None and lv in self.data.levels]
         self.area_level = w.ToggleButtons(
-            options=[(t(f"area.level.{lv}"), lv) for lv in levels], value=levels[0],
-            description=t("area.ui.area_level"))
+            options=[(t(f"area.level.{lv}"), lv) for lv in levels],
+            value=levels[0] if levels else None, description=t("area.ui.area_level"))
         self.areas = w.SelectMultiple(description=t("area.ui.areas"), rows=8)
-        references = ["municipality", "all"] + (["national"] if self.data.national is not None
-                                                else [])
+        references = ["municipality", "all"] + (
+            ["national"] if self.data is not None and self.data.national is not None else [])
         self.reference = w.Dropdown(options=[(t(f"area.reference.{r}"), r) for r in references],
                                     value="municipality", description=t("area.ui.reference"))
         self.level = w.ToggleButtons(options=[(t("area.level.group"), "group"),
@@ -121,13 +129,15 @@ class AreaForm:
         picker = w.VBox([w.HTML(f"<b>{t('area.ui.import_title')}</b>"),
                          w.HBox([self.upload, self.kind, self.import_button]),
                          self.import_message])
-        self.widget = w.VBox([choose, self.summary, self.profile_out, self.reach_out, mark,
-                              picker])
+        self._parts = [choose, self.summary, self.profile_out, self.reach_out, mark, picker]
+        self.widget = w.VBox(self._parts if self.data is not None else [self.summary, picker])
         self.refresh()
 
     # -- choices --------------------------------------------------------------
 
     def _fill_areas(self) -> None:
+        if self.data is None:
+            return
         codes = self.data.area_codes(self.area_level.value)
         names = self.data.area_names(codes)
         self.areas.options = [(f"{name} ({code})" if name != code else code, code)
@@ -149,6 +159,11 @@ class AreaForm:
         """Recompute the profile and redraw charts and summary for the current choices."""
         from routekit.style import new_figure
 
+        if self.data is None:  # no segment data yet: say how to add them
+            from routekit.guidance import guidance_html
+
+            self.summary.value = guidance_html(self.route, ["segments"], rest=False)
+            return
         areas = list(self.areas.value) or None
         reference = "all" if areas is None and self.reference.value == "municipality" \
             else self.reference.value
@@ -213,6 +228,11 @@ class AreaForm:
                 return
         lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.lines)
         self.import_message.value = f"<ul>{lines}</ul>"
-        self.data = load_route_data(self.route)
+        first = self.data is None
+        self.data = _segment_data(self.route)
+        if first and self.data is not None:  # the first segment data: show the choices
+            levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6") if lv in self.data.levels]
+            self.area_level.options = [(t(f"area.level.{lv}"), lv) for lv in levels]
+            self.widget.children = self._parts
         self._fill_areas()
         self.refresh()
