@@ -146,7 +146,7 @@ def import_line(route, need: str) -> str:
     return t("guide.import_line", route=_route_argument(route), file=t(f"guide.need.{need}.file"))
 
 
-def guidance(route, needs: Iterable[str], *, rest: bool = True) -> str:
+def guidance(route, needs: Iterable[str], *, rest: bool = True, short: bool = False) -> str:
     """A Markdown text naming each missing need and how to add it; "" when nothing is missing.
 
     Parameters
@@ -156,10 +156,16 @@ def guidance(route, needs: Iterable[str], *, rest: bool = True) -> str:
         Keys of :data:`NEEDS` the page (or section) uses.
     rest : bool, default True
         End with the sentence that the rest of the page still works.
+    short : bool, default False
+        Only what is missing, in one italic line that points to the full text above
+        (for a section further down a page that explained it already).
     """
     absent = missing(route, needs)
     if not absent:
         return ""
+    if short:
+        return "*" + " ".join([*(t(f"guide.need.{need}.what") for need in absent),
+                               t("guide.see_above")]) + "*"
     items = []
     for need in absent:
         how = t(f"guide.need.{need}.how")
@@ -177,7 +183,7 @@ def _inline(text: str) -> str:
     return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
 
 
-def guidance_html(route, needs: Iterable[str], *, rest: bool = True) -> str:
+def guidance_html(route, needs: Iterable[str], *, rest: bool = True, short: bool = False) -> str:
     """:func:`guidance` as HTML (for widgets); "" when nothing is missing.
 
     Examples
@@ -186,9 +192,11 @@ def guidance_html(route, needs: Iterable[str], *, rest: bool = True) -> str:
     >>> guidance_html(Route.open("data/sample-route"), ["stakeholders"])
     ''
     """
-    text = guidance(route, needs, rest=rest)
+    text = guidance(route, needs, rest=rest, short=short)
     if not text:
         return ""
+    if short:
+        return f'<p style="color:#555">{_inline(text)}</p>'
     parts, items = [], []
     for block in text.split("\n\n"):
         if block.startswith("- "):

@@ -59,3 +59,11 @@ def test_guidance_in_english(tmp_path):
 def test_unknown_need_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="onbekend gegeven"):
         missing(empty_route(tmp_path / "leeg"), ["mosaic"])
+
+
+def test_short_guidance_points_to_the_full_text(tmp_path):
+    route = empty_route(tmp_path / "leeg")
+    short = guidance(route, ["cbs", "boundaries"], short=True)
+    assert short.startswith("*Er zijn nog geen CBS-kerncijfers") and "bovenaan" in short
+    assert "routekit import" not in short
+    assert guidance_html(route, ["cbs"], short=True).startswith("<p")

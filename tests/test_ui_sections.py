@@ -66,8 +66,8 @@ def test_sections_for_cbs_only_route(utrecht):
     assert _kinds(sections.comparison_section(utrecht)) == ["DataFrame"]
     for section in (sections.segment_index_section, sections.under_reached_section,
                     sections.map_section):
-        text = section(utrecht)[0]
-        assert isinstance(text, str) and "Wat ontbreekt er nog?" in text
+        text = section(utrecht)[0]  # one line: what is missing; how to add it is at the top
+        assert isinstance(text, str) and "nog geen" in text and "bovenaan" in text
     status = sections.area_data_section(utrecht)
     assert "3 wijken, 9 buurten" in status[0] and "segmentgegevens" in status[1]
 
@@ -150,3 +150,39 @@ def test_route_view_and_show_items(sample_route):
     view.refresh()
     assert isinstance(sections.comparison_section(sample_route)[0], pd.DataFrame)
     assert isinstance(Picker("Thema", [], lambda value: []).widget.children[1], type(view.output))
+
+
+def test_a_cbs_file_imported_on_an_empty_route_fills_the_page(tmp_path):
+    import datetime as dt
+
+    from route_builders import CBS_EXTRACT
+    from routekit.ui.area import AreaForm
+
+    route = empty_route(tmp_path / "leeg")
+    form = AreaForm(route)
+    assert "segmentgegevens" in form.summary.value  # says what is missing, offers the upload
+    picker = route_picker(route, "area", sections.key_figures_section)
+    wijken = route_view(route, sections.comparison_section)
+    follow(form, picker, wijken, method="_on_import")
+    assert picker.choice.options == ()
+    content = CBS_EXTRACT.read_bytes()
+    form.upload.value = ({"name": CBS_EXTRACT.name, "type": "application/vnd.ms-excel",
+                          "size": len(content), "content": memoryview(content),
+                          "last_modified": dt.datetime.now()},)
+    form.import_button.click()
+    assert picker.choice.value == "WK034401" and picker.shown == "WK034401"
+    assert isinstance(sections.comparison_section(route)[0], pd.DataFrame)
+
+
+def test_a_saved_choice_in_the_area_form_shows_in_the_saved_table(sample_route):
+    from routekit.ui.area import AreaForm
+
+    form = AreaForm(sample_route)
+    seen = []
+    follow(form, View(lambda: seen.append(len(sample_route.records("segment_selections")))
+                      or []), method="_on_save")
+    before = len(sample_route.records("segment_selections"))
+    form.areas.value = (form.areas.options[0][1],)
+    form.segments.value = (form.segments.options[-1][1],)
+    form.save.click()
+    assert seen == [before + 1]

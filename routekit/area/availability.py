@@ -129,8 +129,13 @@ def _dutch(value: float) -> str:
     return f"{int(round(float(value))):,}".replace(",", ".")
 
 
+def _whole(values: pd.Series) -> pd.Series:
+    """Rounded to whole numbers (shown as 1.234, not 1.234,00); missing stays missing."""
+    return values.astype(float).round(0).astype("Int64")
+
+
 def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
-    return (100 * part / whole.where(whole > 0)).round(0)
+    return _whole(100 * part / whole.where(whole > 0))
 
 
 def comparison_table(figures, level: str = "wijk") -> pd.DataFrame:
@@ -147,7 +152,7 @@ def comparison_table(figures, level: str = "wijk") -> pd.DataFrame:
     have = rows.columns
     for name in ("inhabitants", "households"):
         if name in have:
-            columns[t(f"guide.col.{name}")] = rows[name]
+            columns[t(f"guide.col.{name}")] = _whole(rows[name])
     if "inhabitants" in have:
         for name in ("age_0_14", "age_65_plus"):
             if name in have:
@@ -180,6 +185,6 @@ def household_table(figures, area: str) -> pd.DataFrame:
     total = counts.sum()
     return pd.DataFrame({
         columns[0]: [t(f"guide.household.{key}") for _, key in present_kinds],
-        columns[1]: counts.round(0),
-        columns[2]: (100 * counts / total).round(0) if total else counts * float("nan"),
+        columns[1]: _whole(counts),
+        columns[2]: _whole(100 * counts / total) if total else _whole(counts * float("nan")),
     })

@@ -162,7 +162,7 @@ class AreaForm:
         if self.data is None:  # no segment data yet: say how to add them
             from routekit.guidance import guidance_html
 
-            self.summary.value = guidance_html(self.route, ["segments"], rest=False)
+            self.summary.value = guidance_html(self.route, ["segments"], rest=False, short=True)
             return
         areas = list(self.areas.value) or None
         reference = "all" if areas is None and self.reference.value == "municipality" \

@@ -161,8 +161,8 @@ def theme_options(route) -> list[tuple[str, str]]:
 def follow(form, *views: View, method: str = "refresh") -> None:
     """Redraw *views* every time *form* redraws after a save.
 
-    *form* either has a method *method* that it (and its sub-forms, through
-    their ``on_change``) calls after each save, or only an ``on_change``
+    *form* either has a method *method* that it, its buttons or its sub-forms
+    (through their ``on_change``) call after each save, or only an ``on_change``
     callback, which is chained.
     """
     def redraw() -> None:
@@ -190,6 +190,10 @@ def follow(form, *views: View, method: str = "refresh") -> None:
     for part in list(vars(form).values()):
         if getattr(part, "on_change", None) == original:
             part.on_change = wrapped
+        clicks = getattr(getattr(part, "_click_handlers", None), "callbacks", ())
+        if isinstance(part, w.Button) and original in clicks:  # a button calls it directly
+            part.on_click(original, remove=True)
+            part.on_click(lambda _button: wrapped(_button))
 
 
 def _options(route, what: str) -> list[tuple[str, Any]]:

@@ -35,14 +35,20 @@ __all__ = [
 ]
 
 
+def _whole(values: pd.Series) -> pd.Series:
+    return values.astype(float).round(0).astype("Int64")
+
+
 def _bullets(lines) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def needs_section(route, needs, *, rest: bool = True) -> list:
-    """The guidance for *needs* (nothing when the route has them all)."""
-    text = guidance(route, needs, rest=rest)
-    return [text] if text else []
+def needs_section(route, needs=(), *, short=(), rest: bool = True) -> list:
+    """The guidance for *needs* in full and for *short* in one line pointing up the page
+    (where it was explained already); nothing when the route has them all."""
+    texts = [guidance(route, needs, rest=rest) if needs else "",
+             guidance(route, short, short=True) if short else ""]
+    return [text for text in texts if text]
 
 
 # ----------------------------------------------------------------------------- 04a
@@ -65,7 +71,7 @@ def key_figures_section(route, area: str | None) -> list:
 
     figures = route_figures(route)
     if figures is None or area is None:
-        return needs_section(route, ["cbs"], rest=False)
+        return needs_section(route, short=["cbs"])
     table = figures.table
     name = str(table.at[area, "name"])
     source = t("guide.source.cbs", year=figures.year or "").strip()
@@ -82,6 +88,16 @@ def key_figures_section(route, area: str | None) -> list:
                                  source=source))
     else:
         items.append(t("guide.no_pyramid", area=name))
+    persons = route.area_file("persons_by_sex_age")
+    if persons.exists():  # inhabitants and library members per sex and age band
+        from routekit.area.plot.pyramid import pyramid_by_sex
+        from routekit.io import read_table
+
+        table_persons = read_table(persons, numeric=["inhabitants", "members"])
+        if (table_persons["area_code"] == area).any():
+            items.append(age_pyramid(pyramid_by_sex(table_persons, area),
+                                     title=t("guide.members_pyramid_title", area=name),
+                                     source=t("guide.source.members")))
     households = household_table(figures, area)
     if len(households):
         items.append(household_bars(households, title=t("guide.households_title", area=name),
@@ -95,14 +111,14 @@ def comparison_section(route, level: str = "wijk") -> list:
 
     figures = route_figures(route)
     if figures is None:
-        return needs_section(route, ["cbs"], rest=False)
+        return needs_section(route, short=["cbs"])
     return [comparison_table(figures, level)]
 
 
 def segment_index_section(route) -> list:
     """Index of each wijk's segment groups against the municipality (a heat map)."""
     if not present(route, ["segments"])["segments"]:
-        return needs_section(route, ["segments"], rest=False)
+        return needs_section(route, short=["segments"])
     from routekit.area import load_route_data
     from routekit.area.plot import index_heatmap
     from routekit.area.profile import index_table
@@ -119,17 +135,17 @@ def segment_index_section(route) -> list:
 def under_reached_section(route, top: int = 8) -> list:
     """The segments where the library misses the most households (Dutch columns)."""
     if not all(present(route, ["segments", "members"]).values()):
-        return needs_section(route, ["segments", "members"], rest=False)
+        return needs_section(route, short=["segments", "members"])
     from routekit.area import load_route_data, under_reached
 
     gaps = under_reached(load_route_data(route), level="group").head(top)
     return [pd.DataFrame({
         t("area.col.segment"): [f"{code} {name}" for code, name in zip(
             gaps.index, gaps["name"], strict=True)],
-        t("area.col.households"): gaps["households"].round(0),
-        t("area.col.members"): gaps["members"].round(0),
-        t("guide.col.reach_pct"): (100 * gaps["penetration"]).round(0),
-        t("area.col.missed"): gaps["missed"].round(0),
+        t("area.col.households"): _whole(gaps["households"]),
+        t("area.col.members"): _whole(gaps["members"]),
+        t("guide.col.reach_pct"): _whole(100 * gaps["penetration"]),
+        t("area.col.missed"): _whole(gaps["missed"]),
     })]
 
 
@@ -141,7 +157,7 @@ def map_section(route) -> list:
     figures = route_figures(route)
     path = boundaries_file(route)
     if figures is None or path is None:
-        return needs_section(route, ["boundaries", "cbs"], rest=False)
+        return needs_section(route, short=["boundaries", "cbs"])
     shapes = read_boundaries(path)
     table = figures.table
     level = "buurt" if (table["level"] == "buurt").any() else "wijk"
@@ -245,7 +261,7 @@ def engagement_section(route, theme: str | None) -> list:
     from routekit.stakeholders import conversation_pairs, engagement_list, register
 
     if theme is None or not present(route, ["positions"])["positions"]:
-        return needs_section(route, ["themes", "stakeholders", "positions"], rest=False)
+        return needs_section(route, short=["themes", "stakeholders", "positions"])
     table = register(route, theme)
     if not len(table):
         return [t("guide.no_positions_theme", theme=route.config.theme(theme).name)]
@@ -289,7 +305,8 @@ def groups_section(route) -> list:
 def reach_network_section(route) -> list:
     """Whom the library reaches in one or two steps, and who could introduce it."""
     if not all(present(route, ["relations", "library"]).values()):
-        return needs_section(route, ["stakeholders", "relations", "library"], rest=False)
+        return needs_section(route, ["library"], short=["stakeholders", "relations"],
+                             rest=False)
     from routekit.network import metrics, tables
 
     graph = _graph(route)
@@ -303,7 +320,7 @@ def reach_network_section(route) -> list:
 def dependence_section(route) -> list:
     """Per theme: how much of the network rests on one or two people."""
     if not present(route, ["relations"])["relations"]:
-        return needs_section(route, ["relations"], rest=False)
+        return needs_section(route, short=["relations"])
     from routekit.network.dependence import dependence
 
     lines = [f"**{t('guide.whole_network')}:** {dependence(_graph(route)).sentence}"]

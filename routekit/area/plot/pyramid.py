@@ -110,7 +110,7 @@ def age_pyramid(frame: pd.DataFrame, *, ax=None, title: str | None = None,
         ax.grid(axis="y", visible=False)
         # The two sides' names in a legend in the headroom above the oldest band,
         # never against the title above the axes.
-        ax.set_ylim(-0.6, len(frame) + 0.9)
+        ax.set_ylim(-0.6, len(frame) + 0.3)
         ax.legend(loc="upper center", ncol=3, frameon=False, fontsize=font_size(ax),
                   handles=[c[0] for c in ax.containers[:3]],
                   labels=[frame.attrs.get(k, "") for k in ("left", "right", "inner")][

@@ -55,6 +55,8 @@ def reach_chart(penetration: pd.DataFrame, *, ax=None, title: str | None = None,
         for yi, value, rate, under in zip(y, np.maximum(households, members),
                                           frame["penetration"], members < households,
                                           strict=True):
+            if not np.isfinite(rate):  # no households of this segment here: no rate to write
+                continue
             ax.text(value + top * 0.01, yi, t("area.chart.rate", rate=round(100 * rate)),
                     va="center", fontsize=size,
                     color=s.negative if under else s.text)
