@@ -29,7 +29,7 @@ __all__ = [
     "area_data_section", "area_options", "candidates_section", "comparison_section", "conversation_section",
     "contact_section", "dependence_section", "engagement_section", "goal_advice_section",
     "groups_section", "key_figures_section", "knowledge_overview_section", "map_section",
-    "needs_section", "persona_options", "persona_text_section", "plan_money_section",
+    "needs_section", "network_needs_section", "persona_options", "persona_text_section", "plan_money_section",
     "post_o_overview_section", "reach_network_section", "segment_index_section",
     "selection_lines_section", "selections_section", "theme_findings_section", "under_reached_section",
 ]
@@ -185,8 +185,8 @@ def area_options(route) -> list[tuple[str, str]]:
 def selections_section(route) -> list:
     """The segments saved as of interest, with theme, segment and area names."""
     table = route.table("segment_selections")
-    if table is None or not len(table):
-        return needs_section(route, ["selections"], rest=False)
+    if table is None or not len(table):  # on the area page itself: how to mark one here
+        return [f"*{t('guide.need.selections.what')} {t('guide.selections_here')}*"]
     themes = {th.id: th.name for th in route.config.themes}
     areas = _area_names(route)
     segment = _segment_names(route)
@@ -287,10 +287,15 @@ def _graph(route, theme: str | None = None):
     return route_graph(route, theme=theme, skip_invalid=True)
 
 
+def network_needs_section(route) -> list:
+    """What the network page still lacks (stakeholders, relations, the library), in full."""
+    return needs_section(route, ["stakeholders", "relations", "library"])
+
+
 def groups_section(route) -> list:
     """The groups of the network, and who stands outside."""
     if not present(route, ["relations"])["relations"]:
-        return needs_section(route, ["stakeholders", "relations"], rest=False)
+        return needs_section(route, short=["stakeholders", "relations"])
     from routekit.network import metrics, tables
 
     graph = _graph(route)
@@ -305,8 +310,7 @@ def groups_section(route) -> list:
 def reach_network_section(route) -> list:
     """Whom the library reaches in one or two steps, and who could introduce it."""
     if not all(present(route, ["relations", "library"]).values()):
-        return needs_section(route, ["library"], short=["stakeholders", "relations"],
-                             rest=False)
+        return needs_section(route, short=["stakeholders", "relations", "library"])
     from routekit.network import metrics, tables
 
     graph = _graph(route)
