@@ -142,6 +142,9 @@ class AreaForm:
         names = self.data.area_names(codes)
         self.areas.options = [(f"{name} ({code})" if name != code else code, code)
                               for code, name in zip(codes, names, strict=True)]
+        # the first area, so the first profile compares it with the municipality
+        # (the whole municipality against itself would show 100 everywhere)
+        self.areas.value = (codes[0],) if codes else ()
 
     def _on_area_level(self, _change=None) -> None:
         self._fill_areas()
