@@ -14,7 +14,13 @@ def form(sample_route):
     return AreaForm(sample_route)
 
 
+def test_the_first_area_is_chosen_at_the_start(form):
+    assert form.areas.value == (form.areas.options[0][1],)
+    assert form.current["index"].round().ne(100).any()  # not the municipality against itself
+
+
 def test_choosing_areas_updates_profile_and_summary_live(form):
+    form.areas.value = ()
     assert form.current["count"].sum() == pytest.approx(27410)
     form.areas.value = ("WK990106",)
     assert form.current["count"].sum() == pytest.approx(2200)

@@ -66,7 +66,9 @@ def reference_totals(data: SegmentData, reference: str | Iterable[str] = "munici
         return data.totals(measure=measure)
     if reference == "national":
         if data.national is None:
-            raise KeyError(t("area.reference.no_national"))
+            from routekit.area.segments import AreaDataError
+
+            raise AreaDataError(t("area.reference.no_national"), "national_reference.csv")
         return data.national.reindex(data.types).fillna(0).to_numpy(dtype=float)
     if reference == "municipality":
         if "gemeente" not in data.levels or areas is None:

@@ -29,11 +29,11 @@ import numpy as np
 import pandas as pd
 
 from routekit.area.scheme import Scheme, load_scheme
-from routekit.errors import Problem, TableError, display_name
+from routekit.errors import Problem, RouteError, TableError, display_name
 from routekit.i18n import t
 from routekit.io import MAX_PROBLEMS, read_table
 
-__all__ = ["LEVELS", "SegmentData", "area_level", "clean_code", "implied_parent",
+__all__ = ["LEVELS", "AreaDataError", "SegmentData", "area_level", "clean_code", "implied_parent",
            "load_route_data", "read_areas", "read_counts"]
 
 #: Area levels from fine to coarse.
@@ -44,6 +44,17 @@ _PATTERNS = {
     "buurt": re.compile(r"BU\d{8}"), "wijk": re.compile(r"WK\d{6}"),
     "gemeente": re.compile(r"GM\d{4}"),
 }
+
+
+class AreaDataError(RouteError, KeyError):
+    """An area, level or measure the segment data do not have: routekit's own error
+    (a :class:`~routekit.errors.RouteError`), also a ``KeyError`` for callers that look
+    codes up."""
+
+    __str__ = Exception.__str__
+
+    def __init__(self, message: str, file: str = "segments.csv"):
+        super().__init__(Problem(file, message))
 
 
 def clean_code(code: object) -> str:
@@ -333,8 +344,8 @@ class SegmentData:
         key = ("index", level)
         if key not in self._cache:
             if level not in self.ancestors.columns:
-                raise KeyError(t("area.level.absent", level=level,
-                                 levels=", ".join(self.levels)))
+                raise AreaDataError(t("area.level.absent", level=level,
+                                      levels=", ".join(self.levels)))
             column = self.ancestors[level].fillna("").to_numpy(dtype=str)
             codes, inverse = np.unique(column, return_inverse=True)
             order = np.argsort(inverse, kind="stable")
@@ -346,7 +357,7 @@ class SegmentData:
     def positions(self, areas: Iterable[str] | str | None) -> np.ndarray:
         """Integer positions of the base areas inside *areas* (codes at any level).
 
-        None means all areas. Unknown codes raise ``KeyError`` naming them.
+        None means all areas. Unknown codes raise :class:`AreaDataError` naming them.
         """
         if areas is None:
             return np.arange(len(self.codes))
@@ -363,7 +374,7 @@ class SegmentData:
             else:
                 parts.append(found)
         if unknown:
-            raise KeyError(t("area.areas.unknown", codes=", ".join(unknown)))
+            raise AreaDataError(t("area.areas.unknown", codes=", ".join(unknown)))
         return np.unique(np.concatenate(parts)) if len(parts) > 1 else np.sort(parts[0])
 
     def _level_of(self, code: str) -> str | None:
@@ -398,7 +409,7 @@ class SegmentData:
         """The base matrix of ``"households"`` or ``"members"``."""
         if measure == "members":
             if self.members is None:
-                raise KeyError(t("area.members.none"))
+                raise AreaDataError(t("area.members.none"), "members.csv")
             return self.members
         return self.households
 

@@ -55,6 +55,8 @@ def summarise(profile: pd.DataFrame, area: str, *, reach: pd.DataFrame | None = 
         Sentences about over- and under-represented segments (only reliable
         counts), the largest segment and, with *reach*, the largest gap.
     """
+    if not len(profile) or not profile["count"].sum() > 0:
+        return t("guide.summary_empty", lang=lang, area=area)
     reliable = profile[profile["reliable"] & profile["index"].notna()]
     high = reliable[reliable["index"] >= HIGH].sort_values("index", ascending=False).head(top)
     low = reliable[(reliable["index"] <= LOW) & (reliable["ref_share"] >= 0.02)]

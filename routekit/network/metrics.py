@@ -81,7 +81,8 @@ def centrality(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None) -> pd
         if data.get("directed", True):
             rows[u]["ties_out"] += 1
             rows[v]["ties_in"] += 1
-    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=[
+        "name", "sector", "contacts", "ties", "ties_in", "ties_out", "strength"])
     frame["betweenness"] = pd.Series(_betweenness(view))
     frame["eigenvector"] = pd.Series(_eigenvector(view)).reindex(frame.index, fill_value=0.0)
     frame.index.name = "id"
@@ -231,6 +232,8 @@ def reach(graph: nx.MultiDiGraph, sources: str | Iterable[str] | None = None, *,
     """
     view = connections(graph, kinds)
     sources = _sources(graph, sources)
+    if not sources:  # no library stakeholder yet: nobody is reached
+        return pd.DataFrame(columns=["name", "steps", "via"], index=pd.Index([], name="id"))
     distance = nx.multi_source_dijkstra_path_length(view, sources, cutoff=steps,
                                                     weight=lambda *_: 1)
     rows = {}
@@ -284,8 +287,12 @@ def bridging_suggestions(graph: nx.MultiDiGraph, sources: str | Iterable[str] | 
         introducer; 0 = the library itself), ``path`` (names). Empty when the
         library knows enough people in every community.
     """
+    columns = ["community", "members", "contacts", "new_contact", "new_contact_name",
+               "introducer", "introducer_name", "steps", "path"]
     view = connections(graph, kinds)
     sources = _sources(graph, sources)
+    if not sources:  # no library stakeholder yet: no way in to suggest
+        return pd.DataFrame(columns=columns)
     groups = communities(graph, kinds) if groups is None else groups
     paths = nx.multi_source_dijkstra_path(view, sources, weight=lambda *_: 1)
     direct = {n for s in sources for n in view[s]} - set(sources)
@@ -312,6 +319,4 @@ def bridging_suggestions(graph: nx.MultiDiGraph, sources: str | Iterable[str] | 
                      "introducer_name": view.nodes[introducer].get("name", introducer),
                      "steps": len(paths[introducer]) - 1,
                      "path": _names(graph, paths[introducer])})
-    return pd.DataFrame(rows, columns=["community", "members", "contacts", "new_contact",
-                                       "new_contact_name", "introducer", "introducer_name",
-                                       "steps", "path"])
+    return pd.DataFrame(rows, columns=columns)

@@ -199,12 +199,19 @@ def plot_persona_card(persona: Persona, *, evidence: pd.DataFrame | None = None,
 
 
 def persona_card(route, persona_id: str, *, size: str = "a4"):
-    """The card of a saved persona of *route*, with its evidence; returns the Figure."""
+    """The card of a saved persona of *route*, with its evidence; returns the Figure.
+
+    Raises
+    ------
+    RouteError
+        When the route has no persona *persona_id*.
+    """
+    from routekit.errors import Problem, RouteError
     from routekit.personas.builder import evidence
 
     persona = route.get("personas", persona_id)
     if persona is None:
-        raise KeyError(persona_id)
+        raise RouteError(Problem("personas.yaml", t("guide.unknown_persona", id=persona_id)))
     area = next((a.name for a in route.config.areas if a.code == persona.area), None)
     ax = plot_persona_card(persona, evidence=evidence(route, persona), area_name=area, size=size)
     return ax.get_figure(root=True)

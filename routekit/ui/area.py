@@ -43,6 +43,13 @@ from routekit.ui.kit import Form, button, problems_html, show_figure
 __all__ = ["AreaForm"]
 
 
+def _segment_data(route):
+    """The route's segment data, or None while it has none (raises on faulty files)."""
+    from routekit.guidance import present
+
+    return load_route_data(route) if present(route, ["segments"])["segments"] else None
+
+
 class AreaForm(Form):
     """Widgets wired to the area analysis of one route.
 
@@ -66,16 +73,17 @@ class AreaForm(Form):
     def __init__(self, route, *, size: str = "screen"):
         super().__init__(route)
         self.size = size
-        self.data = load_route_data(route)
+        self.data = _segment_data(route)
         self.current = None
         self.last_ms = 0.0
-        levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6") if lv in self.data.levels]
+        levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6")
+                  if self.data is not None and lv in self.data.levels]
         self.area_level = w.ToggleButtons(
-            options=[(t(f"area.level.{lv}"), lv) for lv in levels], value=levels[0],
-            description=t("area.ui.area_level"))
+            options=[(t(f"area.level.{lv}"), lv) for lv in levels],
+            value=levels[0] if levels else None, description=t("area.ui.area_level"))
         self.areas = w.SelectMultiple(description=t("area.ui.areas"), rows=8)
-        references = ["municipality", "all"] + (["national"] if self.data.national is not None
-                                                else [])
+        references = ["municipality", "all"] + (
+            ["national"] if self.data is not None and self.data.national is not None else [])
         self.reference = w.Dropdown(options=[(t(f"area.reference.{r}"), r) for r in references],
                                     value="municipality", description=t("area.ui.reference"))
         self.level = w.ToggleButtons(options=[(t("area.level.group"), "group"),
@@ -112,17 +120,22 @@ class AreaForm(Form):
         picker = w.VBox([w.HTML(f"<b>{escape(t('area.ui.import_title'))}</b>"),
                          w.HBox([self.upload, self.kind, self.import_button]),
                          self.import_message])
-        self.widget = w.VBox([choose, self.summary, self.profile_out, self.reach_out, mark,
-                              picker])
+        self._parts = [choose, self.summary, self.profile_out, self.reach_out, mark, picker]
+        self.widget = w.VBox(self._parts if self.data is not None else [self.summary, picker])
         self.refresh()
 
     # -- choices --------------------------------------------------------------
 
     def _fill_areas(self) -> None:
+        if self.data is None:
+            return
         codes = self.data.area_codes(self.area_level.value)
         names = self.data.area_names(codes)
         self.areas.options = [(f"{name} ({code})" if name != code else code, code)
                               for code, name in zip(codes, names, strict=True)]
+        # the first area, so the first profile compares it with the municipality
+        # (the whole municipality against itself would show 100 everywhere)
+        self.areas.value = (codes[0],) if codes else ()
 
     def _on_area_level(self, _change=None) -> None:
         self._fill_areas()
@@ -140,6 +153,11 @@ class AreaForm(Form):
         """Recompute the profile and redraw charts and summary for the current choices."""
         from routekit.style import new_figure
 
+        if self.data is None:  # no segment data yet: say how to add them
+            from routekit.guidance import guidance_html
+
+            self.summary.value = guidance_html(self.route, ["segments"], rest=False, short=True)
+            return
         areas = list(self.areas.value) or None
         reference = "all" if areas is None and self.reference.value == "municipality" \
             else self.reference.value
@@ -201,6 +219,11 @@ class AreaForm(Form):
                 self.import_message.value = problems_html(problems, t("area.ui.not_imported"))
                 return
         self.import_message.value = html_list(result.lines)
-        self.data = load_route_data(self.route)
+        first = self.data is None
+        self.data = _segment_data(self.route)
+        if first and self.data is not None:  # the first segment data: show the choices
+            levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6") if lv in self.data.levels]
+            self.area_level.options = [(t(f"area.level.{lv}"), lv) for lv in levels]
+            self.widget.children = self._parts
         self._fill_areas()
         self.refresh()

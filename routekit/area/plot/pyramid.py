@@ -108,15 +108,12 @@ def age_pyramid(frame: pd.DataFrame, *, ax=None, title: str | None = None,
         ax.set_xlim(-top, top)
         ax.set_xlabel(frame.attrs.get("unit", ""))
         ax.grid(axis="y", visible=False)
-        size = font_size(ax)
-        # the two names sit inside the axes, in room kept free above the bars: above the
-        # axes they collided with the title
-        ax.set_ylim(-0.6, len(frame) + 0.2)
-        for x, side in ((0.25, "left"), (0.75, "right")):
-            ax.text(x, 0.985, frame.attrs.get(side, ""), transform=ax.transAxes, ha="center",
-                    va="top", fontsize=size, fontweight="bold")
-        if "left_inner" in frame.columns:
-            ax.legend(loc="upper right", handles=ax.containers[2][:1],
-                      labels=[frame.attrs.get("inner")])
+        # The two sides' names in a legend in the headroom above the oldest band,
+        # never against the title above the axes.
+        ax.set_ylim(-0.6, len(frame) + 0.3)
+        ax.legend(loc="upper center", ncol=3, frameon=False, fontsize=font_size(ax),
+                  handles=[c[0] for c in ax.containers[:3]],
+                  labels=[frame.attrs.get(k, "") for k in ("left", "right", "inner")][
+                      :min(3, len(ax.containers))])
     return finish(ax, title=title or t("area.chart.pyramid_title"), subtitle=subtitle,
                   source=source)

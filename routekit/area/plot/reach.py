@@ -55,7 +55,7 @@ def reach_chart(penetration: pd.DataFrame, *, ax=None, title: str | None = None,
         for yi, value, rate, under in zip(y, np.maximum(households, members),
                                           frame["penetration"], members < households,
                                           strict=True):
-            if pd.isna(rate):  # no households of this segment here: no rate to show
+            if not np.isfinite(rate):  # no households of this segment here: no rate to write
                 continue
             ax.text(value + top * 0.01, yi, t("area.chart.rate", rate=round(100 * rate)),
                     va="center", fontsize=size,
