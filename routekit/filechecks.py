@@ -87,8 +87,8 @@ AREA_FILES: dict[str, AreaFile] = {
     "national_reference": AreaFile(("segment_code", "households"), ("segment_code",),
                                    ("households",), segment_refs=("segment_code",)),
     "kerncijfers_kwb": AreaFile(("gwb_code_10",), ("gwb_code_10",), None, text=(
-        "gwb_code_10", "gwb_code_8", "gwb_code", "regio", "gm_naam", "wk_naam", "bu_naam",
-        "recs", "ind_wbi", "pst_mvp", "pst_dekp", "gm_code", "wk_code", "bu_code")),
+        "gwb_code_10", "gwb_code", "regio", "gm_naam", "wk_naam", "bu_naam", "recs",
+        "pst_mvp", "pst_dekp", "gm_code", "wk_code", "bu_code")),
 }
 """The area tables routekit reads, by name (``route.area_file(name)``)."""
 
