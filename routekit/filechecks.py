@@ -109,6 +109,8 @@ def check_route(route) -> list[Problem]:
     try:
         return Route.open(route).check()
     except RouteError as error:
+        if not (Path(route) / "route.yaml").is_file():
+            raise  # not a route at all: nothing else to check
         problems = list(error.problems)
     found, _ = check_files(Path(route))
     return _tidy(Path(route), problems + [p for p in found if p.file != "route.yaml"])
