@@ -122,7 +122,7 @@ class Route:
     def __init__(self, path: Path, config: RouteConfig, *, raw: dict | None = None):
         self.path = Path(path)
         self.config = config
-        self._config_base = raw if raw is not None else self._config_data()
+        self._config_base = _normal_config(raw) if raw is not None else self._config_data()
 
     def __repr__(self) -> str:
         return f"Route({str(self.path)!r}, library={self.config.library!r})"
@@ -231,7 +231,7 @@ class Route:
         with self.locked():
             data = self._config_data()
             if file.exists():
-                stored = _read_config(file)
+                stored = _normal_config(_read_config(file))
                 if stored != self._config_base:
                     data, conflicts = merge3(self._config_base, data, stored)
                     if conflicts:
@@ -683,6 +683,14 @@ def _load_yaml(path: Path, file: str) -> Any:
         mark = getattr(error, "problem_mark", None)
         raise RouteError(Problem(file=file, row=mark.line + 1 if mark else None,
                                  message=t("core.yaml.invalid"))) from error
+
+
+def _normal_config(raw: dict) -> dict:
+    """*raw* ``route.yaml`` content as routekit writes it (defaults filled in), to compare."""
+    try:
+        return RouteConfig.model_validate(raw).model_dump(mode="json", exclude_none=True)
+    except ValidationError:
+        return raw
 
 
 def _read_config(file: Path) -> dict:

@@ -152,3 +152,15 @@ def test_a_binary_route_yaml_is_a_route_error(route):
     (route.path / "route.yaml").write_text("- een\n- lijst\n", "utf-8")
     with pytest.raises(RouteError, match="instellingen"):
         Route.open(route.path)
+
+
+def test_a_hand_written_route_yaml_without_defaults_merges_without_false_conflicts(route):
+    (route.path / "route.yaml").write_text(
+        "library: Bibliotheek Klein\nmunicipality: {code: GM0001, name: Voorbeeld}\n", "utf-8")
+    one, two = Route.open(route.path), Route.open(route.path)
+    one.config.style = {"primary": "#123456"}
+    one.save_config()
+    two.config.language = "en"
+    two.save_config()
+    saved = Route.open(route.path).config
+    assert (saved.style, saved.language) == ({"primary": "#123456"}, "en")
