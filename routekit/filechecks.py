@@ -54,9 +54,10 @@ class AreaFile:
     """What an ``area/`` table must hold.
 
     ``numeric=None`` means every column not in ``text`` holds numbers (with
-    ``text`` empty: columns whose cells are nearly all numbers); ``area_refs``/``segment_refs`` are columns holding area codes (of
-    ``areas.csv``) and segment codes (of ``segment_scheme.csv``); ``parent``
-    names a column that refers to this file's own ``key``.
+    ``text`` empty: columns whose cells are nearly all numbers); ``area_refs``
+    and ``segment_refs`` are columns holding area codes (of ``areas.csv``) and
+    segment codes (of ``segment_scheme.csv``); ``parent`` names a column that
+    refers to this file's own ``key``.
     """
 
     required: tuple[str, ...]

@@ -140,7 +140,7 @@ def new_pseudonyms(records: Mapping[str, list[dict]], known: Mapping[str, str]) 
 
 
 def redact(value: Any, replacements: list[tuple[re.Pattern, str]]) -> Any:
-    """*value* (text, list or mapping, nested) with names, e-mail addresses and phone numbers replaced.
+    """*value* (text, list or mapping, nested) with names, e-mail and phone numbers replaced.
 
     Examples
     --------

@@ -247,7 +247,7 @@ class Route:
             self._config_base = data
 
     def locked(self):
-        """Context manager holding this route's write lock (see :func:`routekit.storage.route_lock`).
+        """Context manager holding this route's write lock (:func:`routekit.storage.route_lock`).
 
         Hold it around a read-change-write of your own so no other writer
         comes in between; routekit's writing methods take it themselves.

@@ -1,4 +1,4 @@
-"""One formula guard for every CSV/Excel export; the route's own files round-trip; nothing evaluated."""
+"""One formula guard for every CSV/Excel export; the route's own files round-trip; no eval."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def test_two_processes_each_add_50_records_and_edit_shared_ones(route, tmp_path)
     for writer in writers:
         assert writer.wait(timeout=240) == 0
     logs = {tag: json.loads((tmp_path / f"{tag}.json").read_text()) for tag in ("a", "b")}
-    for tag, log in logs.items():
+    for log in logs.values():
         assert log["crash"] is None, log["crash"]
         assert len(log["added"]) == 50
         assert len(log["saved"]) + len(log["refused"]) == 17  # every edit saved or refused

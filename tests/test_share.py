@@ -49,7 +49,8 @@ def _leaks(folder: Path, words, texts) -> list[str]:
     for path in folder.rglob("*"):
         if path.is_file():
             text = path.read_bytes().decode("utf-8", errors="ignore")
-            found += [f"{path.name}: {w}" for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+            found += [f"{path.name}: {w}" for w in words
+                      if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
             found += [f"{path.name}: {x[:30]}" for x in texts if x in text]
     return found
 
