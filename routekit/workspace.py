@@ -208,8 +208,8 @@ class Route:
         cls.open(source)
         if target.exists():
             raise RouteError(Problem(file=str(target), message=t("core.route.exists")))
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns(
-            ".backup", "*.tmp", f"{LOCK_FILE}*"))
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(  # .share: see share.py
+            ".backup", "*.tmp", f"{LOCK_FILE}*", ".share"))
         return cls.open(target)
 
     def _config_data(self) -> dict:

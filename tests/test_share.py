@@ -64,6 +64,7 @@ def test_the_shared_copy_holds_no_names_emails_or_notes_and_is_a_valid_route(rou
     shared = tmp_path / "gedeeld"
     assert _leaks(shared, words, texts) == []
     assert not (shared / ".share").exists() and (route.path / MAPPING_FILE).exists()
+    assert not (Route.copy(route.path, tmp_path / "kopie").path / ".share").exists()
     assert "Persoon" in (shared / "stakeholders.csv").read_text("utf-8-sig")
     assert main(["check", str(shared)]) == 0  # every reference still fits
     copy = Route.open(shared)
