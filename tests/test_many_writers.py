@@ -164,3 +164,19 @@ def test_a_hand_written_route_yaml_without_defaults_merges_without_false_conflic
     two.save_config()
     saved = Route.open(route.path).config
     assert (saved.style, saved.language) == ({"primary": "#123456"}, "en")
+
+
+def test_nested_yaml_records_merge_per_field(route):
+    seen = route.records("post_o")[0]
+    other = seen.model_copy(deep=True)
+    other.people.notes = "van de andere pagina"
+    route.upsert("post_o", other)
+    mine = seen.model_copy(deep=True)
+    mine.strategy.programme = "mijn programma"
+    saved = route.upsert("post_o", mine, base=seen)
+    assert (saved.people.notes, saved.strategy.programme) == ("van de andere pagina",
+                                                              "mijn programma")
+    mine.people.notes = "ook van mij"
+    with pytest.raises(RecordConflict) as info:
+        route.upsert("post_o", mine, base=seen)
+    assert info.value.fields == ["people.notes"]
