@@ -239,8 +239,10 @@ COMMANDS.append(_add_app)
 
 def _add_safety(sub) -> None:
     from routekit.restore import add_command as add_restore
+    from routekit.share import add_command as add_share
 
     add_restore(sub)
+    add_share(sub)
 
 
 COMMANDS.append(_add_safety)

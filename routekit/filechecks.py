@@ -53,10 +53,11 @@ _CODE_PROPERTIES = ("code", "buurtcode", "wijkcode", "gemeentecode", "statcode",
 class AreaFile:
     """What an ``area/`` table must hold.
 
-    ``numeric=None`` detects number columns (those whose cells are nearly all
-    numbers); ``area_refs``/``segment_refs`` are columns holding area codes (of
-    ``areas.csv``) and segment codes (of ``segment_scheme.csv``); ``parent``
-    names a column that refers to this file's own ``key``.
+    ``numeric=None`` means every column not in ``text`` holds numbers (with
+    ``text`` empty: columns whose cells are nearly all numbers); ``area_refs``
+    and ``segment_refs`` are columns holding area codes (of ``areas.csv``) and
+    segment codes (of ``segment_scheme.csv``); ``parent`` names a column that
+    refers to this file's own ``key``.
     """
 
     required: tuple[str, ...]
@@ -66,6 +67,7 @@ class AreaFile:
     segment_refs: tuple[str, ...] = ()
     parent: str | None = None
     optional: tuple[str, ...] = field(default=())
+    text: tuple[str, ...] = ()
 
 
 AREA_FILES: dict[str, AreaFile] = {
@@ -85,7 +87,9 @@ AREA_FILES: dict[str, AreaFile] = {
                           ("count",), segment_refs=("segment_code",)),
     "national_reference": AreaFile(("segment_code", "households"), ("segment_code",),
                                    ("households",), segment_refs=("segment_code",)),
-    "kerncijfers_kwb": AreaFile(("gwb_code_10",), ("gwb_code_10",), None),
+    "kerncijfers_kwb": AreaFile(("gwb_code_10",), ("gwb_code_10",), None, text=(
+        "gwb_code_10", "gwb_code", "regio", "gm_naam", "wk_naam", "bu_naam", "recs",
+        "pst_mvp", "pst_dekp", "gm_code", "wk_code", "bu_code")),
 }
 """The area tables routekit reads, by name (``route.area_file(name)``)."""
 
@@ -106,6 +110,8 @@ def check_route(route) -> list[Problem]:
     try:
         return Route.open(route).check()
     except RouteError as error:
+        if not (Path(route) / "route.yaml").is_file():
+            raise  # not a route at all: nothing else to check
         problems = list(error.problems)
     found, _ = check_files(Path(route))
     return _tidy(Path(route), problems + [p for p in found if p.file != "route.yaml"])
@@ -269,15 +275,21 @@ def _area_problems(route, unreadable: set[str]) -> list[Problem]:
             continue
         frames[kind] = frame
         problems += _repeated_rows(frame, name, spec.key)
-        if spec.numeric is None:
+        if spec.numeric is None and not spec.text:
             problems += _numbers_in_text(frame, name, frame.columns)
     problems += _code_problems(route, frames)
     return problems
 
 
 def _read_area(path: Path, name: str, spec: AreaFile):
+    numeric = list(spec.numeric or ())
+    if spec.numeric is None and spec.text:
+        frame, problems = _read(path, name)
+        if frame is None:
+            return frame, problems
+        numeric = [c for c in frame.columns if c.casefold() not in spec.text]
     return _read(path, name, required=list(spec.required), optional=list(spec.optional),
-                 numeric=list(spec.numeric or ()))
+                 numeric=numeric)
 
 
 def _without(column: str, path: Path, name: str) -> bool:
@@ -412,12 +424,14 @@ def _tidy(route_dir: Path, problems: list[Problem]) -> list[Problem]:
         options = names.get(file, [])
         if file not in options and len(options) == 1:
             problem = _renamed(problem, options[0])
-        key = (problem.file, problem.row, problem.field, problem.message)
+        # one problem per cell: the first found (the file check's, which says what to do)
+        key = (problem.file, problem.row, problem.field) if problem.row is not None \
+            else (problem.file, problem.message)
         if key not in seen:
             seen.add(key)
             unique.append(problem)
     order = {name: i for i, name in enumerate(dict.fromkeys(p.file for p in unique))}
-    return sorted(unique, key=lambda p: (order[p.file], p.row or 0))
+    return sorted(unique, key=lambda p: order[p.file])
 
 
 def format_problems(problems: list[Problem]) -> list[str]:

@@ -26,7 +26,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.records.organisation import INFLUENCE, STANCES, ImpactPlan
-from routekit.workspace import Route
+from routekit.workspace import ABSENT, Route
 
 __all__ = ["GROUPS", "QUESTIONS", "PioneerTeam", "add_impact_item", "answered",
            "colleague_named", "impact_items", "impact_overview", "pioneer_team", "plan_of",
@@ -80,12 +80,14 @@ def update_plan(route: Route, **changes) -> ImpactPlan:
     >>> update_plan(route, answers={"vision": "Iedereen doet mee"}).answers["vision"]
     'Iedereen doet mee'
     """
-    current = plan_of(route).model_dump()
+    stored = route.get("impact_plan", PLAN_ID)
+    current = (stored or ImpactPlan(id=PLAN_ID)).model_dump()
     if "answers" in changes:
         new = {key: (text or "").strip() for key, text in changes.pop("answers").items()}
         merged = current["answers"] | new
         current["answers"] = {k: v for k, v in merged.items() if v}
-    return route.upsert("impact_plan", current | changes)
+    # base: another page's changes to other answers since this read are kept
+    return route.upsert("impact_plan", current | changes, base=stored or ABSENT)
 
 
 def answered(route: Route) -> pd.DataFrame:
@@ -185,7 +187,7 @@ def save_colleague(route: Route, name: str, **fields):
 
     same = colleague_named(route, name)
     if same is not None:
-        return route.upsert("colleagues", same.model_dump() | fields)
+        return route.upsert("colleagues", same.model_dump() | fields, base=same)
     new_id = make_id(name, {c.id for c in route.records("colleagues")}, fallback="collega")
     record = {"id": new_id, "name": name} | fields
     return route.upsert("colleagues", record)

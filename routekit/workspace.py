@@ -122,7 +122,7 @@ class Route:
     def __init__(self, path: Path, config: RouteConfig, *, raw: dict | None = None):
         self.path = Path(path)
         self.config = config
-        self._config_base = raw if raw is not None else self._config_data()
+        self._config_base = _normal_config(raw) if raw is not None else self._config_data()
 
     def __repr__(self) -> str:
         return f"Route({str(self.path)!r}, library={self.config.library!r})"
@@ -208,8 +208,8 @@ class Route:
         cls.open(source)
         if target.exists():
             raise RouteError(Problem(file=str(target), message=t("core.route.exists")))
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns(
-            ".backup", "*.tmp", f"{LOCK_FILE}*"))
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(  # .share: see share.py
+            ".backup", "*.tmp", f"{LOCK_FILE}*", ".share"))
         return cls.open(target)
 
     def _config_data(self) -> dict:
@@ -231,7 +231,7 @@ class Route:
         with self.locked():
             data = self._config_data()
             if file.exists():
-                stored = _read_config(file)
+                stored = _normal_config(_read_config(file))
                 if stored != self._config_base:
                     data, conflicts = merge3(self._config_base, data, stored)
                     if conflicts:
@@ -247,7 +247,7 @@ class Route:
             self._config_base = data
 
     def locked(self):
-        """Context manager holding this route's write lock (see :func:`routekit.storage.route_lock`).
+        """Context manager holding this route's write lock (:func:`routekit.storage.route_lock`).
 
         Hold it around a read-change-write of your own so no other writer
         comes in between; routekit's writing methods take it themselves.
@@ -685,6 +685,14 @@ def _load_yaml(path: Path, file: str) -> Any:
         mark = getattr(error, "problem_mark", None)
         raise RouteError(Problem(file=file, row=mark.line + 1 if mark else None,
                                  message=t("core.yaml.invalid"))) from error
+
+
+def _normal_config(raw: dict) -> dict:
+    """*raw* ``route.yaml`` content as routekit writes it (defaults filled in), to compare."""
+    try:
+        return RouteConfig.model_validate(raw).model_dump(mode="json", exclude_none=True)
+    except ValidationError:
+        return raw
 
 
 def _read_config(file: Path) -> dict:

@@ -22,7 +22,7 @@ def test_check_names_file_row_and_field(sample_route, capsys):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     assert main(["check", str(sample_route.path)]) == 1
     out = capsys.readouterr().out
-    assert "positions.csv, rij 4, veld attitude" in out and "maximaal 2" in out
+    assert "positions.csv\n  - rij 4, veld attitude" in out and "maximaal 2" in out  # per file
 
 
 def test_new_from_scratch_and_from_sample(tmp_path, capsys):

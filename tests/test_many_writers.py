@@ -34,7 +34,7 @@ def test_two_processes_each_add_50_records_and_edit_shared_ones(route, tmp_path)
     for writer in writers:
         assert writer.wait(timeout=240) == 0
     logs = {tag: json.loads((tmp_path / f"{tag}.json").read_text()) for tag in ("a", "b")}
-    for tag, log in logs.items():
+    for log in logs.values():
         assert log["crash"] is None, log["crash"]
         assert len(log["added"]) == 50
         assert len(log["saved"]) + len(log["refused"]) == 17  # every edit saved or refused
@@ -152,3 +152,31 @@ def test_a_binary_route_yaml_is_a_route_error(route):
     (route.path / "route.yaml").write_text("- een\n- lijst\n", "utf-8")
     with pytest.raises(RouteError, match="instellingen"):
         Route.open(route.path)
+
+
+def test_a_hand_written_route_yaml_without_defaults_merges_without_false_conflicts(route):
+    (route.path / "route.yaml").write_text(
+        "library: Bibliotheek Klein\nmunicipality: {code: GM0001, name: Voorbeeld}\n", "utf-8")
+    one, two = Route.open(route.path), Route.open(route.path)
+    one.config.style = {"primary": "#123456"}
+    one.save_config()
+    two.config.language = "en"
+    two.save_config()
+    saved = Route.open(route.path).config
+    assert (saved.style, saved.language) == ({"primary": "#123456"}, "en")
+
+
+def test_nested_yaml_records_merge_per_field(route):
+    seen = route.records("post_o")[0]
+    other = seen.model_copy(deep=True)
+    other.people.notes = "van de andere pagina"
+    route.upsert("post_o", other)
+    mine = seen.model_copy(deep=True)
+    mine.strategy.programme = "mijn programma"
+    saved = route.upsert("post_o", mine, base=seen)
+    assert (saved.people.notes, saved.strategy.programme) == ("van de andere pagina",
+                                                              "mijn programma")
+    mine.people.notes = "ook van mij"
+    with pytest.raises(RecordConflict) as info:
+        route.upsert("post_o", mine, base=seen)
+    assert info.value.fields == ["people.notes"]

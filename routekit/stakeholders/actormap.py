@@ -275,7 +275,11 @@ def read_actor_map(route: Route, path: str | Path) -> dict[str, int]:
     from routekit.io import read_table
 
     path = Path(path)
-    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception as error:  # openpyxl raises many types for a file that is no workbook
+        raise RouteError(Problem(file=display_name(path),
+                                 message=t("io.unreadable", error=error))) from error
     sheet_names = book.sheetnames
     book.close()
     themes = _sheet_themes(route, sheet_names)

@@ -198,10 +198,12 @@ def set_position(route: Route, stakeholder: str, theme: str, **values) -> Positi
     if route.get("stakeholders", stakeholder) is None:
         raise RouteError(Problem(file="positions.csv", field="stakeholder",
                                  message=t("core.ref.stakeholders", value=stakeholder)))
+    from routekit.workspace import ABSENT
+
     old = route.get("positions", stakeholder, theme)
     data = old.model_dump() if old is not None else {}
     data |= {"stakeholder": stakeholder, "theme": theme, **values}
-    return route.upsert("positions", data)
+    return route.upsert("positions", data, base=old if old is not None else ABSENT)
 
 
 def remove_stakeholder(route: Route, stakeholder: str) -> bool:
