@@ -8,7 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CBS_EXTRACT = ROOT / "tests" / "data" / "cbs" / "kwb-2023-utrecht.xlsx"
+CBS = ROOT / "tests" / "data" / "cbs"
+#: The whole real kwb-2023 download for Utrecht (1 gemeente, 10 wijken, 111 buurten).
+CBS_EXTRACT = CBS / "kwb-2023-utrecht-gemeente.xlsx"
+#: A second CBS table in the StatLine export shape ("Nabijheid voorzieningen").
+CBS_SECOND = CBS / "statline-nabijheid-2023-utrecht.csv"
 
 
 def empty_route(path: str | Path):
@@ -21,7 +25,8 @@ def empty_route(path: str | Path):
 
 
 def cbs_route(path: str | Path):
-    """A route for Utrecht (GM0344) with only the real kwb-2023 extract imported."""
+    """A route for Utrecht (GM0344) with only CBS figures: the real kwb-2023 download and
+    the "Nabijheid voorzieningen" table beside it (no segments, members or stakeholders)."""
     from routekit.area.importer import import_file
     from routekit.workspace import Route
 
@@ -29,4 +34,5 @@ def cbs_route(path: str | Path):
                          municipality={"code": "GM0344", "name": "Utrecht"},
                          themes=[{"id": "eenzaamheid", "name": "Eenzaamheid onder ouderen"}])
     import_file(route, "cbs", CBS_EXTRACT)
+    import_file(route, "cbs", CBS_SECOND)
     return Route.open(path)

@@ -174,3 +174,19 @@ def test_no_user_text_names_the_sample():
         text = path.read_text("utf-8")
         found += [f"{path.name}: {w!r}" for w in words if re.search(rf"\b{w}\b", text)]
     assert not found, "\n".join(sorted(found))
+
+
+def test_the_own_route_knows_its_municipality(routes):
+    """The CBS-only route learnt Utrecht's wijken and buurten; both CBS tables are there."""
+    from routekit.area.cbs import route_key_figures
+    from routekit.workspace import Route
+
+    route = Route.open(routes["cbs"])
+    kinds = [area.kind for area in route.config.areas]
+    assert kinds.count("wijk") == 10 and kinds.count("buurt") == 111
+    wijken = {area.code for area in route.config.areas if area.kind == "wijk"}
+    assert all(area.parent in wijken for area in route.config.areas if area.kind == "buurt")
+    figures = route_key_figures(route)
+    assert len(figures.tables) == 2  # kerncijfers and nabijheid voorzieningen, side by side
+    assert figures.table.loc["GM0344", "inhabitants"] == 367947
+    assert figures.table["distance_library_km"].notna().any()

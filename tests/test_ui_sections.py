@@ -49,8 +49,9 @@ def test_cbs_only_route_shows_who_lives_there(utrecht):
 
 def test_the_wijken_side_by_side_with_the_municipality_last(utrecht):
     table = comparison_table(route_figures(utrecht))
-    assert list(table["Gebied"]) == ["Wijk 01 West", "Wijk 02 Noordwest", "Wijk 03 Overvecht",
-                                     "Utrecht"]
+    names = list(table["Gebied"])
+    assert names[:3] == ["Wijk 01 West", "Wijk 02 Noordwest", "Wijk 03 Overvecht"]
+    assert len(names) == 11 and names[-1] == "Utrecht"  # the 10 wijken, then the municipality
     assert {"Inwoners", "Huishoudens", "% 65 jaar of ouder"} <= set(table.columns)
     assert table["% 65 jaar of ouder"].between(0, 100).all()
 
@@ -69,7 +70,7 @@ def test_sections_for_cbs_only_route(utrecht):
         text = section(utrecht)[0]  # one line: what is missing; how to add it is at the top
         assert isinstance(text, str) and "nog geen" in text and "bovenaan" in text
     status = sections.area_data_section(utrecht)
-    assert "3 wijken, 9 buurten" in status[0] and "segmentgegevens" in status[1]
+    assert "10 wijken, 111 buurten" in status[0] and "segmentgegevens" in status[1]
 
 
 def test_sample_sections_show_names_not_ids(sample_route):
@@ -158,7 +159,11 @@ def test_a_cbs_file_imported_on_an_empty_route_fills_the_page(tmp_path):
     from route_builders import CBS_EXTRACT
     from routekit.ui.area import AreaForm
 
-    route = empty_route(tmp_path / "leeg")
+    from routekit.workspace import Route
+
+    route = Route.create(tmp_path / "utrecht", library="Bibliotheek Utrecht",  # nothing else yet
+                         municipality={"code": "GM0344", "name": "Utrecht"},
+                         themes=[{"id": "lezen", "name": "Lezen"}])
     form = AreaForm(route)
     assert "segmentgegevens" in form.summary.value  # says what is missing, offers the upload
     picker = route_picker(route, "area", sections.key_figures_section)

@@ -38,8 +38,7 @@ def route_figures(route):
     """The route's CBS key figures, or None when the route has none yet.
 
     This is the one place the pages read CBS figures from: the stored
-    kerncijfers in the route's ``area/`` folder (through
-    :func:`routekit.area.cbs.route_key_figures` where the import provides it).
+    CBS tables of the route, merged (:func:`routekit.area.cbs.route_key_figures`).
 
     Returns
     -------
@@ -50,20 +49,10 @@ def route_figures(route):
     TableError
         When the stored figures cannot be read (file, row and field named).
     """
-    from routekit.area import cbs
+    from routekit.area.cbs import route_key_figures
 
-    merged = getattr(cbs, "route_key_figures", None)
-    if merged is not None:
-        found = merged(route)
-        if isinstance(found, pd.DataFrame):
-            found = None if found.empty else cbs.KeyFigures(
-                table=found, format="kwb",
-                year=int(found["year"].max()) if "year" in found and found["year"].notna().any()
-                else None)
-        if found is not None or not route.area_file("kerncijfers_kwb").exists():
-            return found
-    path = route.area_file("kerncijfers_kwb")
-    return cbs.read_key_figures(path) if path.exists() else None
+    figures = route_key_figures(route)
+    return None if figures.table.empty else figures
 
 
 def boundaries_file(route) -> Path | None:

@@ -59,12 +59,13 @@ def _document(route, args, render: tuple[str, ...], figures=None):
 
 
 def _open(args: argparse.Namespace):
-    import os
+    import matplotlib
 
     from routekit.cli import route_from_args
     from routekit.notebook import start
 
-    os.environ.setdefault("MPLBACKEND", "Agg")  # this process only: no windows, no GUI toolkit
+    # no windows, no GUI toolkit; not through MPLBACKEND, which kernels started later inherit
+    matplotlib.use("Agg")
 
     return start(route_from_args(args), quiet=True)
 
