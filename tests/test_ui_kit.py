@@ -269,3 +269,24 @@ def test_plan_forms(hostile_route, shown):
     _assert_text_only(*_html_of(editor.widget), *_html_of(moments.widget),
                       *_html_of(carry.widget), *shown)
     assert "&lt;img" in carry.widget.value
+
+
+def test_every_form_is_built_on_the_kit():
+    """One base class, one save policy, one way to HTML: no form renders its own lists."""
+    import importlib
+    import inspect
+    from pathlib import Path
+
+    from routekit.ui.kit import Form
+
+    folder = Path(__file__).resolve().parents[1] / "routekit" / "ui"
+    names = ("area", "conversations", "network", "organisation", "personas", "plan",
+             "stakeholders", "strategy")
+    for name in names:
+        module = importlib.import_module(f"routekit.ui.{name}")
+        forms = [cls for _, cls in inspect.getmembers(module, inspect.isclass)
+                 if cls.__module__ == module.__name__ and cls.__name__.endswith("Form")]
+        assert forms and all(issubclass(cls, Form) for cls in forms), name
+        source = (folder / f"{name}.py").read_text("utf-8")
+        for private in ("<li>", "self._loading", "html.escape", "display(ax"):
+            assert private not in source, (name, private)
