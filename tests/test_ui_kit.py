@@ -50,6 +50,21 @@ def test_problems_name_the_field_as_the_form_calls_it(empty_route):
     assert "influence: '&lt;img" in form.message.value and IMG not in form.message.value
 
 
+def test_real_forms_name_their_fields(empty_route, sample_route):
+    from routekit.ui.organisation import ColleagueForm
+    from routekit.ui.plan import ActivityForm
+
+    colleague = ColleagueForm(empty_route)
+    colleague.save.click()
+    assert "Naam mag niet leeg zijn" in colleague.message.value
+    assert "colleagues.csv" not in colleague.message.value
+    activity = ActivityForm(sample_route)
+    activity.pick.value = "a09"
+    activity.end.value = activity.start.value - dt.timedelta(days=1)
+    assert "Niet opgeslagen" in activity.message.value
+    assert "plan_activities.csv" not in activity.message.value
+
+
 def test_the_loading_guard_keeps_observers_quiet(empty_route):
     import ipywidgets as w
 
