@@ -37,8 +37,9 @@ def escape(value, *, lines: bool = False, quote: bool = False) -> str:
     return text.replace("\n", "<br>") if lines else text
 
 
-def html_list(items, *, style: str = "") -> str:
-    """An HTML ``<ul>`` of *items*, each escaped; ``""`` when there are none.
+def html_list(items, *, style: str = "", ordered: bool = False) -> str:
+    """An HTML ``<ul>`` (``<ol>`` when *ordered*) of *items*, each escaped; ``""`` when
+    there are none.
 
     Examples
     --------
@@ -48,5 +49,6 @@ def html_list(items, *, style: str = "") -> str:
     items = [f"<li>{escape(item)}</li>" for item in items]
     if not items:
         return ""
+    tag = "ol" if ordered else "ul"
     attribute = f' style="{escape(style, quote=True)}"' if style else ""
-    return f"<ul{attribute}>{''.join(items)}</ul>"
+    return f"<{tag}{attribute}>{''.join(items)}</{tag}>"

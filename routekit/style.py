@@ -261,7 +261,8 @@ def _font_families(style: HouseStyle) -> list[str]:
     installed = {f.name for f in font_manager.fontManager.ttflist}
     generic = {"serif", "sans-serif", "monospace", "cursive", "fantasy"}
     if style.font_family in installed or style.font_family in generic:
-        return [style.font_family, "DejaVu Sans"]
+        # once each: every text looks each family up, so a repeated one costs time
+        return list(dict.fromkeys([style.font_family, "DejaVu Sans"]))
     warnings.warn(
         f"font {style.font_family!r} is not installed; using DejaVu Sans", stacklevel=3
     )
@@ -628,6 +629,8 @@ def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
     import textwrap
     import warnings
 
+    if texts:
+        _prewrap(fig, texts, margin)
     for _ in range(tries if texts else 0):
         with warnings.catch_warnings():  # a too-wide title can collapse the layout once
             warnings.filterwarnings("ignore", "constrained_layout not applied")
@@ -648,6 +651,34 @@ def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
         if not rewrapped:
             return True
     return False
+
+
+def _prewrap(fig, texts, margin: float) -> None:
+    """Wrap *texts* where they will clearly run too far, before any layout pass.
+
+    A text's width does not depend on the layout; where it starts (the axes' left
+    edge) and the legends beside it are estimated from the figure as it stands,
+    so the layout pass after this one rarely finds a title to re-wrap.
+    """
+    import textwrap
+
+    renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
+    if renderer is None:
+        return
+    legend = max((lg.get_window_extent(renderer).width for lg in fig.legends
+                  if lg.get_bbox_to_anchor() is not None), default=0.0)
+    for text in texts:
+        ax = text.axes
+        if ax is None:
+            continue
+        start = ax.get_position().x0 * fig.bbox.width
+        room = fig.bbox.width - legend - start - 2 * margin
+        box = text.get_window_extent(renderer)
+        if room <= 0 or box.width <= room:
+            continue
+        longest = max(len(line) for line in text.get_text().split("\n"))
+        width = max(10, int(longest * room / box.width))
+        text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
 
 
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):

@@ -50,6 +50,21 @@ def test_problems_name_the_field_as_the_form_calls_it(empty_route):
     assert "influence: '&lt;img" in form.message.value and IMG not in form.message.value
 
 
+def test_real_forms_name_their_fields(empty_route, sample_route):
+    from routekit.ui.organisation import ColleagueForm
+    from routekit.ui.plan import ActivityForm
+
+    colleague = ColleagueForm(empty_route)
+    colleague.save.click()
+    assert "Naam mag niet leeg zijn" in colleague.message.value
+    assert "colleagues.csv" not in colleague.message.value
+    activity = ActivityForm(sample_route)
+    activity.pick.value = "a09"
+    activity.end.value = activity.start.value - dt.timedelta(days=1)
+    assert "Niet opgeslagen" in activity.message.value
+    assert "plan_activities.csv" not in activity.message.value
+
+
 def test_the_loading_guard_keeps_observers_quiet(empty_route):
     import ipywidgets as w
 
@@ -269,3 +284,24 @@ def test_plan_forms(hostile_route, shown):
     _assert_text_only(*_html_of(editor.widget), *_html_of(moments.widget),
                       *_html_of(carry.widget), *shown)
     assert "&lt;img" in carry.widget.value
+
+
+def test_every_form_is_built_on_the_kit():
+    """One base class, one save policy, one way to HTML: no form renders its own lists."""
+    import importlib
+    import inspect
+    from pathlib import Path
+
+    from routekit.ui.kit import Form
+
+    folder = Path(__file__).resolve().parents[1] / "routekit" / "ui"
+    names = ("area", "conversations", "network", "organisation", "personas", "plan",
+             "stakeholders", "strategy")
+    for name in names:
+        module = importlib.import_module(f"routekit.ui.{name}")
+        forms = [cls for _, cls in inspect.getmembers(module, inspect.isclass)
+                 if cls.__module__ == module.__name__ and cls.__name__.endswith("Form")]
+        assert forms and all(issubclass(cls, Form) for cls in forms), name
+        source = (folder / f"{name}.py").read_text("utf-8")
+        for private in ("<li>", "self._loading", "html.escape", "display(ax"):
+            assert private not in source, (name, private)

@@ -190,12 +190,13 @@ def _legend(ax, kinds: Iterable[str], scale: float) -> None:
 
 
 def _labels(ax, nodes, pos, sizes, texts, scale, markers) -> None:
-    """Labels just below their node, moved apart where they would overlap a label or a node."""
+    """Labels just below their node, moved apart where they would overlap a label or a node.
+
+    Placed on the layout :func:`routekit.style.finish` made (labels take no part in it).
+    """
     from routekit.labels import place_labels
 
-    ax.autoscale_view()
     fig = ax.get_figure(root=True)
-    fig.draw_without_rendering()
     to_pixels = ax.transData
     below = []
     for n in nodes:
@@ -203,7 +204,7 @@ def _labels(ax, nodes, pos, sizes, texts, scale, markers) -> None:
         gap = (sizes[n] ** 0.5 / 2 + 2) * fig.dpi / 72
         below.append(to_pixels.inverted().transform((x_px, y_px - gap)))
     place_labels(ax, [p[0] for p in below], [p[1] for p in below], texts, va="top",
-                 fontsize=get_style().font_size * scale * 0.72, avoid=markers)
+                 fontsize=get_style().font_size * scale * 0.72, avoid=markers, laid_out=True)
 
 
 def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *,

@@ -16,6 +16,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
+from routekit.i18n import t
 from routekit.records.base import PipeList, Record, Score, choice
 
 __all__ = ["Activity", "BudgetLine", "ContactMoment", "Goal", "Kpi", "Risk"]
@@ -49,7 +50,7 @@ class Activity(Record):
     @model_validator(mode="after")
     def _end_after_start(self):
         if self.end < self.start:
-            raise ValueError("end before start")
+            raise ValueError(t("kit.end_before_start"))
         return self
 
 

@@ -107,6 +107,9 @@ def problem_text(problem: Problem | str, labels: Mapping[str, str] | None = None
     file, row and field (for problems in files)."""
     if isinstance(problem, str):
         return problem
+    if problem.message.startswith("Value error, "):  # a record's own check (pydantic)
+        problem = Problem(file=problem.file, row=problem.row, field=problem.field,
+                          message=problem.message.removeprefix("Value error, "))
     if labels is None:
         return str(problem)
     label = labels.get(problem.field) if problem.field else None
@@ -114,7 +117,7 @@ def problem_text(problem: Problem | str, labels: Mapping[str, str] | None = None
         entry = catalog("kit").get(f"field.{problem.field}")
         label = t(f"kit.field.{problem.field}") if entry else problem.field
     if not label:
-        return problem.message
+        return problem.message[:1].upper() + problem.message[1:]
     separator = " " if problem.message[:1].islower() else ": "
     return f"{label}{separator}{problem.message}"
 

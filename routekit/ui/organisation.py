@@ -20,7 +20,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from routekit.i18n import t
-from routekit.markup import escape
+from routekit.markup import escape, html_list
 from routekit.organisation import (
     add_impact_item,
     answered,
@@ -117,11 +117,10 @@ class ColleagueForm(Form):
 
     def _refresh(self) -> None:
         team = pioneer_team(self.route)
-        warnings = "".join(f"<li>⚠ {escape(text)}</li>" for text in team.warnings)
+        warnings = html_list(f"⚠ {text}" for text in team.warnings)
         ok = "" if warnings or team.table.empty else \
             f"<p>✓ {escape(t('organisation.team.balanced'))}</p>"
-        self.balance.value = (f"<p>{escape(team.summary)}</p>"
-                              + (f"<ul>{warnings}</ul>" if warnings else ok))
+        self.balance.value = f"<p>{escape(team.summary)}</p>" + (warnings or ok)
         show_table(team_table(team), self.table)
 
 

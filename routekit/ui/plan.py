@@ -345,15 +345,15 @@ class GanttView:
         self.axes = None
         self.refresh()
 
-    def refresh(self) -> None:
-        """Draw the timeline again from the saved activities."""
+    def refresh(self, plan=None) -> None:
+        """Draw the timeline again from the saved activities (or from *plan*, read just now)."""
         from IPython.display import HTML, display
 
         from routekit.plan.gantt import plan_gantt
         from routekit.plan.model import Plan
         from routekit.style import new_figure
 
-        plan = Plan.from_route(self.route)
+        plan = Plan.from_route(self.route) if plan is None else plan
         if plan.activities.empty:
             self.axes = None
             self.widget.clear_output(wait=True)
@@ -362,7 +362,7 @@ class GanttView:
             return
         _, ax = new_figure((11.7, 0.55 * len(plan.activities) + 2.8))
         self.axes = plan_gantt(plan, ax=ax, today=self.today)
-        show_figure(self.widget, ax)
+        show_figure(self.widget, ax, laid_out=True)  # plan_gantt ends with finish()
 
 
 class _CheckView:
@@ -373,19 +373,19 @@ class _CheckView:
         self.widget = w.HTML()
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, plan=None) -> None:
         raise NotImplementedError
 
 
 class OwnershipView(_CheckView):
     """Shared-ownership warnings of the plan (whole plan and per theme), refreshed live."""
 
-    def refresh(self) -> None:
-        """Check the saved plan again."""
+    def refresh(self, plan=None) -> None:
+        """Check the saved plan again (or *plan*, read just now)."""
         from routekit.plan.model import Plan
         from routekit.plan.ownership import ownership_by_theme
 
-        plan = Plan.from_route(self.route)
+        plan = Plan.from_route(self.route) if plan is None else plan
         checks = ownership_by_theme(plan) if len(plan.activities) else []
         self.widget.value = f"<h4>{escape(t('plan.doc.ownership'))}</h4>" + "".join(
             notes_html(check.messages(), check.level) for check in checks)
@@ -394,13 +394,13 @@ class OwnershipView(_CheckView):
 class CarryView(_CheckView):
     """Route step 8: who carries too much across plan and network, in plain Dutch."""
 
-    def refresh(self) -> None:
-        """Check plan, contact moments and network again."""
+    def refresh(self, plan=None) -> None:
+        """Check plan, contact moments and network again (or *plan*, read just now)."""
         from routekit.plan.model import Plan
         from routekit.plan.ownership import load_table, step8_messages
         from routekit.plan.tables import display
 
-        plan = Plan.from_route(self.route)
+        plan = Plan.from_route(self.route) if plan is None else plan
         relations = self.route.table("relations")
         messages = step8_messages(plan, relations)
         level = "ok" if messages == [t("plan.ownership.all_ok")] else "watch"
@@ -510,5 +510,8 @@ class PlanEditor:
             with self.activities.loading():
                 self.activities.goal.options = [("–", None)] + [
                     (short_text(g.text), g.id) for g in self.activities.route.records("goals")]
-        self.gantt.refresh()
-        self.ownership.refresh()
+        from routekit.plan.model import Plan
+
+        plan = Plan.from_route(self.activities.route)  # read once for both views
+        self.gantt.refresh(plan)
+        self.ownership.refresh(plan)

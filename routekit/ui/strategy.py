@@ -120,9 +120,10 @@ class PostOForm(Form):
 
         personas = self._personas()
         table = suggest_channels(personas)
-        items = "".join(f"<li>{escape(row.channel)} ({escape(t(f'strategy.kind.{row.kind}'))}: "
-                        f"{escape(', '.join(row.personas))})</li>" for row in table.itertuples())
-        self.suggestions.value = (f"<b>{escape(t('strategy.ui.suggested'))}</b><ol>{items}</ol>"
+        items = html_list((f"{row.channel} ({t(f'strategy.kind.{row.kind}')}: "
+                           f"{', '.join(row.personas)})" for row in table.itertuples()),
+                          ordered=True)
+        self.suggestions.value = (f"<b>{escape(t('strategy.ui.suggested'))}</b>{items}"
                                   if items else escape(t("strategy.ui.no_personas")))
         self.warning_list = canvas_warnings(canvas_for(self.route, self.theme.value), personas)
         self.warnings.value = (html_list(x.message for x in self.warning_list)
