@@ -17,8 +17,9 @@ The mapping from person to label stays in the original route only
 the route is shared.
 
 Compute (:func:`new_pseudonyms`, :func:`share_records`) takes and returns
-records as dicts; :func:`share_route` reads and writes the route folders, and
-:func:`render_shared_report` makes the report of the shared copy.
+records as dicts; :func:`share_route` reads and writes the route folders;
+``routekit report --share`` and ``routekit slides --share`` make their
+documents from :func:`shared_copy`.
 
 Examples
 --------
@@ -40,14 +41,15 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from routekit.i18n import t
 
 __all__ = ["MAPPING_FILE", "add_command", "new_pseudonyms", "person_names",
-           "redact", "render_shared_report", "share_records", "share_route"]
+           "redact", "shared_copy", "share_records", "share_route"]
 
 MAPPING_FILE = Path(".share") / "pseudonyms.csv"
 """Where the original route keeps person → label (never copied into a shared route)."""
@@ -289,16 +291,15 @@ def share_route(route, target: str | Path):
     return copy
 
 
-def render_shared_report(route, out_dir: str | Path) -> Path:
-    """Make the report of *route* from its shared copy (``routekit report --share``).
+@contextmanager
+def shared_copy(route) -> Iterator:
+    """The pseudonymised copy of *route* in a temporary folder, removed afterwards.
 
-    The copy is made in a temporary folder and removed afterwards; only the
-    report is written to *out_dir*.
+    For ``routekit report --share`` and ``routekit slides --share``: the documents
+    are made from the copy, so no person's name, note or contact detail gets in.
     """
-    from routekit.report import render
-
     with tempfile.TemporaryDirectory(prefix="routekit-share-") as folder:
-        return render(share_route(route, Path(folder) / "route"), out_dir)
+        yield share_route(route, Path(folder) / "route")
 
 
 def _run(args) -> int:

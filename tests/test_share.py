@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from routekit.cli import main
-from routekit.share import MAPPING_FILE, person_names, render_shared_report, share_route
+from routekit.share import MAPPING_FILE, person_names, share_route
 from routekit.workspace import Route
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-route"
@@ -92,6 +92,6 @@ def test_labels_are_stable_across_runs_and_new_persons_get_the_next_number(route
 
 def test_the_report_of_the_shared_copy_names_no_person(route, tmp_path):
     words, texts = _secrets(route)
-    report = render_shared_report(route, tmp_path / "rapport")
-    assert report.exists()
-    assert _leaks(report.parent, words, texts) == []
+    assert main(["report", str(route.path), "--share", "-o", str(tmp_path / "rapport")]) == 0
+    assert (tmp_path / "rapport" / "rapport.html").exists()
+    assert _leaks(tmp_path / "rapport", words, texts) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from routekit.i18n import t
@@ -70,13 +71,26 @@ def _open(args: argparse.Namespace):
     return start(route_from_args(args), quiet=True)
 
 
+@contextmanager
+def _source(route, share: bool):
+    """The route the documents are made from: the route itself, or its shared copy."""
+    if not share:
+        yield route
+        return
+    from routekit.share import shared_copy
+
+    with shared_copy(route) as copy:
+        yield copy
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from routekit.report import render
 
     route = _open(args)
-    document = _document(route, args, (args.format,))
-    path = render(route, args.output or route.path / "rapport", format=args.format,
-                  document=document)
+    output = args.output or route.path / "rapport"
+    with _source(route, args.share) as source:
+        document = _document(source, args, (args.format,))
+        path = render(source, output, format=args.format, document=document)
     print(t("cli.report.done", path=path))
     return 0
 
@@ -85,9 +99,10 @@ def _cmd_slides(args: argparse.Namespace) -> int:
     from routekit.documents.slides import write_slides
 
     route = _open(args)
-    document = _document(route, args, ("slides",), figures=args.figures)
     path = args.output or route.path / "rapport" / t("documents.slides.filename")
-    print(t("documents.cli.slides.done", path=write_slides(document, path)))
+    with _source(route, args.share) as source:
+        document = _document(source, args, ("slides",), figures=args.figures)
+        print(t("documents.cli.slides.done", path=write_slides(document, path)))
     if args.figures:
         count = sum(1 for _ in document.charts())
         print(t("documents.cli.figures.done", count=count, path=args.figures))
@@ -96,10 +111,11 @@ def _cmd_slides(args: argparse.Namespace) -> int:
 
 def _add_jobs(p) -> None:
     p.add_argument("-j", "--jobs", type=int, metavar="N", help=t("documents.cli.jobs"))
+    p.add_argument("--share", action="store_true", help=t("documents.cli.share"))
 
 
 def add_report(sub) -> None:
-    """Add ``routekit report [ROUTE] [-o DIR] [--format html|pdf]``."""
+    """Add ``routekit report [ROUTE] [-o DIR] [--format html|pdf] [--share]``."""
     from routekit.cli import add_route_argument
     from routekit.report import FORMATS
 
@@ -114,7 +130,7 @@ def add_report(sub) -> None:
 
 
 def add_slides(sub) -> None:
-    """Add ``routekit slides [ROUTE] [-o FILE] [--figures DIR]``."""
+    """Add ``routekit slides [ROUTE] [-o FILE] [--figures DIR] [--share]``."""
     from routekit.cli import add_route_argument
 
     p = sub.add_parser("slides", help=t("documents.cli.slides.help"))

@@ -219,6 +219,10 @@ class AreaForm(Form):
                 self.import_message.value = problems_html(problems, t("area.ui.not_imported"))
                 return
         self.import_message.value = html_list(result.lines)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the route's segment data again, e.g. after an import or new open segments."""
         first = self.data is None
         self.data = _segment_data(self.route)
         if first and self.data is not None:  # the first segment data: show the choices

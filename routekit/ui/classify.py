@@ -15,24 +15,22 @@ Examples
 ('A', True)
 >>> form.groups.value, form.new_name.value = "A", "Gezinnen aan de rand"
 >>> form.rename.click()
->>> form.message.value
-'Groep A heet nu: Gezinnen aan de rand.'
+>>> "Groep A heet nu: Gezinnen aan de rand." in form.message.value
+True
 """
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as w
 
-from routekit.errors import RouteError
 from routekit.i18n import t
-from routekit.ui.controls import button
+from routekit.markup import escape, html_list
+from routekit.ui.kit import Form, button
 
 __all__ = ["ClassifyForm"]
 
 
-class ClassifyForm:
+class ClassifyForm(Form):
     """Widgets to make open segments, rename a group and choose the segments the stages use.
 
     Attributes
@@ -47,15 +45,16 @@ class ClassifyForm:
         Which segments the stages use (``mosaic``/``open``).
     message : ipywidgets.HTML
     widget : ipywidgets.VBox
+    on_change : callable or None
+        Called after new segments, a rename or another source (to redraw the page).
     """
 
-    def __init__(self, route):
+    def __init__(self, route, on_change=None):
         from routekit.area.sources import SETTING
 
-        self.route = route
+        super().__init__(route, on_change)
         self.make = button(description=t("classify.ui.make"), button_style="primary")
         self.result = w.HTML()
-        self.message = w.HTML()
         self.groups = w.Dropdown(description=t("classify.ui.group"), options=[])
         self.new_name = w.Text(description=t("classify.ui.new_name"),
                                layout=w.Layout(width="420px"))
@@ -70,9 +69,9 @@ class ClassifyForm:
         self.rename.on_click(self._on_rename)
         self.source.observe(self._on_source, names="value")
         self._load_groups()
-        note = w.HTML(f"<p><i>{html.escape(t('classify.reminder'))}</i></p>")
+        note = w.HTML(f"<p><i>{escape(t('classify.reminder'))}</i></p>")
         self.widget = w.VBox([
-            w.HTML(f"<b>{html.escape(t('classify.ui.title'))}</b>"), note, self.make,
+            w.HTML(f"<b>{escape(t('classify.ui.title'))}</b>"), note, self.make,
             self.result, w.HBox([self.groups, self.new_name, self.rename]), self.source,
             self.message])
 
@@ -83,46 +82,38 @@ class ClassifyForm:
         self.groups.options = [(f"{code} {info.get('name', '')}", code)
                                for code, info in groups.items()]
 
-    def _show_problems(self, error: RouteError) -> None:
-        items = "".join(f"<li>{html.escape(str(p))}</li>" for p in error.problems)
-        self.message.value = f"<b>{html.escape(t('classify.ui.failed'))}</b><ul>{items}</ul>"
-
     def _on_make(self, _button=None) -> None:
         from routekit.area.open_segments import run_classify
 
-        self.message.value = ""
-        try:
-            lines = run_classify(self.route)
-        except RouteError as error:
-            self._show_problems(error)
-            return
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        self.result.value = f"<ul>{items}</ul>"
-        self._load_groups()
+        def make() -> str:
+            self.result.value = html_list(run_classify(self.route))
+            self._load_groups()
+            return t("classify.ui.made")
+
+        self.attempt(make, t("classify.ui.failed"))
 
     def _on_rename(self, _button=None) -> None:
         from routekit.area.open_segments import rename_group
 
         code = self.groups.value
-        try:
+
+        def rename() -> str:
             rename_group(self.route, code, self.new_name.value)
-        except RouteError as error:
-            self._show_problems(error)
-            return
-        self._load_groups()
-        self.groups.value = code
-        self.message.value = html.escape(t("classify.ui.renamed", code=code,
-                                           name=" ".join(self.new_name.value.split())))
+            self._load_groups()
+            self.groups.value = code
+            return t("classify.ui.renamed", code=code, name=" ".join(self.new_name.value.split()))
+
+        self.attempt(rename, t("classify.ui.failed"))
 
     def _on_source(self, change) -> None:
         from routekit.area.sources import set_segment_source
 
-        try:
+        def choose() -> str:
             set_segment_source(self.route, None if change["new"] == "auto" else change["new"])
-        except RouteError as error:
-            self._show_problems(error)
-            self.source.unobserve(self._on_source, names="value")
-            self.source.value = change["old"]  # back to what route.yaml still says
-            self.source.observe(self._on_source, names="value")
-            return
-        self.message.value = html.escape(t("classify.ui.source_saved"))
+            return t("classify.ui.source_saved")
+
+        if not self.attempt(choose, t("classify.ui.failed")):
+            with self.loading():
+                self.source.unobserve(self._on_source, names="value")
+                self.source.value = change["old"]  # back to what route.yaml still says
+                self.source.observe(self._on_source, names="value")

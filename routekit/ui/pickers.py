@@ -159,7 +159,8 @@ def theme_options(route) -> list[tuple[str, str]]:
 
 
 def follow(form, *views: View, method: str = "refresh") -> None:
-    """Redraw *views* every time *form* redraws after a save.
+    """Redraw *views* (objects with ``refresh()``, or plain callables such as
+    ``AreaForm.reload``) every time *form* redraws after a save.
 
     *form* either has a method *method* that it, its buttons or its sub-forms
     (through their ``on_change``) call after each save, or only an ``on_change``
@@ -167,7 +168,7 @@ def follow(form, *views: View, method: str = "refresh") -> None:
     """
     def redraw() -> None:
         for view in views:
-            view.refresh()
+            getattr(view, "refresh", view)()  # a view, or a form's own reload method
 
     original = getattr(form, method, None)
     if original is None:

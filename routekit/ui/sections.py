@@ -150,7 +150,8 @@ def under_reached_section(route, top: int = 8) -> list:
 
 
 def map_section(route) -> list:
-    """Inhabitants per buurt on the map, and the reach per buurt when members are known."""
+    """Inhabitants per buurt on the map, the open segments' groups when the route uses
+    them, and the reach per buurt when members are known."""
     from routekit.area.availability import boundaries_file, route_figures
     from routekit.area.plot import choropleth, read_boundaries
 
@@ -165,6 +166,15 @@ def map_section(route) -> list:
     source = t("guide.source.cbs", year=figures.year or "").strip()
     items = [choropleth(shapes, areas["inhabitants"], label=t("guide.col.inhabitants"),
                         title=t("guide.map_title"), source=source)]
+    from routekit.area.sources import segment_source
+
+    if segment_source(route) == "open":  # the open segments per buurt, with their names
+        from routekit.area import load_route_data
+        from routekit.area.open_segments import open_areas
+        from routekit.area.plot.classes import class_map
+
+        items.append(class_map(shapes, open_areas(route)["group"],
+                               load_route_data(route).scheme.table["name"]))
     if all(present(route, ["segments", "members"]).values()):
         from routekit.area import area_overview, load_route_data
 

@@ -48,6 +48,29 @@ def _path(polygon):
     return MplPath(np.asarray(vertices), codes)
 
 
+#: Fill of an area without a value (or class).
+NO_VALUE = "#e6e6e6"
+
+
+def draw_areas(ax, shapes, colours: dict, *, linewidth: float = 1.0) -> None:
+    """Draw every area of *shapes* filled with ``colours[code]`` (grey when absent), one
+    patch per polygon (gid = area code); sets the limits and the aspect, hides the axes."""
+    from matplotlib.patches import PathPatch
+
+    rings = []
+    for code, geometry in zip(shapes.index, shapes.geometry, strict=True):
+        for polygon in _polygons(geometry):
+            ax.add_patch(PathPatch(_path(polygon), facecolor=colours.get(code, NO_VALUE),
+                                   edgecolor="white", linewidth=linewidth, gid=code))
+            rings.append(polygon[0])
+    points = np.vstack(rings) if rings else np.zeros((1, 2))
+    ax.set_xlim(points[:, 0].min(), points[:, 0].max())
+    ax.set_ylim(points[:, 1].min(), points[:, 1].max())
+    geographic = np.abs(points).max() <= 180
+    ax.set_aspect(1 / math.cos(math.radians(points[:, 1].mean())) if geographic else 1)
+    ax.set_axis_off()
+
+
 def _label_point(geometry) -> tuple[float, float]:
     """A point well inside the largest polygon (holes respected): its pole of inaccessibility."""
     from shapely.ops import polylabel
@@ -88,7 +111,6 @@ def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
         One patch per polygon in ``ax.patches`` (gid = area code).
     """
     import matplotlib as mpl
-    from matplotlib.patches import PathPatch
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     ax = axes(ax, "screen")
@@ -97,21 +119,8 @@ def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
     if norm is None:
         norm = mpl.colors.Normalize(np.nanmin(present), np.nanmax(present))
     with style_context():
-        all_points = []
-        for code, geometry in zip(shapes.index, shapes.geometry, strict=True):
-            value = present.get(code, np.nan)
-            colour = "#e6e6e6" if np.isnan(value) else cmap(norm(value))
-            for polygon in _polygons(geometry):
-                ax.add_patch(PathPatch(_path(polygon), facecolor=colour, edgecolor="white",
-                                       linewidth=1.0, gid=code))
-                all_points.append(polygon[0])
-        points = np.vstack(all_points)
-        ax.set_xlim(points[:, 0].min(), points[:, 0].max())
-        ax.set_ylim(points[:, 1].min(), points[:, 1].max())
-        geographic = np.abs(points).max() <= 180
-        mid = points[:, 1].mean()
-        ax.set_aspect(1 / math.cos(math.radians(mid)) if geographic else 1)
-        ax.set_axis_off()
+        draw_areas(ax, shapes, {code: NO_VALUE if np.isnan(value) else cmap(norm(value))
+                                for code, value in present.items()})
         if labels and len(shapes) <= 40:
             from routekit.labels import place_labels
 
