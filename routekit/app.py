@@ -39,6 +39,8 @@ START_NOTEBOOK = "00_start.ipynb"
 DEFAULT_PORT = 8866
 # Kernels of closed pages are shut down after this many idle seconds; open pages keep theirs.
 CULL_IDLE_SECONDS = 600
+# Jupyter data folder of the app: the page kernel (routekit.app_kernel) and the Dutch template.
+APP_SHARE = Path(__file__).resolve().parent / "app_share"
 
 
 def free_port() -> int:
@@ -72,6 +74,9 @@ def voila_command(port: int) -> list[str]:
     return [sys.executable, "-m", "voila", str(NOTEBOOK_DIR), "--no-browser",
             f"--port={port}", f"--Voila.ip={HOST}", "--Voila.port_retries=0",
             "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
+            "--template=routekit",  # app_share/voila/templates/routekit: Dutch loading text
+            # never one endless wait on a kernel socket (see routekit.app_kernel)
+            "--AsyncKernelManager.client_class=routekit.app_kernel.SteadyKernelClient",
             # kernels talk over local sockets: no TCP ports to pick (and lose in a race)
             "--KernelManager.transport=ipc",
             f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
@@ -112,6 +117,9 @@ class AppServer:
         route_dir = Path(route_dir).resolve()
         port = port or free_port()
         env = dict(os.environ if env is None else env, **{ENV_VAR: str(route_dir)})
+        # first on the Jupyter path: the app's python3 kernel spec and template win
+        env["JUPYTER_PATH"] = os.pathsep.join(
+            filter(None, [str(APP_SHARE), env.get("JUPYTER_PATH", "")]))
         with open(log, "ab") if log else contextlib.nullcontext() as output:
             process = subprocess.Popen(voila_command(port), env=env, stdout=output,
                                        stderr=subprocess.STDOUT if log else None,
@@ -134,6 +142,9 @@ class AppServer:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
         raise RuntimeError(t("app.not_ready", seconds=timeout))
+
+    def wait_until_warm(self, timeout: float = 600) -> None:
+        """Wait until the pages are ready to be served (nothing to wait for yet)."""
 
     def stop(self, timeout: float = 15) -> int:
         """Stop the server and its kernels (SIGTERM to the process group); return its exit code."""

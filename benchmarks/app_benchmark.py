@@ -1,0 +1,127 @@
+"""Page loads of the app: every page, many times, on one server; hangs, median and p95.
+
+Starts ``routekit app``'s server (:class:`routekit.app.AppServer`) on a scratch copy of
+the sample route, on 127.0.0.1 only, and loads every page of the app in turn with a plain
+HTTP GET. Voilà answers a page only once its notebook has run to the end (or, with
+preheated kernels, once the pre-run page is ready), so the time until the last byte is
+the time until the page is fully rendered. After each load the page's kernel is shut
+down, as the browser does when a tab closes. A load that takes longer than
+``ROUTEKIT_BENCH_HANG`` seconds (default 60) counts as a hang.
+
+Run: ``python -m benchmarks app``. ``ROUTEKIT_BENCH_LOADS`` sets the number of loads
+(default 110: ten rounds over the eleven pages); target: 0 hangs, p95 < 3 s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+TARGET_P95 = 3.0
+LOADS = int(os.environ.get("ROUTEKIT_BENCH_LOADS", 110))
+HANG_SECONDS = float(os.environ.get("ROUTEKIT_BENCH_HANG", 60))
+KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]+)"')
+# Voilà's English failure texts: a page showing one of these did not render properly
+FAILED = ("There was an error when executing", "Traceback (most recent call last)")
+
+
+def load(url: str, timeout: float = HANG_SECONDS) -> tuple[float | None, str]:
+    """GET *url* until the last byte; return (seconds or None on a hang, page text)."""
+    began = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            chunks = []
+            while chunk := response.read(65536):
+                chunks.append(chunk)
+                if time.perf_counter() - began > timeout:
+                    return None, b"".join(chunks).decode("utf-8", "replace")
+    except (TimeoutError, urllib.error.URLError, ConnectionError):
+        return None, ""
+    return time.perf_counter() - began, b"".join(chunks).decode("utf-8", "replace")
+
+
+def shut_down_kernel(base: str, html: str) -> None:
+    """End the kernel of a loaded page (what the page does on ``beforeunload``)."""
+    found = KERNEL_ID.search(html)
+    if found:
+        # a made-up XSRF token, sent as cookie and header alike (Tornado compares the two)
+        request = urllib.request.Request(f"{base}/api/kernels/{found[1]}", method="DELETE",
+                                         headers={"X-XSRFToken": "bench",
+                                                  "Cookie": "_xsrf=bench"})
+        try:
+            urllib.request.urlopen(request, timeout=30).close()
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            pass  # already gone
+
+
+def run(server, notebooks: list[str], loads: int = LOADS) -> list[tuple[str, float | None]]:
+    """Load the pages of *notebooks* round-robin *loads* times; return (notebook, seconds)."""
+    base = f"http://127.0.0.1:{server.port}"
+    results = []
+    for number in range(loads):
+        notebook = notebooks[number % len(notebooks)]
+        seconds, html = load(server.url(notebook))
+        if seconds is not None and any(text in html for text in FAILED):
+            print(f"  {notebook}: the page shows an error")
+        results.append((notebook, seconds))
+        if seconds is None or number % 10 == 9:
+            print(f"  load {number + 1}: {notebook} "
+                  + ("HANG" if seconds is None else f"{seconds:.2f} s"), flush=True)
+        shut_down_kernel(base, html)
+    return results
+
+
+def report(results: list[tuple[str, float | None]]) -> dict:
+    """Print hangs, median and p95 per page and over all loads; return the totals."""
+    done = sorted(s for _, s in results if s is not None)
+    hangs = [n for n, s in results if s is None]
+    for notebook in dict.fromkeys(n for n, _ in results):
+        own = [s for n, s in results if n == notebook and s is not None]
+        text = f"median {statistics.median(own):5.2f} s  max {max(own):5.2f} s" if own else ""
+        print(f"  {notebook:26s} {len(own):3d} loads  {text}"
+              f"  hangs {sum(1 for n in hangs if n == notebook)}")
+    p95 = done[max(0, round(0.95 * len(done)) - 1)] if done else float("nan")
+    median = statistics.median(done) if done else float("nan")
+    print(f"  all pages: {len(results)} loads, {len(hangs)} hangs (> {HANG_SECONDS:.0f} s), "
+          f"median {median:.2f} s, p95 {p95:.2f} s (target 0 hangs, p95 < {TARGET_P95:.0f} s)")
+    return {"loads": len(results), "hangs": len(hangs), "median": median, "p95": p95}
+
+
+def main() -> dict:
+    from routekit.app import NOTEBOOK_DIR, AppServer
+    from routekit.notebook import SAMPLE_ROUTE
+
+    scratch = Path(tempfile.mkdtemp(prefix="routekit-app-bench-"))
+    env = dict(os.environ)
+    for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                "IPYTHONDIR", "MPLCONFIGDIR"):
+        env[var] = str(scratch / var.lower())
+    route = scratch / "de-sleutel"
+    shutil.copytree(SAMPLE_ROUTE, route, ignore=shutil.ignore_patterns(".backup"))
+    notebooks = sorted(p.stem for p in NOTEBOOK_DIR.glob("*.ipynb"))
+    log = scratch / "voila.log"
+    server = AppServer.start(route, env=env, log=log)
+    try:
+        started = time.perf_counter()
+        server.wait_until_ready(timeout=120)
+        server.wait_until_warm(timeout=600)
+        print(f"  server ready in {time.perf_counter() - started:.1f} s; "
+              f"{LOADS} loads over {len(notebooks)} pages")
+        totals = report(run(server, notebooks))
+    finally:
+        server.stop()
+    (scratch / "result.json").write_text(json.dumps(totals), "utf-8")
+    print(f"  Voilà log: {log}")
+    return totals
+
+
+if __name__ == "__main__":
+    main()
