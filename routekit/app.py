@@ -2,7 +2,9 @@
 
 One server serves the whole ``notebooks/`` folder on 127.0.0.1, so the links
 between notebooks keep working; every page runs its notebook in a fresh kernel
-that reads and writes the route named by ``ROUTEKIT_ROUTE``.
+(:mod:`routekit.app_kernel`) on the current route of the app: the route the
+server was started with, until the start page chooses another
+(:mod:`routekit.route_choice`).
 
 Examples
 --------
@@ -100,23 +102,33 @@ class AppServer:
 
     @classmethod
     def start(cls, route_dir: str | Path, *, port: int | None = None,
-              env: dict[str, str] | None = None, log: str | Path | None = None) -> AppServer:
+              env: dict[str, str] | None = None, log: str | Path | None = None,
+              choice_file: str | Path | None = None) -> AppServer:
         """Start Voilà on *route_dir* and return at once (see :meth:`wait_until_ready`).
 
         Parameters
         ----------
         route_dir : str or Path
-            The route the notebooks open (passed to the kernels as ``ROUTEKIT_ROUTE``).
+            The route the pages open first: it becomes the app's current route.
         port : int, optional
             A free port is chosen when not given.
         env : dict, optional
             Environment of the server and its kernels; defaults to this process's.
         log : str or Path, optional
             File for the server's output; by default it goes to this process's output.
+        choice_file : str or Path, optional
+            The file holding the current route (default: ``ROUTEKIT_CHOICE`` of *env*,
+            else ``routes/.route-choice.yaml``); the pages read it, the start page writes it.
         """
+        from routekit.route_choice import CHOICE_ENV_VAR, DEFAULT_CHOICE_FILE, choose_route
+
         route_dir = Path(route_dir).resolve()
         port = port or free_port()
-        env = dict(os.environ if env is None else env, **{ENV_VAR: str(route_dir)})
+        env = dict(os.environ if env is None else env)
+        env.pop(ENV_VAR, None)  # the pages follow the route chosen on the start page
+        choice_file = Path(choice_file or env.get(CHOICE_ENV_VAR) or DEFAULT_CHOICE_FILE)
+        env[CHOICE_ENV_VAR] = str(choice_file.resolve())
+        choose_route(route_dir, file=choice_file)
         # first on the Jupyter path: the app's python3 kernel spec and template win
         env["JUPYTER_PATH"] = os.pathsep.join(
             filter(None, [str(APP_SHARE), env.get("JUPYTER_PATH", "")]))

@@ -2,7 +2,8 @@
 
 The choice lives in one small YAML file (by default ``routes/.route-choice.yaml`` in the
 project; ``ROUTEKIT_CHOICE`` names another): the current route and the routes opened
-before. :func:`routekit.notebook.resolve_route` reads it, so every page opened after a
+before. New routes are made in the folder of that file (:func:`routes_folder`).
+:func:`routekit.notebook.resolve_route` reads it, so every page opened after a
 switch works on the new route without restarting the app. The ``ROUTEKIT_ROUTE``
 environment variable still wins over it (tests, ``make lab ROUTE=...``).
 
@@ -28,7 +29,7 @@ from pathlib import Path
 import yaml
 
 __all__ = ["CHOICE_ENV_VAR", "DEFAULT_CHOICE_FILE", "KnownRoute", "choice_file", "choose_route",
-           "current_route", "known_routes"]
+           "current_route", "known_routes", "routes_folder"]
 
 CHOICE_ENV_VAR = "ROUTEKIT_CHOICE"
 DEFAULT_CHOICE_FILE = Path(__file__).resolve().parents[1] / "routes" / ".route-choice.yaml"
@@ -40,9 +41,15 @@ def choice_file() -> Path:
     return Path(os.environ.get(CHOICE_ENV_VAR) or DEFAULT_CHOICE_FILE)
 
 
-def _read() -> dict:
+def routes_folder() -> Path:
+    """Where the start page lists and creates routes: the folder of the choice file
+    (``routes/`` of the project by default)."""
+    return choice_file().parent
+
+
+def _read(file: Path | None = None) -> dict:
     try:
-        data = yaml.safe_load(choice_file().read_text("utf-8"))
+        data = yaml.safe_load((file or choice_file()).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -56,17 +63,18 @@ def current_route() -> Path | None:
     return None
 
 
-def choose_route(route_dir: str | Path) -> Path:
+def choose_route(route_dir: str | Path, *, file: str | Path | None = None) -> Path:
     """Make *route_dir* the current route (and remember it); return its absolute path.
 
-    The file is replaced in one step (write, then rename), so a page that reads it
-    meanwhile sees the old choice or the new one, never half a file.
+    *file* is the choice file (default :func:`choice_file`). It is replaced in one step
+    (write, then rename), so a page that reads it meanwhile sees the old choice or the
+    new one, never half a file.
     """
     route_dir = Path(route_dir).resolve()
-    data = _read()
+    target = Path(file) if file else choice_file()
+    data = _read(target)
     recent = [str(route_dir)] + [p for p in data.get("recent") or []
                                  if isinstance(p, str) and p != str(route_dir)]
-    target = choice_file()
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     scratch.write_text(yaml.safe_dump({"current": str(route_dir), "recent": recent[:MAX_RECENT]},
@@ -95,14 +103,12 @@ class KnownRoute:
 
 
 def known_routes(parent: str | Path | None = None) -> list[KnownRoute]:
-    """The routes in *parent* (default: the project's ``routes/``) and those chosen before.
+    """The routes in *parent* (default: :func:`routes_folder`) and those chosen before.
 
     Folders without a readable ``route.yaml`` are left out; the current route comes first,
     the rest in order of folder name.
     """
-    from routekit.notebook import PROJECT_ROOT
-
-    parent = Path(parent) if parent is not None else PROJECT_ROOT / "routes"
+    parent = Path(parent) if parent is not None else routes_folder()
     candidates = sorted(p for p in parent.glob("*/route.yaml")) if parent.is_dir() else []
     folders = [p.parent.resolve() for p in candidates]
     folders += [Path(p) for p in _read().get("recent") or [] if isinstance(p, str)]

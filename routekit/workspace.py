@@ -461,7 +461,8 @@ class Route:
                 except RouteError:
                     pass
         counts["01"] += len(self.config.themes)  # step 1: the themes the route starts from
-        counts["04a"] += int(self.area_file("segments").exists())
+        counts["04a"] += sum(self.area_file(name).exists()
+                             for name in ("segments", "kerncijfers_kwb"))  # area data in
         rows = [{"step": step, "title": t(f"core.step.{step}"), "records": counts[step],
                  "started": counts[step] > 0} for step in STEPS]
         return pd.DataFrame(rows)

@@ -9,8 +9,6 @@ from queue import Empty
 import pytest
 from jupyter_client.manager import AsyncKernelManager
 
-from routekit.app_kernel import SteadyKernelClient
-
 
 @pytest.fixture
 def kernel(monkeypatch):

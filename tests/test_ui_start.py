@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ def _upload(form: UploadForm, path: Path) -> None:
     content = path.read_bytes()
     form.upload.value = ({"name": path.name, "type": "", "size": len(content),
                           "content": memoryview(content),
-                          "last_modified": datetime.now(timezone.utc)},)
+                          "last_modified": datetime.now(UTC)},)
 
 
 def _new_route(parent: Path, code: str = "GM0344", library: str = "Bibliotheek Utrecht") -> Route:

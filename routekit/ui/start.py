@@ -122,7 +122,7 @@ class RoutePicker:
         self.on_choose = on_choose
         self.choice = _labelled(w.Dropdown(), t("app.start.pick"))
         self.open = w.Button(description=t("app.start.open"), button_style="primary")
-        self.open.layout.width = "auto"
+        self.open.layout = w.Layout(width="auto", align_self="flex-start")
         self.message = w.HTML()
         self.open.on_click(self._on_open)
         self.widget = w.VBox([self.choice, self.open, self.message])
@@ -179,7 +179,7 @@ class NewRouteForm:
         self.theme = _labelled(w.Text(placeholder=t("app.start.theme_hint")),
                                t("app.start.first_theme"))
         self.create = w.Button(description=t("ui.start.create"), button_style="primary")
-        self.create.layout.width = "auto"
+        self.create.layout = w.Layout(width="auto", align_self="flex-start")
         self.message = w.HTML()
         self.create.on_click(self._on_create)
         self.widget = w.VBox([self.library, self.municipality, self.theme, self.create,
@@ -239,7 +239,7 @@ class UploadForm:
         self._pending: Path | None = None
         self.upload = w.FileUpload(accept=".xlsx,.xls,.csv,.json,.geojson,.gpkg",
                                    multiple=False, description=t("app.upload.choose"))
-        self.upload.layout.width = "auto"
+        self.upload.layout = w.Layout(width="auto", align_self="flex-start")
         self.help = w.HTML(f"<p>{html.escape(t('app.upload.where'))}</p>")
         self.confirm = w.Button(description=t("app.upload.confirm"), button_style="warning")
         self.cancel = w.Button(description=t("app.upload.cancel"))
@@ -336,16 +336,19 @@ class StartPage:
     status : ipywidgets.Output
         :func:`progress_table` of the route.
     picker : RoutePicker
+        Routes in *parent* (default :func:`routekit.route_choice.routes_folder`, the
+        project's ``routes/``) and those chosen before.
     new_route : NewRouteForm
+        Makes new routes in *parent*.
     upload : UploadForm
     listeners : list of callables
         Called with the new route after every switch (e.g. a documents panel).
     """
 
     def __init__(self, route: Route, *, parent: str | Path | None = None):
-        from routekit.notebook import PROJECT_ROOT
+        from routekit.route_choice import routes_folder
 
-        parent = Path(parent) if parent is not None else PROJECT_ROOT / "routes"
+        parent = Path(parent) if parent is not None else routes_folder()
         self.route = route
         self.listeners: list[Callable[[Route], None]] = []
         self.header = w.HTML()
