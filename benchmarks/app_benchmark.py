@@ -55,15 +55,37 @@ XSRF = {"X-XSRFToken": "bench", "Cookie": "_xsrf=bench"}
 
 
 def kernel_state(base: str, html: str) -> str:
-    """``idle`` or ``busy``: what the kernel of a (partly) loaded page is doing now."""
+    """``busy`` or ``idle``: whether the kernel of a (partly) loaded page still computes.
+
+    Read from the kernel process's CPU time over two seconds (``/proc``; the kernel's
+    connection file names it), so a status message lost under load cannot mislead;
+    elsewhere from the server's ``execution_state``.
+    """
     found = KERNEL_ID.search(html)
     if not found:
         return "not started"
+    ticks = _cpu_ticks(found[1])
+    if ticks is not None:
+        time.sleep(2)
+        later = _cpu_ticks(found[1])
+        return "busy" if later is not None and later - ticks > 5 else "idle"
     try:
         with urllib.request.urlopen(f"{base}/api/kernels/{found[1]}", timeout=30) as answer:
             return json.loads(answer.read()).get("execution_state", "?")
     except (urllib.error.URLError, TimeoutError, ConnectionError, ValueError):
         return "?"
+
+
+def _cpu_ticks(kernel_id: str) -> int | None:
+    """User + system CPU ticks of the process running kernel *kernel_id*, if found."""
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if f"kernel-{kernel_id}.json".encode() in (proc / "cmdline").read_bytes():
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                return int(fields[11]) + int(fields[12])
+        except OSError:
+            continue
+    return None
 
 
 def shut_down_kernel(base: str, html: str) -> None:

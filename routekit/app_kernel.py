@@ -8,8 +8,9 @@ Two guards against a page that never finishes loading, and Dutch errors:
   voila-dashboards/voila#1395). On the server side :class:`SteadyKernelClient`
   never waits on one poll for good: it polls in short slices, and every new poll
   reads the socket's state afresh. On the kernel side :class:`AppKernel` looks at
-  its shell and control sockets a few times a second and handles whatever is
-  waiting there (a request not yet read, a reply not yet sent).
+  its shell and control sockets (and the inproc sockets between its threads) a few
+  times a second and handles whatever is waiting there (a request not yet read, a
+  reply not yet sent).
 * **Errors a librarian can act on.** In app mode a failing cell shows one short
   Dutch message (what went wrong, what to do) instead of a traceback; the full
   traceback goes to the server's log.
@@ -40,6 +41,7 @@ __all__ = ["POLL_SLICE", "AppKernel", "AppShell", "SteadyChannel", "SteadyKernel
 
 POLL_SLICE = 0.5  # seconds: the longest a message can wait unnoticed on the server side
 WATCH_MS = 250  # milliseconds between the kernel's looks at its own sockets
+LOOKS = 0  # how many looks the kernel took so far (for tests)
 log = logging.getLogger("routekit.app")
 
 FALLBACK_MESSAGE = ("Dit deel van de pagina kon niet worden gemaakt. Wat je al hebt opgeslagen, "
@@ -120,7 +122,7 @@ class AppShell(ZMQInteractiveShell):
 
 
 class AppKernel(IPythonKernel):
-    """ipykernel's kernel with :class:`AppShell` that watches its own shell and control sockets.
+    """ipykernel's kernel with :class:`AppShell` that watches the sockets it reads.
 
     A failed cell is reported to Voilà as done (after the Dutch message), so the rest of
     the page still runs and Voilà shows no English error banner.
@@ -130,9 +132,18 @@ class AppKernel(IPythonKernel):
 
     def start(self):
         super().start()
-        for stream in (self.shell_stream, self.control_stream):
-            if stream is not None:
-                stream.io_loop.add_callback(_watch, stream)
+        for stream in self._streams():
+            stream.io_loop.add_callback(_watch, stream)
+
+    def _streams(self) -> list:
+        """Every stream that reads a socket of this kernel: shell, control and ipykernel 7's
+        inproc pairs between the shell channel thread and the main thread."""
+        streams = [self.shell_stream, self.control_stream]
+        manager = getattr(self.shell_channel_thread, "manager", None)
+        for name in ("_shell_channel_to_main", "_main_to_shell_channel",
+                     "control_to_shell_channel"):
+            streams.append(getattr(getattr(manager, name, None), "to_stream", None))
+        return [stream for stream in streams if stream is not None]
 
     async def do_execute(self, *args, **kwargs):
         reply = super().do_execute(*args, **kwargs)
@@ -149,6 +160,8 @@ def _watch(stream) -> None:
     from tornado.ioloop import PeriodicCallback
 
     def look():
+        global LOOKS
+        LOOKS += 1
         if stream.socket is not None and not stream.closed():
             stream._handle_events(stream.socket, 0)  # what the loop does on a wake-up
 
@@ -170,5 +183,7 @@ def main() -> None:
     IPKernelApp.launch_instance(argv=sys.argv[1:], kernel_class=AppKernel)
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # run the imported module, so its classes and state are the ones used
+    from routekit.app_kernel import main as run_kernel
+
+    run_kernel()

@@ -60,6 +60,14 @@ def test_app_kernel_runs_our_kernel_class(kernel):
     assert any("AppKernel 1" in m["content"].get("text", "") for m in outputs)
 
 
+def test_app_kernel_looks_at_its_sockets(kernel):
+    loop, km, kc = kernel
+    _run(loop, kc, "import time; time.sleep(1)")
+    reply, outputs = _run(loop, kc, "import routekit.app_kernel as k; print(k.LOOKS)")
+    looks = int("".join(m["content"].get("text", "") for m in outputs).strip())
+    assert looks >= 8  # shell, control and the inproc pairs, every quarter second
+
+
 def test_failing_cell_shows_one_dutch_message_and_the_page_goes_on(kernel):
     loop, km, kc = kernel
     reply, outputs = _run(loop, kc, "1 / 0")
