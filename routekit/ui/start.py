@@ -121,6 +121,7 @@ class RoutePicker:
         self.parent = parent
         self.on_choose = on_choose
         self.choice = _labelled(w.Dropdown(), t("app.start.pick"))
+        self.choice.layout.width = "48em"  # labels name library, municipality and folder
         self.open = w.Button(description=t("app.start.open"), button_style="primary")
         self.open.layout = w.Layout(width="auto", align_self="flex-start")
         self.message = w.HTML()
