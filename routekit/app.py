@@ -32,8 +32,8 @@ from pathlib import Path
 from routekit.i18n import t
 from routekit.notebook import ENV_VAR, PROJECT_ROOT
 
-__all__ = ["DEFAULT_PORT", "HOST", "NOTEBOOK_DIR", "START_NOTEBOOK", "AppServer", "free_port",
-           "notebook_name", "port_is_free"]
+__all__ = ["APP_SHARE", "DEFAULT_PORT", "HOST", "NOTEBOOK_DIR", "START_NOTEBOOK", "AppServer",
+           "app_environment", "free_port", "notebook_name", "port_is_free"]
 
 HOST = "127.0.0.1"
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
@@ -69,6 +69,27 @@ def notebook_name(name: str | Path | None) -> str | None:
     file = Path(name).name
     file = file if file.endswith(".ipynb") else f"{file}.ipynb"
     return file if (NOTEBOOK_DIR / file).is_file() else None
+
+
+def app_environment(route_dir: str | Path, env: dict[str, str],
+                    choice_file: str | Path | None = None) -> dict[str, str]:
+    """The environment of the app server and its kernels, with *route_dir* chosen.
+
+    ``ROUTEKIT_ROUTE`` is left out (the pages follow the route chosen on the start
+    page), ``ROUTEKIT_CHOICE`` names the choice file (*choice_file*, else the one *env*
+    names, else ``routes/.route-choice.yaml``), which now holds *route_dir*, and the
+    app's Jupyter data folder comes first on ``JUPYTER_PATH``, so its ``python3`` kernel
+    spec and its template win.
+    """
+    from routekit.route_choice import CHOICE_ENV_VAR, DEFAULT_CHOICE_FILE, choose_route
+
+    env = {key: value for key, value in env.items() if key != ENV_VAR}
+    choice_file = Path(choice_file or env.get(CHOICE_ENV_VAR) or DEFAULT_CHOICE_FILE).resolve()
+    env[CHOICE_ENV_VAR] = str(choice_file)
+    choose_route(route_dir, file=choice_file)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        filter(None, [str(APP_SHARE), env.get("JUPYTER_PATH", "")]))
+    return env
 
 
 def voila_command(port: int) -> list[str]:
@@ -120,18 +141,9 @@ class AppServer:
             The file holding the current route (default: ``ROUTEKIT_CHOICE`` of *env*,
             else ``routes/.route-choice.yaml``); the pages read it, the start page writes it.
         """
-        from routekit.route_choice import CHOICE_ENV_VAR, DEFAULT_CHOICE_FILE, choose_route
-
         route_dir = Path(route_dir).resolve()
         port = port or free_port()
-        env = dict(os.environ if env is None else env)
-        env.pop(ENV_VAR, None)  # the pages follow the route chosen on the start page
-        choice_file = Path(choice_file or env.get(CHOICE_ENV_VAR) or DEFAULT_CHOICE_FILE)
-        env[CHOICE_ENV_VAR] = str(choice_file.resolve())
-        choose_route(route_dir, file=choice_file)
-        # first on the Jupyter path: the app's python3 kernel spec and template win
-        env["JUPYTER_PATH"] = os.pathsep.join(
-            filter(None, [str(APP_SHARE), env.get("JUPYTER_PATH", "")]))
+        env = app_environment(route_dir, os.environ if env is None else env, choice_file)
         with open(log, "ab") if log else contextlib.nullcontext() as output:
             process = subprocess.Popen(voila_command(port), env=env, stdout=output,
                                        stderr=subprocess.STDOUT if log else None,

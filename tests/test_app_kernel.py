@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from queue import Empty
 
@@ -103,3 +104,18 @@ def test_steady_channel_polls_in_slices_until_the_timeout(kernel):
     with pytest.raises(Empty):
         loop.run_until_complete(kc.shell_channel.get_msg(timeout=1.2))
     assert 1.1 < time.monotonic() - began < 5
+
+
+def test_app_environment_follows_the_choice_not_the_route_variable(tmp_path):
+    import yaml
+
+    from routekit.app import APP_SHARE, app_environment
+
+    choice = tmp_path / "routes" / ".route-choice.yaml"
+    env = app_environment(tmp_path / "routes" / "r", {"ROUTEKIT_ROUTE": "elders", "A": "1",
+                                                      "JUPYTER_PATH": "/x"}, choice)
+    assert "ROUTEKIT_ROUTE" not in env and env["A"] == "1"
+    assert env["ROUTEKIT_CHOICE"] == str(choice.resolve())
+    assert env["JUPYTER_PATH"].split(os.pathsep) == [str(APP_SHARE), "/x"]
+    assert yaml.safe_load(choice.read_text("utf-8"))["current"] == str(
+        (tmp_path / "routes" / "r").resolve())  # the pages open this route first
