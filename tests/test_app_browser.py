@@ -192,7 +192,7 @@ def page(browser):
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
-    tab.close()
+    tab.close(run_before_unload=True)  # as a browser does: the page ends its kernel
 
 
 def _open(page, app: App, notebook: str | None = None) -> None:
@@ -249,8 +249,9 @@ def _fill_one_form(page, notebook: str) -> str:
 
     The form is the first box with a primary button and an empty text field (a new
     record): that field gets a test text. Without such a box, the first primary button
-    (saving what the form shows). On the start page she picks the route she works on.
-    Fails when the page has no form, or shows no answer to the click.
+    (saving what the form shows); without any, the first text field of a form that saves
+    on every change. On the start page she picks the route she works on. Fails when the
+    page has no form, or shows no answer.
     """
     if notebook == "00_start":
         button = page.get_by_role("button", name=t("app.start.open"))
@@ -266,18 +267,29 @@ def _fill_one_form(page, notebook: str) -> str:
                 button = candidate
                 empty[0].fill(f"Browsertest {notebook}")
                 break
-        if button is None:
-            assert primaries, f"{notebook}: no form to fill in (no primary button)"
-            button = primaries[0]
+        if button is None and not primaries:  # a form that saves on every change
+            fields = [f for f in page.locator(".widget-textarea textarea, .widget-text "
+                                              "input[type=text]").all() if f.is_visible()]
+            assert fields, f"{notebook}: no form to fill in"
+            before = page.inner_text("body")
+            fields[0].fill(f"{fields[0].input_value()} Browsertest {notebook}".strip())
+            fields[0].press("Tab")
+            return _answered(page, before, notebook, "a text field saved on change")
+        button = button or primaries[0]
     before = page.inner_text("body")
     label = button.inner_text()
     button.click()
+    return _answered(page, before, notebook, f"clicked {label!r}")
+
+
+def _answered(page, before: str, notebook: str, done: str) -> str:
+    """Wait until the page text differs from *before* (the form's answer); return *done*."""
     deadline = time.monotonic() + 20
     while page.inner_text("body") == before and time.monotonic() < deadline:
         page.wait_for_timeout(200)
-    assert page.inner_text("body") != before, f"{notebook}: no answer to {label!r}"
+    assert page.inner_text("body") != before, f"{notebook}: no answer after {done}"
     _wait_until_still(page, 10)
-    return f"clicked {label!r}"
+    return done
 
 
 @pytest.mark.parametrize("notebook", PAGES)
@@ -402,7 +414,8 @@ def test_slider_moves_a_stakeholder_and_the_chart_follows(page, servers, figure_
 
     assert Route.open(app.route_dir).get("positions", sid, theme).influence == before + step
     assert slider.locator(".widget-readout").inner_text() == str(before + step)
-    expect(chart).not_to_have_attribute("src", chart_before)  # redrawn from the saved record
+    expect(chart).not_to_have_attribute("src", chart_before,  # redrawn from the saved record
+                                        timeout=TIMEOUT_MS)
     chart.evaluate("img => img.decode()")
     page.set_viewport_size({"width": 1280, "height": 1800})
     page.locator(".widget-vbox", has=page.locator(".widget-tab")).first.screenshot(
