@@ -92,9 +92,9 @@ def app_environment(route_dir: str | Path, env: dict[str, str],
     return env
 
 
-def voila_command(port: int) -> list[str]:
-    """The Voilà command line that serves ``notebooks/`` on *port* of 127.0.0.1."""
-    return [sys.executable, "-m", "voila", str(NOTEBOOK_DIR), "--no-browser",
+def voila_command(port: int, notebook_dir: str | Path = NOTEBOOK_DIR) -> list[str]:
+    """The Voilà command line that serves *notebook_dir* (``notebooks/``) on *port*."""
+    return [sys.executable, "-m", "voila", str(notebook_dir), "--no-browser",
             f"--port={port}", f"--Voila.ip={HOST}", "--Voila.port_retries=0",
             "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
             "--template=routekit",  # app_share/voila/templates/routekit: Dutch loading text
@@ -124,7 +124,8 @@ class AppServer:
     @classmethod
     def start(cls, route_dir: str | Path, *, port: int | None = None,
               env: dict[str, str] | None = None, log: str | Path | None = None,
-              choice_file: str | Path | None = None) -> AppServer:
+              choice_file: str | Path | None = None,
+              notebook_dir: str | Path = NOTEBOOK_DIR) -> AppServer:
         """Start Voilà on *route_dir* and return at once (see :meth:`wait_until_ready`).
 
         Parameters
@@ -140,12 +141,14 @@ class AppServer:
         choice_file : str or Path, optional
             The file holding the current route (default: ``ROUTEKIT_CHOICE`` of *env*,
             else ``routes/.route-choice.yaml``); the pages read it, the start page writes it.
+        notebook_dir : str or Path, optional
+            The folder of notebooks served (default: the guided notebooks).
         """
         route_dir = Path(route_dir).resolve()
         port = port or free_port()
         env = app_environment(route_dir, os.environ if env is None else env, choice_file)
         with open(log, "ab") if log else contextlib.nullcontext() as output:
-            process = subprocess.Popen(voila_command(port), env=env, stdout=output,
+            process = subprocess.Popen(voila_command(port, notebook_dir), env=env, stdout=output,
                                        stderr=subprocess.STDOUT if log else None,
                                        start_new_session=True)
         return cls(process, port, route_dir)

@@ -452,3 +452,30 @@ def test_routekit_app_command_serves_a_step_and_stops_cleanly(tmp_path):
         assert command.wait(30) == 0
     assert t("app.stop") in log.read_text("utf-8")
     assert port_is_free(port)  # the server went with it
+
+
+def test_a_page_whose_kernel_stops_says_so_in_dutch(tmp_path):
+    """Even when a page's kernel dies mid-way, no English text or traceback reaches her."""
+    import nbformat
+
+    from routekit.app import AppServer
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    notebook.cells = [nbformat.v4.new_code_cell("print('eerste deel')"),
+                      nbformat.v4.new_code_cell("import os; os._exit(1)")]
+    nbformat.write(notebook, folder / "stopt.ipynb")
+    server = AppServer.start(SAMPLE_ROUTE, log=tmp_path / "voila.log", notebook_dir=folder,
+                             choice_file=tmp_path / "routes" / ".route-choice.yaml")
+    try:
+        server.wait_until_ready()
+        url = f"http://127.0.0.1:{server.port}/voila/render/stopt.ipynb"  # not a guided step
+        with urllib.request.urlopen(url, timeout=RENDER_MS / 1000) as response:
+            html = response.read().decode("utf-8")
+    finally:
+        server.stop()
+    assert "eerste deel" in html and "Dit deel van de pagina kon niet worden gemaakt" in html
+    for english in ("There was an error", "An exception occurred", "Traceback", "Please run"):
+        assert english not in html
