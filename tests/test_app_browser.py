@@ -250,8 +250,8 @@ def _fill_one_form(page, notebook: str) -> str:
     The form is the first box with a primary button and an empty text field (a new
     record): that field gets a test text. Without such a box, the first primary button
     (saving what the form shows); without any, the first text field of a form that saves
-    on every change. On the start page she picks the route she works on. Fails when the
-    page has no form, or shows no answer.
+    on every change; without that, the first button. On the start page she picks the
+    route she works on. Fails when the page has no form, or shows no answer.
     """
     if notebook == "00_start":
         button = page.get_by_role("button", name=t("app.start.open"))
@@ -264,13 +264,19 @@ def _fill_one_form(page, notebook: str) -> str:
                                              "textarea").all()
                      if f.is_visible() and not f.input_value()]
             if empty:
-                button = candidate
                 empty[0].fill(f"Browsertest {notebook}")
-                break
-        if button is None and not primaries:  # a form that saves on every change
-            fields = [f for f in page.locator(".widget-textarea textarea, .widget-text "
-                                              "input[type=text]").all() if f.is_visible()]
-            assert fields, f"{notebook}: no form to fill in"
+                page.wait_for_timeout(500)  # a button may wait for the field to be filled
+                if candidate.is_enabled():
+                    button = candidate
+                    break
+        primaries = [b for b in primaries if b.is_enabled()]
+        fields = [f for f in page.locator(".widget-textarea textarea, .widget-text "
+                                          "input[type=text]").all() if f.is_visible()]
+        if button is None and not primaries and not fields:  # a form of lists and a button
+            primaries = [b for b in page.locator(".widget-button").all()
+                         if b.is_visible() and b.is_enabled()]
+            assert primaries, f"{notebook}: no form to fill in"
+        elif button is None and not primaries:  # a form that saves on every change
             before = page.inner_text("body")
             fields[0].fill(f"{fields[0].input_value()} Browsertest {notebook}".strip())
             fields[0].press("Tab")
