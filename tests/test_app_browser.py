@@ -270,8 +270,13 @@ def _fill_one_form(page, notebook: str) -> str:
                     button = candidate
                     break
         primaries = [b for b in primaries if b.is_enabled()]
+        # for a form that saves on every change: an empty field, else a note (a text area);
+        # never a filled-in name, which other tests look for
         fields = [f for f in page.locator(".widget-textarea textarea, .widget-text "
-                                          "input[type=text]").all() if f.is_visible()]
+                                          "input[type=text]").all()
+                  if f.is_visible() and not f.input_value()]
+        fields = fields or [f for f in page.locator(".widget-textarea textarea").all()
+                            if f.is_visible()]
         if button is None and not primaries and not fields:  # a form of lists and a button
             primaries = [b for b in page.locator(".widget-button").all()
                          if b.is_visible() and b.is_enabled()]
