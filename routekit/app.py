@@ -2,7 +2,9 @@
 
 One server serves the whole ``notebooks/`` folder on 127.0.0.1, so the links
 between notebooks keep working; every page runs its notebook in a fresh kernel
-that reads and writes the route named by ``ROUTEKIT_ROUTE``.
+(:mod:`routekit.app_kernel`) on the current route of the app: the route the
+server was started with, until the start page chooses another
+(:mod:`routekit.route_choice`).
 
 Examples
 --------
@@ -30,8 +32,8 @@ from pathlib import Path
 from routekit.i18n import t
 from routekit.notebook import ENV_VAR, PROJECT_ROOT
 
-__all__ = ["DEFAULT_PORT", "HOST", "NOTEBOOK_DIR", "START_NOTEBOOK", "AppServer", "free_port",
-           "notebook_name", "port_is_free"]
+__all__ = ["APP_SHARE", "DEFAULT_PORT", "HOST", "NOTEBOOK_DIR", "START_NOTEBOOK", "AppServer",
+           "app_environment", "free_port", "notebook_name", "port_is_free"]
 
 HOST = "127.0.0.1"
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
@@ -39,6 +41,8 @@ START_NOTEBOOK = "00_start.ipynb"
 DEFAULT_PORT = 8866
 # Kernels of closed pages are shut down after this many idle seconds; open pages keep theirs.
 CULL_IDLE_SECONDS = 600
+# Jupyter data folder of the app: the page kernel (routekit.app_kernel) and the Dutch template.
+APP_SHARE = Path(__file__).resolve().parent / "app_share"
 
 
 def free_port() -> int:
@@ -67,11 +71,35 @@ def notebook_name(name: str | Path | None) -> str | None:
     return file if (NOTEBOOK_DIR / file).is_file() else None
 
 
-def voila_command(port: int) -> list[str]:
-    """The Voilà command line that serves ``notebooks/`` on *port* of 127.0.0.1."""
-    return [sys.executable, "-m", "voila", str(NOTEBOOK_DIR), "--no-browser",
+def app_environment(route_dir: str | Path, env: dict[str, str],
+                    choice_file: str | Path | None = None) -> dict[str, str]:
+    """The environment of the app server and its kernels, with *route_dir* chosen.
+
+    ``ROUTEKIT_ROUTE`` is left out (the pages follow the route chosen on the start
+    page), ``ROUTEKIT_CHOICE`` names the choice file (*choice_file*, else the one *env*
+    names, else ``routes/.route-choice.yaml``), which now holds *route_dir*, and the
+    app's Jupyter data folder comes first on ``JUPYTER_PATH``, so its ``python3`` kernel
+    spec and its template win.
+    """
+    from routekit.route_choice import CHOICE_ENV_VAR, DEFAULT_CHOICE_FILE, choose_route
+
+    env = {key: value for key, value in env.items() if key != ENV_VAR}
+    choice_file = Path(choice_file or env.get(CHOICE_ENV_VAR) or DEFAULT_CHOICE_FILE).resolve()
+    env[CHOICE_ENV_VAR] = str(choice_file)
+    choose_route(route_dir, file=choice_file)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        filter(None, [str(APP_SHARE), env.get("JUPYTER_PATH", "")]))
+    return env
+
+
+def voila_command(port: int, notebook_dir: str | Path = NOTEBOOK_DIR) -> list[str]:
+    """The Voilà command line that serves *notebook_dir* (``notebooks/``) on *port*."""
+    return [sys.executable, "-m", "voila", str(notebook_dir), "--no-browser",
             f"--port={port}", f"--Voila.ip={HOST}", "--Voila.port_retries=0",
             "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
+            "--template=routekit",  # app_share/voila/templates/routekit: Dutch loading text
+            # never one endless wait on a kernel socket (see routekit.app_kernel)
+            "--AsyncKernelManager.client_class=routekit.app_kernel.SteadyKernelClient",
             # kernels talk over local sockets: no TCP ports to pick (and lose in a race)
             "--KernelManager.transport=ipc",
             f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
@@ -95,25 +123,32 @@ class AppServer:
 
     @classmethod
     def start(cls, route_dir: str | Path, *, port: int | None = None,
-              env: dict[str, str] | None = None, log: str | Path | None = None) -> AppServer:
+              env: dict[str, str] | None = None, log: str | Path | None = None,
+              choice_file: str | Path | None = None,
+              notebook_dir: str | Path = NOTEBOOK_DIR) -> AppServer:
         """Start Voilà on *route_dir* and return at once (see :meth:`wait_until_ready`).
 
         Parameters
         ----------
         route_dir : str or Path
-            The route the notebooks open (passed to the kernels as ``ROUTEKIT_ROUTE``).
+            The route the pages open first: it becomes the app's current route.
         port : int, optional
             A free port is chosen when not given.
         env : dict, optional
             Environment of the server and its kernels; defaults to this process's.
         log : str or Path, optional
             File for the server's output; by default it goes to this process's output.
+        choice_file : str or Path, optional
+            The file holding the current route (default: ``ROUTEKIT_CHOICE`` of *env*,
+            else ``routes/.route-choice.yaml``); the pages read it, the start page writes it.
+        notebook_dir : str or Path, optional
+            The folder of notebooks served (default: the guided notebooks).
         """
         route_dir = Path(route_dir).resolve()
         port = port or free_port()
-        env = dict(os.environ if env is None else env, **{ENV_VAR: str(route_dir)})
+        env = app_environment(route_dir, os.environ if env is None else env, choice_file)
         with open(log, "ab") if log else contextlib.nullcontext() as output:
-            process = subprocess.Popen(voila_command(port), env=env, stdout=output,
+            process = subprocess.Popen(voila_command(port, notebook_dir), env=env, stdout=output,
                                        stderr=subprocess.STDOUT if log else None,
                                        start_new_session=True)
         return cls(process, port, route_dir)
@@ -134,6 +169,9 @@ class AppServer:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
         raise RuntimeError(t("app.not_ready", seconds=timeout))
+
+    def wait_until_warm(self, timeout: float = 600) -> None:
+        """Wait until the pages are ready to be served (nothing to wait for yet)."""
 
     def stop(self, timeout: float = 15) -> int:
         """Stop the server and its kernels (SIGTERM to the process group); return its exit code."""

@@ -210,7 +210,6 @@ def _cmd_app(args: argparse.Namespace) -> int:
     try:
         server.wait_until_ready()
         print(t("app.start", path=route_dir, url=server.url(notebook)), flush=True)
-        print(t("app.reload_hint"), flush=True)  # Voilà now and then never finishes a page
         if not args.no_browser:
             webbrowser.open(server.url(notebook))
         return server.process.wait()

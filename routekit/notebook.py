@@ -29,14 +29,17 @@ def resolve_route(route_dir: str | Path | None = None) -> Path:
     """Return the route folder to use.
 
     Order: *route_dir* when given, else the ``ROUTEKIT_ROUTE`` environment
-    variable, else the working copy ``routes/de-sleutel`` (made from the sample
-    route by ``make lab``).
+    variable, else the route chosen last on the app's start page
+    (:func:`routekit.route_choice.current_route`), else the working copy
+    ``routes/de-sleutel`` (made from the sample route by ``make lab``).
     """
     if route_dir:
         return Path(route_dir)
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR])
-    return WORKING_ROUTE
+    from routekit.route_choice import current_route
+
+    return current_route() or WORKING_ROUTE
 
 
 def ensure_working_route(target: str | Path = WORKING_ROUTE) -> Path:
