@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from routekit.area.cbs import route_key_figures
+
 from routekit.notebook import SAMPLE_ROUTE, resolve_route
 from routekit.route_choice import choose_route, current_route, known_routes
 from routekit.ui.start import NewRouteForm, StartPage, UploadForm, municipalities, progress_table
@@ -119,7 +121,7 @@ def test_upload_brings_cbs_figures_into_an_empty_route(tmp_path):
     form = UploadForm(route, on_imported=imported.append)
     _upload(form, CBS_UTRECHT)
     assert form.result is not None, form.message.value
-    assert route.area_file("kerncijfers_kwb").exists()
+    assert route_key_figures(route).table.loc["GM0344", "inhabitants"] > 0
     assert "Het bestand is ingelezen" in form.message.value
     for line in form.result.lines:  # the importer's own result, shown as it is
         assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in \
@@ -134,16 +136,29 @@ def test_upload_for_another_municipality_asks_first(tmp_path):
     _upload(form, CBS_UTRECHT)
     assert "Utrecht" in form.message.value and "Amsterdam" in form.message.value
     assert form.choice.layout.display == "flex"
-    assert not route.area_file("kerncijfers_kwb").exists()
+    assert route_key_figures(route).table.empty
 
     form.cancel.click()
-    assert not route.area_file("kerncijfers_kwb").exists()
+    assert route_key_figures(route).table.empty
     assert "niet ingelezen" in form.message.value
 
-    _upload(form, CBS_UTRECHT)
+    _upload(form, CBS_UTRECHT)  # a new, empty route: she may make it Utrecht's
     form.confirm.click()
-    assert route.area_file("kerncijfers_kwb").exists()
     assert form.choice.layout.display == "none"
+    again = Route.open(route.path)
+    assert again.config.municipality.code == "GM0344" and again.config.municipality.name
+    assert not route_key_figures(again).table.empty
+
+
+def test_upload_for_another_municipality_never_mixes_into_a_filled_route(tmp_path):
+    route = Route.create(tmp_path / "oba", library="OBA",
+                         municipality={"code": "GM0363", "name": "Amsterdam"},
+                         areas=[{"code": "WK036300", "name": "Burgwallen-Oude Zijde"}])
+    form = UploadForm(route)
+    _upload(form, CBS_UTRECHT)
+    assert "niet ingelezen" in form.message.value and form.choice.layout.display == "none"
+    assert Route.open(route.path).config.municipality.code == "GM0363"
+    assert route_key_figures(route).table.empty
 
 
 def test_upload_of_a_wrong_file_says_so_in_dutch_and_changes_nothing(tmp_path):

@@ -72,6 +72,14 @@ class DocumentsPanel:
                                      layout=w.Layout(flex_flow="row wrap")),
                               self.message])
 
+    def use_route(self, route) -> None:
+        """Make the documents of *route* from now on (the start page switched routes)."""
+        if self._document is not None:
+            self._document.close()
+        self.route, self._document, self._seen, self.paths = route, None, None, {}
+        self.folder = Path(route.path) / "rapport"
+        self.message.value = t("documents.ui.intro")
+
     def document(self):
         """The route's document, made again only when a file of the route changed."""
         from routekit.report import route_document

@@ -238,6 +238,7 @@ class UploadForm:
         self.on_imported = on_imported
         self.result = None
         self._pending: Path | None = None
+        self._other: dict[str, str] = {}  # code → name of the file's municipality, when not hers
         self.upload = w.FileUpload(accept=".xlsx,.xls,.csv,.json,.geojson,.gpkg",
                                    multiple=False, description=t("app.upload.choose"))
         self.upload.layout = w.Layout(width="auto", align_self="flex-start")
@@ -265,32 +266,42 @@ class UploadForm:
         self._pending = path
         other = self._other_municipality(path)
         if other:
+            from routekit.area.cbs_tables import stored_tables
+
+            empty = not self.route.config.areas and not stored_tables(self.route)
+            key = "app.upload.other" if empty else "app.upload.other_refused"
             self.message.value = (
                 f"<b style='color:#b35900'>{html.escape(t('app.upload.other_title'))}</b> "
-                + html.escape(t("app.upload.other", file=other,
+                + html.escape(t(key, file=", ".join(other.values()),
                                 route=self.route.config.municipality.name or "–")))
-            self.choice.layout.display = "flex"
+            if empty and len(other) == 1:  # a new route: make it the file's municipality
+                self._other = other
+                self.confirm.description = t("app.upload.confirm", file=next(iter(other.values())))
+                self.choice.layout.display = "flex"
+            else:
+                self._drop_pending()
             return
         self._import_pending()
 
-    def _other_municipality(self, path: Path) -> str:
-        """The municipalities of a CBS file when the route's is not among them, else ""."""
+    def _other_municipality(self, path: Path) -> dict[str, str]:
+        """Code → name of the municipalities of a CBS file when the route's is not among
+        them, else empty."""
         from routekit.area.cbs import read_key_figures
         from routekit.area.importer import guess_kind
 
         own = (self.route.config.municipality.code or "").upper()
         try:
             if not own or guess_kind(path) != "cbs":
-                return ""
+                return {}
             table = read_key_figures(path).table
         except (RouteError, ValueError, OSError):
-            return ""  # the import itself says what is wrong with the file
+            return {}  # the import itself says what is wrong with the file
         codes = {f"GM{str(code)[2:6]}" for code in table.index if str(code)[:2] in
                  ("GM", "WK", "BU")}
-        if not codes or own in codes:
-            return ""
+        if not codes or own in codes or len(codes) > 5:  # a national file is cut to the route
+            return {}
         names = dict(municipalities())
-        return ", ".join(sorted(names.get(code, code) for code in codes)[:5])
+        return {code: names.get(code, code) for code in sorted(codes)}
 
     def _import_pending(self) -> None:
         from routekit.area.importer import import_file
@@ -300,6 +311,11 @@ class UploadForm:
         if path is None:
             return
         try:
+            if self._other:  # she chose to make this new route the file's municipality
+                (code, name), = self._other.items()
+                self.route.config.municipality = type(self.route.config.municipality)(
+                    code=code, name=name)
+                self.route.save_config()
             self.result = import_file(self.route, "auto", path)
         except RouteError as error:
             self.message.value = _problems_html(t("app.upload.failed"), error.problems)
@@ -315,6 +331,7 @@ class UploadForm:
             if self.on_imported:
                 self.on_imported(self.route)
         finally:
+            self._other = {}
             shutil.rmtree(path.parent, ignore_errors=True)
             self.upload.value = ()
 
@@ -322,6 +339,7 @@ class UploadForm:
         if self._pending is not None:
             shutil.rmtree(self._pending.parent, ignore_errors=True)
             self._pending = None
+        self._other = {}
         self.choice.layout.display = "none"
         if text:
             self.message.value = html.escape(text)
@@ -342,6 +360,8 @@ class StartPage:
     new_route : NewRouteForm
         Makes new routes in *parent*.
     upload : UploadForm
+    documents : DocumentsPanel
+        Report, PDF and slides of the current route (follows a switch).
     listeners : list of callables
         Called with the new route after every switch (e.g. a documents panel).
     """
@@ -357,6 +377,10 @@ class StartPage:
         self.picker = RoutePicker(parent, on_choose=self.switch)
         self.new_route = NewRouteForm(parent, on_created=self.switch)
         self.upload = UploadForm(route, on_imported=lambda _route: self.refresh())
+        from routekit.ui.documents import DocumentsPanel
+
+        self.documents = DocumentsPanel(route)
+        self.listeners.append(self.documents.use_route)
         self.picker.refresh(route.path)
         self.refresh()
 
