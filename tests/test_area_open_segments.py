@@ -22,7 +22,7 @@ from routekit.cli import main
 from routekit.errors import TableError
 from routekit.workspace import Route
 
-UTRECHT = Path(__file__).parent / "data" / "cbs" / "kwb-2023-utrecht-alle-buurten.xlsx"
+UTRECHT = Path(__file__).parent / "data" / "cbs" / "kwb-2023-utrecht-gemeente.xlsx"
 OPEN_FILES = ("open_segment_scheme.csv", "open_segments.csv", "open_buurten.csv",
               "open_areas.csv", "open_figures.csv", "open_classification.yaml")
 
