@@ -29,6 +29,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from routekit.guidance import APP_ENV_VAR
 from routekit.i18n import t
 from routekit.notebook import ENV_VAR, PROJECT_ROOT
 
@@ -86,6 +87,7 @@ def app_environment(route_dir: str | Path, env: dict[str, str],
     env = {key: value for key, value in env.items() if key != ENV_VAR}
     choice_file = Path(choice_file or env.get(CHOICE_ENV_VAR) or DEFAULT_CHOICE_FILE).resolve()
     env[CHOICE_ENV_VAR] = str(choice_file)
+    env[APP_ENV_VAR] = "1"  # the pages speak without command lines and file names
     choose_route(route_dir, file=choice_file)
     env["JUPYTER_PATH"] = os.pathsep.join(
         filter(None, [str(APP_SHARE), env.get("JUPYTER_PATH", "")]))

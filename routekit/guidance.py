@@ -28,6 +28,7 @@ De rest van deze pagina werkt met wat er al is; wat niet kan, wordt overgeslagen
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,6 +37,9 @@ from routekit.errors import RouteError
 from routekit.i18n import t
 
 __all__ = ["NEEDS", "guidance", "guidance_html", "import_line", "missing", "present"]
+
+#: Set by the app's server (see :func:`routekit.app.app_environment`).
+APP_ENV_VAR = "ROUTEKIT_APP"
 
 #: Inputs that can be imported with ``routekit import`` (they get an import line).
 _IMPORTABLE = ("cbs", "segments", "members", "boundaries")
@@ -148,6 +152,21 @@ def import_line(route, need: str) -> str:
     return t("guide.import_line", route=_route_argument(route), file=t(f"guide.need.{need}.file"))
 
 
+def in_app() -> bool:
+    """True in a page of ``routekit app`` (its server sets ``ROUTEKIT_APP``): no command lines
+    or file names there, only the forms and words a librarian uses."""
+    return bool(os.environ.get(APP_ENV_VAR))
+
+
+def _how(need: str, app: bool) -> str:
+    if app:
+        try:
+            return t(f"guide.need.{need}.how_app")
+        except KeyError:
+            pass
+    return t(f"guide.need.{need}.how")
+
+
 def guidance(route, needs: Iterable[str], *, rest: bool = True, short: bool = False) -> str:
     """A Markdown text naming each missing need and how to add it; "" when nothing is missing.
 
@@ -169,9 +188,10 @@ def guidance(route, needs: Iterable[str], *, rest: bool = True, short: bool = Fa
         return "*" + " ".join([*(t(f"guide.need.{need}.what") for need in absent),
                                t("guide.see_above")]) + "*"
     items = []
+    app = in_app()
     for need in absent:
-        how = t(f"guide.need.{need}.how")
-        if need in _IMPORTABLE:
+        how = _how(need, app)
+        if need in _IMPORTABLE and not app:
             how += " " + import_line(route, need)
         items.append(f"- {t(f'guide.need.{need}.what')}\n  {how}")
     text = f"**{t('guide.title')}**\n\n" + "\n".join(items)

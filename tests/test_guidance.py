@@ -67,3 +67,16 @@ def test_short_guidance_points_to_the_full_text(tmp_path):
     assert short.startswith("*Er zijn nog geen CBS-kerncijfers") and "bovenaan" in short
     assert "routekit import" not in short
     assert guidance_html(route, ["cbs"], short=True).startswith("<p")
+
+
+def test_in_the_app_the_guidance_names_no_command_or_file(monkeypatch, tmp_path):
+    """App pages are read by librarians: no command lines, no file names."""
+    from routekit.guidance import APP_ENV_VAR
+
+    route = empty_route(tmp_path / "leeg")
+    needs = ["cbs", "segments", "members", "boundaries", "behaviour", "budget", "kpis"]
+    assert "routekit import" in guidance(route, needs)  # in JupyterLab: the command line too
+    monkeypatch.setenv(APP_ENV_VAR, "1")
+    text = guidance(route, needs)
+    assert "routekit import" not in text and ".csv" not in text and "`" not in text
+    assert "handleiding" in text  # where the Excel files are explained
