@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from routekit.i18n import t
-from routekit.notebook import ENV_VAR, PROJECT_ROOT
+from routekit.notebook import ENV_VAR, HOME_VAR, PROJECT_ROOT
 
 __all__ = ["DEFAULT_PORT", "HOST", "NOTEBOOK_DIR", "START_NOTEBOOK", "AppServer", "free_port",
            "notebook_name", "port_is_free"]
@@ -111,7 +111,8 @@ class AppServer:
         """
         route_dir = Path(route_dir).resolve()
         port = port or free_port()
-        env = dict(os.environ if env is None else env, **{ENV_VAR: str(route_dir)})
+        env = dict(os.environ if env is None else env,
+                   **{ENV_VAR: str(route_dir), HOME_VAR: str(PROJECT_ROOT)})
         with open(log, "ab") if log else contextlib.nullcontext() as output:
             process = subprocess.Popen(voila_command(port), env=env, stdout=output,
                                        stderr=subprocess.STDOUT if log else None,
