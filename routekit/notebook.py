@@ -19,15 +19,15 @@ from pathlib import Path
 from routekit.i18n import set_language, t
 from routekit.workspace import Route
 
-__all__ = ["ENV_VAR", "HOME_VAR", "PROJECT_ROOT", "SAMPLE_ROUTE", "WORKING_ROUTE", "notebooks_folder",
-           "package_data", "resolve_route", "start"]
+__all__ = ["ENV_VAR", "HOME_VAR", "PROJECT_ROOT", "SAMPLE_ROUTE", "WORKING_ROUTE",
+           "notebooks_folder", "package_data", "resolve_route", "start"]
 
 ENV_VAR = "ROUTEKIT_ROUTE"
 HOME_VAR = "ROUTEKIT_HOME"
 
 
 def package_data(*parts: str) -> Path:
-    """The path of a file or folder shipped in ``routekit/data/`` (found through importlib.resources).
+    """The path of a file or folder shipped in ``routekit/data/`` (via importlib.resources).
 
     >>> package_data("sample-route", "route.yaml").is_file()
     True
@@ -36,7 +36,7 @@ def package_data(*parts: str) -> Path:
 
 
 def _source_checkout() -> Path | None:
-    """The project folder when routekit runs from its source tree (``pip install -e``), else None."""
+    """The project folder when routekit runs from its source tree (``pip install -e``)."""
     root = Path(__file__).resolve().parents[1]
     inside_environment = any(part in ("site-packages", "dist-packages") for part in root.parts)
     if not inside_environment and (root / "pyproject.toml").is_file() \

@@ -49,7 +49,8 @@ def _type_checking(node: ast.If) -> bool:
 
 def _statements(tree: ast.Module, *, module_level: bool):
     if not module_level:
-        yield from (node for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom))
+        yield from (node for node in ast.walk(tree)
+                    if isinstance(node, ast.Import | ast.ImportFrom))
         return
     todo = list(tree.body)
     while todo:

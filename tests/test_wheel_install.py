@@ -1,4 +1,4 @@
-"""A normal (non-editable) install works: the sample route, templates and notebooks ship in the wheel.
+"""A normal (non-editable) install works: sample route, templates and notebooks are in the wheel.
 
 Builds the wheel from a copy of the project, installs it into a fresh venv in a
 temporary folder, and from a folder outside the project runs ``routekit new
@@ -77,10 +77,11 @@ def test_wheel_holds_the_package_data(installed):
 
 def test_installed_routekit_makes_a_sample_route_and_fills_the_template(installed):
     work, env = installed["work"], installed["env"]
-    result = _run([str(installed["routekit"]), "new", "routes/oefen", "--sample"], cwd=work, env=env)
+    result = _run([str(installed["routekit"]), "new", "routes/oefen", "--sample"], cwd=work,
+                  env=env)
     assert (work / "routes" / "oefen" / "route.yaml").is_file(), result.stdout
     script = """
-import json, routekit, routekit.notebook as nb
+import json, routekit, routekit.app, routekit.notebook as nb
 from routekit.plan.export import export_document
 from routekit.plan.template import EXAMPLE_TEMPLATE
 from routekit.workspace import Route
@@ -88,7 +89,8 @@ path = export_document(Route.open("routes/oefen"), "template")
 print(json.dumps({"routekit": routekit.__file__, "template": str(EXAMPLE_TEMPLATE),
                   "sample": str(nb.SAMPLE_ROUTE), "home": str(nb.PROJECT_ROOT),
                   "working": str(nb.WORKING_ROUTE), "document": str(path.resolve()),
-                  "notebooks": str(nb.notebooks_folder())}))
+                  "notebooks": str(nb.notebooks_folder()),
+                  "served": routekit.app.voila_command(8866)[3]}))
 """
     found = json.loads(_run([str(installed["python"]), "-c", script], cwd=work,
                             env=env).stdout.splitlines()[-1])
@@ -103,5 +105,5 @@ print(json.dumps({"routekit": routekit.__file__, "template": str(EXAMPLE_TEMPLAT
 
     text = "\n".join(p.text for p in docx.Document(str(document)).paragraphs)
     assert "Bibliotheek De Sleutel" in text and "{{" not in text
-    assert Path(found["notebooks"]) == work / "notebooks"
+    assert Path(found["notebooks"]) == Path(found["served"]) == work / "notebooks"
     assert (work / "notebooks" / "00_start.ipynb").is_file()
