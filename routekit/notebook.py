@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from importlib.resources import files
 from pathlib import Path
 
 from routekit.i18n import set_language, t
+from routekit.resources import package_data
 from routekit.workspace import Route
 
 __all__ = ["ENV_VAR", "HOME_VAR", "PROJECT_ROOT", "SAMPLE_ROUTE", "WORKING_ROUTE",
@@ -24,15 +24,6 @@ __all__ = ["ENV_VAR", "HOME_VAR", "PROJECT_ROOT", "SAMPLE_ROUTE", "WORKING_ROUTE
 
 ENV_VAR = "ROUTEKIT_ROUTE"
 HOME_VAR = "ROUTEKIT_HOME"
-
-
-def package_data(*parts: str) -> Path:
-    """The path of a file or folder shipped in ``routekit/data/`` (via importlib.resources).
-
-    >>> package_data("sample-route", "route.yaml").is_file()
-    True
-    """
-    return Path(str(files("routekit").joinpath("data", *parts)))
 
 
 def _source_checkout() -> Path | None:

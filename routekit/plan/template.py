@@ -30,8 +30,8 @@ import tempfile
 from pathlib import Path
 
 from routekit.i18n import t
-from routekit.notebook import package_data
 from routekit.plan.formats import day, euro, number, percent
+from routekit.resources import package_data
 
 __all__ = ["EXAMPLE_TEMPLATE", "fill_template", "template_context", "template_fields"]
 
