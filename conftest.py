@@ -21,6 +21,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 SAMPLE = ROOT / "data" / "sample-route"
 _state: dict = {}
+# routekit/data/ holds symlinks to data/ and notebooks/ (package data): collect them only once
+collect_ignore = ["routekit/data"]
 
 
 def _fresh_route(name: str, folder: str = "routes") -> Path:

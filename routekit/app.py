@@ -31,7 +31,7 @@ from pathlib import Path
 
 from routekit.guidance import APP_ENV_VAR
 from routekit.i18n import t
-from routekit.notebook import ENV_VAR, PROJECT_ROOT
+from routekit.notebook import ENV_VAR, HOME_VAR, PROJECT_ROOT
 
 __all__ = ["APP_SHARE", "DEFAULT_PORT", "HOST", "NOTEBOOK_DIR", "START_NOTEBOOK", "AppServer",
            "app_environment", "free_port", "notebook_name", "port_is_free"]
@@ -88,6 +88,7 @@ def app_environment(route_dir: str | Path, env: dict[str, str],
     choice_file = Path(choice_file or env.get(CHOICE_ENV_VAR) or DEFAULT_CHOICE_FILE).resolve()
     env[CHOICE_ENV_VAR] = str(choice_file)
     env[APP_ENV_VAR] = "1"  # the pages speak without command lines and file names
+    env[HOME_VAR] = str(PROJECT_ROOT)  # kernels start in the notebooks folder: find routes/ here
     choose_route(route_dir, file=choice_file)
     env["JUPYTER_PATH"] = os.pathsep.join(
         filter(None, [str(APP_SHARE), env.get("JUPYTER_PATH", "")]))

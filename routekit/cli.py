@@ -106,11 +106,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_lab(args: argparse.Namespace) -> int:
-    from routekit.notebook import ENV_VAR, PROJECT_ROOT
+    from routekit.notebook import ENV_VAR, HOME_VAR, PROJECT_ROOT, notebooks_folder
 
     route_dir = route_from_args(args)
-    env = dict(os.environ, **{ENV_VAR: str(route_dir.resolve())})
-    command = [sys.executable, "-m", "jupyter", "lab", str(PROJECT_ROOT / "notebooks"),
+    env = dict(os.environ, **{ENV_VAR: str(route_dir.resolve()), HOME_VAR: str(PROJECT_ROOT)})
+    command = [sys.executable, "-m", "jupyter", "lab", str(notebooks_folder()),
                "--LabApp.news_url=None"]
     if args.no_browser:
         command += ["--no-browser", "--ServerApp.ip=127.0.0.1"]
@@ -194,7 +194,10 @@ def _cmd_app(args: argparse.Namespace) -> int:
     import webbrowser
 
     from routekit.app import DEFAULT_PORT, AppServer, free_port, notebook_name, port_is_free
+    from routekit.notebook import notebooks_folder
     from routekit.workspace import Route
+
+    notebooks_folder()  # after a normal install: copies the shipped notebooks here first
 
     notebook = args.notebook
     if notebook is None and args.route and not args.route.is_dir() and notebook_name(args.route):

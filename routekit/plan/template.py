@@ -30,13 +30,13 @@ import tempfile
 from pathlib import Path
 
 from routekit.i18n import t
-from routekit.notebook import PROJECT_ROOT
 from routekit.plan.formats import day, euro, number, percent
+from routekit.resources import package_data
 
 __all__ = ["EXAMPLE_TEMPLATE", "fill_template", "template_context", "template_fields"]
 
-EXAMPLE_TEMPLATE = PROJECT_ROOT / "data" / "templates" / "projectplan-sjabloon.docx"
-"""The example template that ships with routekit (a plain library format)."""
+EXAMPLE_TEMPLATE = package_data("templates", "projectplan-sjabloon.docx")
+"""The example template that ships with routekit (a plain library format, package data)."""
 
 
 def template_context(plan, *, theme: str | None = None) -> dict:
