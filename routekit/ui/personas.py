@@ -270,6 +270,18 @@ class CandidateForm(Form):
             self.chart.clear_output()
             return
         m = self.model
+        if m.basis == "scheme":  # no usage figures: the scheme's own groups, as text
+            from IPython.display import HTML, display
+
+            from routekit.personas.scheme_candidates import candidate_lines
+
+            self.min_cell.layout.display = "none"
+            self.message.value = escape(t("candidates.summary", count=len(m.personas)))
+            items = "".join(f"<li>{escape(line)}</li>" for line in candidate_lines(m))
+            self.chart.clear_output(wait=True)
+            with self.chart:
+                display(HTML(f"<p><b>{escape(t('candidates.note'))}</b></p><ul>{items}</ul>"))
+            return
         self.message.value = escape(t("personas.generate.summary", count=len(m.personas),
                                       segments=len(m.weights), cells=m.suppressed,
                                       excluded=len(m.excluded)))
