@@ -39,10 +39,12 @@ def test_without_members_the_largest_groups_are_the_candidates():
     assert model.basis == "scheme" and model.profiles.empty
     rows = model.personas
     assert rows["segment"].tolist() == ["B", "A"]
-    assert rows["segment_name"].tolist() == ["Alleenwonenden in de stad", "Gezinnen in koopwoningen"]
+    assert rows["segment_name"].tolist() == ["Alleenwonenden in de stad",
+                                             "Gezinnen in koopwoningen"]
     assert rows["households"].tolist() == [600.0, 300.0]
     assert rows["share"].tolist() == pytest.approx([0.6, 0.3])
-    assert rows["missed"].isna().all() and rows["description"].iloc[0] == "Veel eenpersoonshuishoudens."
+    assert rows["missed"].isna().all()
+    assert rows["description"].iloc[0] == "Veel eenpersoonshuishoudens."
 
 
 def test_with_members_the_most_missed_and_the_largest_take_turns():
@@ -80,3 +82,30 @@ def test_kept_candidates_are_skeleton_personas_with_the_scheme_traits():
     assert first.life_stage == "alleenstaand" and first.household == "alleenwonend"
     assert first.name == "Kandidaat 1: Alleenwonenden in de stad"
     assert "buurtcijfers" in first.bio and "Veel eenpersoonshuishoudens." in first.bio
+
+
+def test_the_form_on_a_route_with_only_open_segments(tmp_path):
+    """No usage figures and no members: the largest open groups, kept as skeleton personas."""
+    from route_builders import CBS_EXTRACT
+
+    from routekit.area.importer import import_file
+    from routekit.area.open_segments import run_classify
+    from routekit.ui.personas import CandidateForm
+    from routekit.workspace import Route
+
+    route = Route.create(tmp_path / "r", library="Bibliotheek Utrecht",
+                         municipality={"code": "GM0344", "name": "Utrecht"},
+                         themes=[{"id": "lezen", "name": "Lezen"}])
+    import_file(route, "cbs", CBS_EXTRACT)
+    run_classify(route)
+    form = CandidateForm(route, theme="lezen")
+    assert form.model.basis == "scheme" and form.model.personas["missed"].isna().all()
+    assert "de grootste groepen" in form.message.value
+    assert form.min_cell.layout.display == "none"
+    sizes = form.model.personas["households"]
+    assert sizes.is_monotonic_decreasing
+    form.count.value = 2
+    assert len(form.model.personas) == 2
+    form.keep.click()
+    kept = route.records("personas")
+    assert [p.segment_size for p in kept] == sizes.head(2).tolist()

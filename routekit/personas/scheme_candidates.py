@@ -71,7 +71,8 @@ def scheme_candidates(data, *, n: int = 3, level: str = "group"):
     >>> from routekit.area import SegmentData, Scheme
     >>> scheme = Scheme(pd.DataFrame({"level": ["group", "type", "group", "type"],
     ...     "parent": [None, "A", None, "B"], "name": ["Aa", "Aa1", "Bb", "Bb1"],
-    ...     "description": ["a", "a1", "b", "b1"]}, index=pd.Index(["A", "A1", "B", "B1"], name="code")))
+    ...     "description": ["a", "a1", "b", "b1"]},
+    ...     index=pd.Index(["A", "A1", "B", "B1"], name="code")))
     >>> counts = pd.DataFrame({"area_code": ["x", "x"], "segment_code": ["A1", "B1"],
     ...                        "households": [10.0, 30.0]})
     >>> model = scheme_candidates(SegmentData.from_long(scheme, counts), n=1)
@@ -115,7 +116,7 @@ def _interleave(first: pd.Index, second: pd.Index) -> list:
 
 
 def _share(value: float) -> str:
-    return f"{value * 100:.0f}%" if value >= 0.005 else t("candidates.below_one")
+    return f"{value * 100:.0f}%" if value >= 0.01 else t("candidates.below_one")
 
 
 def _text(table: pd.DataFrame, code: str, column: str) -> str:
@@ -128,7 +129,9 @@ def _dutch(value: float) -> str:
 
 
 def candidate_lines(model) -> list[str]:
-    """One plain Dutch line per candidate of :func:`scheme_candidates`: name, size, gap, description.
+    """One plain Dutch line per candidate of :func:`scheme_candidates`.
+
+    Name, share of the households, the gap in members (when known) and the description.
 
     Examples
     --------
