@@ -83,6 +83,15 @@ def _segments(route) -> bool:
     return has_segment_data(route)  # Mosaic-like data or the open segments
 
 
+def _members(route) -> bool:
+    from routekit.area.sources import segment_files
+
+    try:  # the members of the segment source the stages use (Mosaic or the open one)
+        return segment_files(route)["members"].exists()
+    except RouteError:
+        return route.area_file("members").exists()
+
+
 def _boundaries(route) -> bool:
     from routekit.area.availability import boundaries_file
 
@@ -94,7 +103,7 @@ NEEDS: dict[str, Callable] = {
     "themes": lambda route: bool(route.config.themes),
     "cbs": _cbs,
     "segments": _segments,
-    "members": _area("members"),
+    "members": _members,
     "boundaries": _boundaries,
     "behaviour": _area("behaviour"),
     "stakeholders": _records("stakeholders"),

@@ -59,6 +59,10 @@ class PersonaModel:
         Cells with a count below the minimum cell size, left out (set to 0).
     excluded : list of str
         Segments left out because they have fewer households than the minimum.
+    basis : {"behaviour", "scheme"}
+        ``"scheme"`` when the candidates are segments of the scheme itself
+        (:func:`routekit.personas.scheme_candidates.scheme_candidates`, no usage
+        figures; profiles and weights are then empty).
     """
 
     personas: pd.DataFrame
@@ -66,6 +70,7 @@ class PersonaModel:
     weights: pd.DataFrame
     suppressed: int = 0
     excluded: list[str] = field(default_factory=list)
+    basis: str = "behaviour"
 
 
 def read_behaviour(route: Route) -> pd.DataFrame:
@@ -190,10 +195,21 @@ def candidate_personas(behaviour: pd.DataFrame, households: pd.Series,
 
 def route_candidates(route: Route, *, n: int = 3, min_cell: int = 10, top: int = 3,
                      seed: int = 0) -> PersonaModel:
-    """:func:`candidate_personas` on the behaviour and segment files of *route*."""
+    """:func:`candidate_personas` on the behaviour and segment files of *route*.
+
+    Without usage figures (no ``area/behaviour.csv``, e.g. a route with only the
+    open segments) the candidates come from the scheme itself:
+    :func:`routekit.personas.scheme_candidates.scheme_candidates` (*min_cell*
+    and *top* play no part then).
+    """
     data = load_route_data(route)
+    behaviour = read_behaviour(route)
+    if behaviour.empty:
+        from routekit.personas.scheme_candidates import scheme_candidates
+
+        return scheme_candidates(data, n=n)
     households = profile(data, reference="all")["count"]
-    return candidate_personas(read_behaviour(route), households, data.scheme.table,
+    return candidate_personas(behaviour, households, data.scheme.table,
                               n=n, min_cell=min_cell, top=top, seed=seed)
 
 
@@ -209,11 +225,15 @@ def to_personas(model: PersonaModel, scheme: pd.DataFrame, *, theme: str | None 
         name = t("personas.generate.name", number=k, segment=row["segment_name"] or row["segment"])
         pid = make_id(f"kandidaat-{k}-{row['segment']}", taken, fallback="persona")
         taken.add(pid)
+        if model.basis == "scheme":
+            bio = t("candidates.bio", segment=row["segment_name"] or row["segment"],
+                    description=row.get("description") or "")
+        else:
+            bio = t("personas.generate.bio", behaviours=", ".join(row["behaviours"]),
+                    segments=", ".join(row["segments"]))
         out.append(Persona(
             id=pid, name=name, theme=theme, segment=row["segment"], segments=row["segments"],
-            segment_size=row["households"], source="data",
-            bio=t("personas.generate.bio", behaviours=", ".join(row["behaviours"]),
-                  segments=", ".join(row["segments"])), **fields))
+            segment_size=row["households"], source="data", bio=bio, **fields))
     return out
 
 

@@ -270,6 +270,20 @@ class CandidateForm(Form):
             self.chart.clear_output()
             return
         m = self.model
+        if m.basis == "scheme":  # no usage figures: the scheme's own groups, as text
+            from IPython.display import HTML, display
+
+            from routekit.personas.scheme_candidates import candidate_lines
+
+            self.min_cell.layout.display = "none"
+            key = "summary" if m.personas["missed"].notna().any() else "summary_largest"
+            self.message.value = escape(t(f"candidates.{key}", count=len(m.personas)))
+            items = "".join(f"<li>{escape(line)}</li>" for line in candidate_lines(m))
+            self.chart.clear_output(wait=True)
+            with self.chart:
+                display(HTML(f"<p><b>{escape(t('candidates.note'))}</b></p><ul>{items}</ul>"))
+            return
+        self.min_cell.layout.display = None
         self.message.value = escape(t("personas.generate.summary", count=len(m.personas),
                                       segments=len(m.weights), cells=m.suppressed,
                                       excluded=len(m.excluded)))

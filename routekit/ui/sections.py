@@ -471,9 +471,9 @@ def contact_section(route) -> list:
 
 
 def candidates_section(route) -> list:
-    """The candidate-persona form when the route has usage figures per segment, else how to
-    add them."""
-    if not all(present(route, ["segments", "behaviour"]).values()):
+    """The candidate-persona form when the route has segment data: from usage figures per
+    segment, or without them from the scheme's own groups (e.g. the open segments)."""
+    if not present(route, ["segments"])["segments"]:
         return needs_section(route, ["segments", "behaviour"], rest=False)
     from routekit.ui.personas import CandidateForm
 
