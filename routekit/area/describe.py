@@ -191,8 +191,9 @@ def _traits(value: pd.Series, reference: pd.Series, scores: pd.Series) -> dict:
     traits = dict.fromkeys(("life_stage", "age_band", "household", "income_level",
                             "education_level", "urbanity"))
     ages = [v for v in _AGE_BANDS if v in index]
-    if ages:
-        band = _AGE_BANDS[index[ages].idxmax()]
+    if ages:  # the band the name and description stand on: the one that stands out most
+        standing = scores[ages] if all(v in scores for v in ages) else index[ages]
+        band = _AGE_BANDS[standing.idxmax()]
         traits["age_band"] = band
         traits["life_stage"] = t(f"classify.life_stage.{band}")
     households = [v for v in _HOUSEHOLDS if v in index]
