@@ -52,6 +52,7 @@ __all__ = [
     "index_norm",
     "new_figure",
     "palette",
+    "resize_figure",
     "sequential_cmap",
     "set_style",
     "style_context",
@@ -681,6 +682,39 @@ def _prewrap(fig, texts, margin: float) -> None:
         text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
 
 
+def resize_figure(fig, size: str | tuple[float, float]) -> None:
+    """Give *fig* another size and lay its texts out again for it (what
+    :func:`export_figure` does with ``size=``).
+
+    The house-style title, subtitle and source line of :func:`finish` are
+    re-wrapped where they would now run off the figure, and labels placed with
+    :func:`routekit.labels.place_labels` are re-checked. Fonts keep their size.
+
+    Parameters
+    ----------
+    fig : Figure
+    size : str or (float, float)
+        A key of :data:`SIZES` or (width, height) in inches.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure("slide")
+    >>> _ = finish(ax, title="Hoeveel leden heeft de bibliotheek in elke wijk en hoe groeit dat?")
+    >>> resize_figure(fig, "social")
+    >>> "\\n" in ax.get_title(loc="left")
+    True
+    """
+    from routekit.labels import refit_labels
+
+    fig.set_size_inches(*_size_inches(size), forward=True)
+    heads = [ax._left_title for ax in fig.axes if ax._left_title.get_text()]
+    heads += [text for ax in fig.axes for text in ax.texts if text.get_gid() == "routekit-title"]
+    if fig._supxlabel is not None and fig._supxlabel.get_text():
+        heads.append(fig._supxlabel)
+    laid_out = _wrap_to_figure(fig, heads)
+    refit_labels(fig, laid_out=laid_out)
+
+
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):
     """Place *logo* in the bottom-right corner of *fig*; return its Axes."""
     import matplotlib.image as mimage
@@ -750,10 +784,7 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
         preset = size if size is not None else _FIGURE_INFO.get(fig, (None, 1.0))[0]
         dpi = PRESET_DPI.get(preset, 300) if isinstance(preset, str) else 300
     if size is not None:
-        fig.set_size_inches(*_size_inches(size), forward=True)
-        from routekit.labels import refit_labels
-
-        refit_labels(fig)
+        resize_figure(fig, size)
     images = figure_bytes(fig, formats, dpi=dpi, logo=logo, style=s)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
