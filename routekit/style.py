@@ -44,6 +44,8 @@ __all__ = [
     "SIZES",
     "HouseStyle",
     "StyleError",
+    "chart_size",
+    "charts_at",
     "export_figure",
     "figure_bytes",
     "finish",
@@ -546,6 +548,41 @@ def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols
         fig, ax = plt.subplots(nrows, ncols, figsize=_size_inches(size), **kw)
     _FIGURE_INFO[fig] = (size if isinstance(size, str) else None, scale)
     return fig, ax
+
+
+_CHARTS = {"size": "slide"}
+
+
+def chart_size() -> str | tuple[float, float]:
+    """The size the report's and the slides' charts are drawn at: "slide" unless
+    :func:`charts_at` says otherwise.
+
+    Examples
+    --------
+    >>> chart_size()
+    'slide'
+    """
+    return _CHARTS["size"]
+
+
+@contextlib.contextmanager
+def charts_at(size: str | tuple[float, float]) -> Iterator[None]:
+    """Draw the documents' charts (:func:`routekit.report.route_document`) at *size*
+    inside a ``with`` block, e.g. ``"a4"`` for a printed page (one process only).
+
+    Examples
+    --------
+    >>> with charts_at("a4"):
+    ...     chart_size()
+    'a4'
+    """
+    _size_inches(size)  # an unknown preset fails here
+    before = _CHARTS["size"]
+    _CHARTS["size"] = size
+    try:
+        yield
+    finally:
+        _CHARTS["size"] = before
 
 
 def figure_scale(fig) -> float:
