@@ -595,8 +595,8 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     """Add the house-style title, subtitle and source line to a chart.
 
     The title is bold and left-aligned above the axes, the subtitle lighter
-    just below it (both wrapped where they would run off the figure), and
-    the source line small at the bottom left of the figure ("Bron: ..." in
+    just below it, and the source line small at the bottom left of the figure
+    (all three wrapped where they would run off the figure) ("Bron: ..." in
     Dutch, "Source: ..." in English). Every routekit chart
     calls this last (labels placed with :func:`routekit.labels.place_labels`
     are re-checked for overlaps afterwards); it lays the figure out, so labels
@@ -648,8 +648,8 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
                                       color=s.text, **title_kw))
     note = s.source_note if source is None else source
     if note:
-        fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
-                      fontsize=base * 0.8, color=s.neutral, fontfamily=family)
+        heads.append(fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
+                                   fontsize=base * 0.8, color=s.neutral, fontfamily=family))
     laid_out = _wrap_to_figure(fig, heads)
     from routekit.labels import refit_labels
 
