@@ -7,7 +7,8 @@ developers and tests:
 
 - two drawn texts whose boxes overlap (by more than *tolerance* pixels both ways);
 - a text that runs past the edge of the figure;
-- a text cut by its own clip box (an axes that clips a label).
+- a text cut by its own clip box (an axes that clips a label);
+- a text set smaller than :data:`MIN_SIZE` points.
 
 The rule is simple and strict: there is no allow-list of artists. Texts inside
 a bar or a patch are not a problem (they overlap no other text). Compute only:
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import contextlib
 
-__all__ = ["drawn_texts", "text_problems"]
+__all__ = ["MIN_SIZE", "drawn_texts", "text_problems"]
 
 
 @contextlib.contextmanager
@@ -121,7 +122,11 @@ def _name(text) -> str:
     return repr(words if len(words) <= 60 else words[:57] + "...")
 
 
-def text_problems(fig, *, tolerance: float = 1.0) -> list[str]:
+#: Smallest font size (points, at the figure's own size) that still reads on paper.
+MIN_SIZE = 6.0
+
+
+def text_problems(fig, *, tolerance: float = 1.0, min_size: float = MIN_SIZE) -> list[str]:
     """Overlapping and clipped texts of *fig*, one sentence each; ``[]`` when all read well.
 
     Parameters
@@ -130,14 +135,17 @@ def text_problems(fig, *, tolerance: float = 1.0) -> list[str]:
         Drawn here with the Agg renderer (its layout runs, as when it is saved).
     tolerance : float, default 1.0
         Pixels two boxes may share, or a text may pass an edge, before it counts
-        (anti-aliasing and rounding).
+        (anti-aliasing and rounding). A text's background box (``bbox=``) counts
+        as part of the text.
+    min_size : float, default :data:`MIN_SIZE`
+        Texts set smaller than this many points are reported as too small.
 
     Returns
     -------
     list of str
         ``"'A' overlaps 'B'"`` (turned texts, such as slanted tick labels, are
         compared as turned rectangles), ``"'A' runs past the left edge of the figure"``,
-        ``"'A' is clipped by its axes"``.
+        ``"'A' is clipped by its axes"``, ``"'A' is smaller than 6 pt (4.2)"``.
 
     Examples
     --------
@@ -148,12 +156,19 @@ def text_problems(fig, *, tolerance: float = 1.0) -> list[str]:
     >>> text_problems(fig)
     []
     """
+    from matplotlib.transforms import Bbox
+
     from routekit.labels import _renderer
 
     texts = drawn_texts(fig)
     renderer = _renderer(fig)
     boxes = [text.get_window_extent(renderer) for text in texts]
-    problems = []
+    # a text's own box (a white label background) is part of what it covers
+    covers = [box if text.get_bbox_patch() is None
+              else Bbox.union([box, text.get_bbox_patch().get_window_extent(renderer)])
+              for text, box in zip(texts, boxes, strict=True)]
+    problems = [f"{_name(text)} is smaller than {min_size:g} pt ({text.get_fontsize():.1f})"
+                for text in texts if text.get_fontsize() < min_size - 1e-9]
     edge = fig.bbox
     for text, box in zip(texts, boxes, strict=True):
         for side, out in (("left", edge.x0 - box.x0), ("right", box.x1 - edge.x1),
@@ -165,10 +180,10 @@ def text_problems(fig, *, tolerance: float = 1.0) -> list[str]:
                                  or clip.y0 - box.y0 > tolerance
                                  or box.y1 - clip.y1 > tolerance):
             problems.append(f"{_name(text)} is clipped by its axes")
-    quads = [_corners(text, box, renderer) for text, box in zip(texts, boxes, strict=True)]
-    for i, (a, box_a) in enumerate(zip(texts, boxes, strict=True)):
+    quads = [_corners(text, box, renderer) for text, box in zip(texts, covers, strict=True)]
+    for i, (a, box_a) in enumerate(zip(texts, covers, strict=True)):
         for j in range(i + 1, len(texts)):
-            box_b = boxes[j]
+            box_b = covers[j]
             wide = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
             high = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
             if wide > tolerance and high > tolerance and _overlap(quads[i], quads[j]) > tolerance:
