@@ -246,6 +246,7 @@ def report_section(route: Route):
     """Report section: role, answered questions, pioneer team and impact chart (None when empty)."""
     from routekit.organisation_chart import impact_chart
     from routekit.report import Section
+    from routekit.style import chart_size
 
     plan = plan_of(route)
     team = pioneer_team(route)
@@ -270,7 +271,8 @@ def report_section(route: Route):
         from routekit.report import Chart
 
         counts = {key: int(overview.get(key, 0)) for key in ("direct", "indirect", "none")}
-        figures.append(Chart(impact_chart(impact_items(route)).get_figure(root=True),
+        chart = impact_chart(impact_items(route), size=chart_size())
+        figures.append(Chart(chart.get_figure(root=True),
                              point=t("documents.organisation.impact_point",
                                      total=int(overview.sum()), **counts),
                              notes=[paragraphs[-1]], name="invloed"))

@@ -44,6 +44,8 @@ __all__ = [
     "SIZES",
     "HouseStyle",
     "StyleError",
+    "chart_size",
+    "charts_at",
     "export_figure",
     "figure_bytes",
     "finish",
@@ -52,6 +54,7 @@ __all__ = [
     "index_norm",
     "new_figure",
     "palette",
+    "resize_figure",
     "sequential_cmap",
     "set_style",
     "style_context",
@@ -547,6 +550,41 @@ def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols
     return fig, ax
 
 
+_CHARTS = {"size": "slide"}
+
+
+def chart_size() -> str | tuple[float, float]:
+    """The size the report's and the slides' charts are drawn at: "slide" unless
+    :func:`charts_at` says otherwise.
+
+    Examples
+    --------
+    >>> chart_size()
+    'slide'
+    """
+    return _CHARTS["size"]
+
+
+@contextlib.contextmanager
+def charts_at(size: str | tuple[float, float]) -> Iterator[None]:
+    """Draw the documents' charts (:func:`routekit.report.route_document`) at *size*
+    inside a ``with`` block, e.g. ``"a4"`` for a printed page (one process only).
+
+    Examples
+    --------
+    >>> with charts_at("a4"):
+    ...     chart_size()
+    'a4'
+    """
+    _size_inches(size)  # an unknown preset fails here
+    before = _CHARTS["size"]
+    _CHARTS["size"] = size
+    try:
+        yield
+    finally:
+        _CHARTS["size"] = before
+
+
 def figure_scale(fig) -> float:
     """Return the font scale *fig* was made with by :func:`new_figure` (1.0 otherwise)."""
     return _FIGURE_INFO.get(fig, (None, 1.0))[1]
@@ -557,8 +595,8 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     """Add the house-style title, subtitle and source line to a chart.
 
     The title is bold and left-aligned above the axes, the subtitle lighter
-    just below it (both wrapped where they would run off the figure), and
-    the source line small at the bottom left of the figure ("Bron: ..." in
+    just below it, and the source line small at the bottom left of the figure
+    (all three wrapped where they would run off the figure) ("Bron: ..." in
     Dutch, "Source: ..." in English). Every routekit chart
     calls this last (labels placed with :func:`routekit.labels.place_labels`
     are re-checked for overlaps afterwards); it lays the figure out, so labels
@@ -610,8 +648,8 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
                                       color=s.text, **title_kw))
     note = s.source_note if source is None else source
     if note:
-        fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
-                      fontsize=base * 0.8, color=s.neutral, fontfamily=family)
+        heads.append(fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
+                                   fontsize=base * 0.8, color=s.neutral, fontfamily=family))
     laid_out = _wrap_to_figure(fig, heads)
     from routekit.labels import refit_labels
 
@@ -679,6 +717,39 @@ def _prewrap(fig, texts, margin: float) -> None:
         longest = max(len(line) for line in text.get_text().split("\n"))
         width = max(10, int(longest * room / box.width))
         text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
+
+
+def resize_figure(fig, size: str | tuple[float, float]) -> None:
+    """Give *fig* another size and lay its texts out again for it (what
+    :func:`export_figure` does with ``size=``).
+
+    The house-style title, subtitle and source line of :func:`finish` are
+    re-wrapped where they would now run off the figure, and labels placed with
+    :func:`routekit.labels.place_labels` are re-checked. Fonts keep their size.
+
+    Parameters
+    ----------
+    fig : Figure
+    size : str or (float, float)
+        A key of :data:`SIZES` or (width, height) in inches.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure("slide")
+    >>> _ = finish(ax, title="Hoeveel leden heeft de bibliotheek in elke wijk en hoe groeit dat?")
+    >>> resize_figure(fig, "social")
+    >>> "\\n" in ax.get_title(loc="left")
+    True
+    """
+    from routekit.labels import refit_labels
+
+    fig.set_size_inches(*_size_inches(size), forward=True)
+    heads = [ax._left_title for ax in fig.axes if ax._left_title.get_text()]
+    heads += [text for ax in fig.axes for text in ax.texts if text.get_gid() == "routekit-title"]
+    if fig._supxlabel is not None and fig._supxlabel.get_text():
+        heads.append(fig._supxlabel)
+    laid_out = _wrap_to_figure(fig, heads)
+    refit_labels(fig, laid_out=laid_out)
 
 
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):
@@ -750,10 +821,7 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
         preset = size if size is not None else _FIGURE_INFO.get(fig, (None, 1.0))[0]
         dpi = PRESET_DPI.get(preset, 300) if isinstance(preset, str) else 300
     if size is not None:
-        fig.set_size_inches(*_size_inches(size), forward=True)
-        from routekit.labels import refit_labels
-
-        refit_labels(fig)
+        resize_figure(fig, size)
     images = figure_bytes(fig, formats, dpi=dpi, logo=logo, style=s)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []

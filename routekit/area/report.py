@@ -35,7 +35,7 @@ def key_figures_part(route):
     from routekit.area.plot.pyramid import age_pyramid, pyramid_from_key_figures
     from routekit.documents.tables import number
     from routekit.report import Chart, Table
-    from routekit.style import new_figure
+    from routekit.style import chart_size, new_figure
 
     figures = route_key_figures(route)
     table = figures.table
@@ -78,7 +78,7 @@ def key_figures_part(route):
             point = t("documents.area.kf.point", area=table.at[wijk, "name"],
                       share=f"{area_old:.0f}%", town=town.iloc[0]["name"],
                       town_share=f"{town_old:.0f}%")
-            _, ax = new_figure("slide")
+            _, ax = new_figure(chart_size())
             age_pyramid(frame, ax=ax, title=point,
                         source=t("documents.area.kf.source", year=year))
             notes = [f"{band}: {frame.attrs['left']} {left:.0f}%, {frame.attrs['right']} "
@@ -115,7 +115,7 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
     from routekit.area.segments import load_route_data
     from routekit.area.summary import summarise
     from routekit.report import Chart, Table
-    from routekit.style import new_figure
+    from routekit.style import chart_size, new_figure
 
     data = load_route_data(route)
     wijken = set(data.area_codes("wijk")) if "wijk" in data.levels else set()
@@ -127,7 +127,7 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
         (wijk, group), top = stacked.idxmax(), stacked.max()
         point = t("documents.area.index_point", group=data.scheme.name(group),
                   area=data.area_names([wijk])[0], index=f"{top:.0f}")
-        _, ax = new_figure("slide")
+        _, ax = new_figure(chart_size())
         index_heatmap(table, ax=ax, row_labels=data.area_names(table.index),
                       column_labels=[data.scheme.label(c) for c in table.columns])
         highest = stacked.sort_values(ascending=False).head(8)
@@ -153,7 +153,7 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
     tables.append(Table(shown.reset_index().rename(columns=lambda c: t(f"area.col.{c}")),
                         caption=t("documents.area.gaps_caption"), slide=True))
     low = rates.sort_values("penetration").iloc[0]
-    _, ax = new_figure("slide")
+    _, ax = new_figure(chart_size())
     reach_chart(rates, ax=ax)
     figures.append(Chart(ax.get_figure(root=True), name="bereik-per-groep",
                          point=t("documents.area.reach_point", group=low["name"],
@@ -168,7 +168,7 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
         lowest = overall.dropna().idxmin()
         point = t("documents.area.map_point", area=data.area_names([lowest])[0],
                   rate=_pct(overall[lowest]), ratio=_ratio(overall[lowest] / average))
-        _, ax = new_figure("slide")
+        _, ax = new_figure(chart_size())
         choropleth(read_boundaries(boundaries), 100 * overall, ax=ax, fmt="{:.0f}%",
                    label=t("area.col.penetration"), title=t("area.report.map_title"))
         figures.append(Chart(ax.get_figure(root=True), point=point, name="bereik-kaart",

@@ -79,7 +79,7 @@ def node_size(influence: float | None, scale: float = 1.0) -> float:
 
 
 def short_label(name: str, width: int = 22) -> str:
-    """A label for the picture: without a part in brackets, at most two wrapped lines.
+    """A label for the picture: without a part in brackets, at most three wrapped lines.
 
     Examples
     --------
@@ -87,12 +87,13 @@ def short_label(name: str, width: int = 22) -> str:
     'Henk Mulder'
     >>> print(short_label("Gemeente Sleutelwaard – team Financiën en Subsidies"))
     Gemeente Sleutelwaard
-    – team Financiën en…
+    – team Financiën en
+    Subsidies
     """
     import re
 
     plain = re.sub(r"\s*\([^)]*\)", "", name).strip() or name
-    lines = textwrap.wrap(plain, width, max_lines=2, placeholder="…")
+    lines = textwrap.wrap(plain, width, max_lines=3, placeholder="…")
     return "\n".join(lines) or plain
 
 

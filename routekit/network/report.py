@@ -28,7 +28,7 @@ def report_section(route):
     from routekit.network.graph import route_graph
     from routekit.network.layout import layout, saved_layout
     from routekit.report import Chart, Section
-    from routekit.style import new_figure
+    from routekit.style import chart_size, new_figure
 
     graph = route_graph(route, skip_invalid=True)
     groups = metrics.communities(graph)
@@ -45,7 +45,7 @@ def report_section(route):
             paragraphs.append(t("network.report.theme", theme=theme.name,
                                 text=dependence.dependence(view).sentence))
     paragraphs += [str(problem) for problem in graph.graph["problems"]]
-    fig, ax = new_figure("slide")
+    fig, ax = new_figure(chart_size())
     draw_network(graph, layout(graph, saved_layout(route)), ax=ax, source=source)
     players = tables.key_players(graph, groups)
     frames = [players, tables.brokers_table(graph, groups),

@@ -52,11 +52,12 @@ def report_section(route: Route):
     """The personas of the route, or None when there are none."""
     from routekit.personas.card import persona_card
     from routekit.report import Chart, Section
+    from routekit.style import chart_size
 
     personas = route.records("personas")
     if not personas:
         return None
-    figures = [Chart(persona_card(route, p.id, size="slide"), name=f"persona-{p.id}",
+    figures = [Chart(persona_card(route, p.id, size=chart_size()), name=f"persona-{p.id}",
                      point=t("documents.personas.point", name=p.name,
                              quote=f": “{p.quote}”" if p.quote else ""),
                      notes=[f"{key}: {value}" for key, value in row.items() if value != "–"]

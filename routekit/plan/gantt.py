@@ -31,7 +31,7 @@ from routekit.plan.formats import month_name
 __all__ = ["gantt", "plan_gantt"]
 
 NAME_WIDTH = 40
-"""Activity names are wrapped at this many characters."""
+"""Activity names are wrapped at this many characters (on a portrait page, at 28)."""
 
 
 def _date_axis(ax, start: dt.date, end: dt.date) -> None:
@@ -79,9 +79,13 @@ def gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = None,
     import matplotlib.dates as mdates
     from matplotlib.patches import Patch
 
-    from routekit.style import finish, palette, style_context
+    from routekit.style import _wrap_to_figure, finish, palette, style_context
 
     ax, style, base = chart_axes(ax)
+    fig = ax.get_figure(root=True)
+    fig_width, fig_height = fig.get_size_inches()
+    name_width = NAME_WIDTH if fig_width >= fig_height else 28
+    owner_texts = []
     goal_ids = list(dict.fromkeys(activities["goal"]))
     colours = dict(zip(goal_ids, palette(len(goal_ids)), strict=True))
     first = min(activities["start"], default=dt.date.today())
@@ -104,14 +108,15 @@ def gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = None,
                         zorder=3, gid=f"activity-{act['id']}")
             if show_owners and act["owners"]:
                 at_end = (act["start"] - first).days > span * 0.6
-                ax.text(start + width if at_end else start, row + 0.3,
-                        t("plan.gantt.owners", names=act["owners"]),
-                        ha="right" if at_end else "left", va="center",
-                        fontsize=base * 0.8, color=style.text, gid="owners", zorder=4,
-                        bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none",
-                              "pad": 0.6})
+                owner_texts.append(ax.text(
+                    start + width if at_end else start, row + 0.3,
+                    t("plan.gantt.owners", names=act["owners"]),
+                    ha="right" if at_end else "left", va="center",
+                    fontsize=base * 0.8, color=style.text, gid="owners", zorder=4,
+                    bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none",
+                          "pad": 0.6}, in_layout=False))  # wrapped to the figure below
         ax.set_yticks(range(len(activities)))
-        ax.set_yticklabels([textwrap.fill(name, NAME_WIDTH) for name in activities["name"]],
+        ax.set_yticklabels([textwrap.fill(name, name_width) for name in activities["name"]],
                            fontsize=base * 0.9)
         ax.set_ylim(len(activities) - 0.4, -0.7)
         ax.set_xlim(mdates.date2num(left), mdates.date2num(right))
@@ -124,13 +129,20 @@ def gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = None,
                 "data", "axes fraction"), xytext=(3, 3), textcoords="offset points",
                 fontsize=base * 0.8, color=style.accent)
         goals = goals or {}
-        handles = [Patch(color=colours[g], label=textwrap.shorten(
-            f"{g} – {goals[g]}" if g in goals else (g or t("plan.gantt.no_goal")), 90,
-            placeholder=" …")) for g in goal_ids]
+        # each goal in lines that fit beside the names' column (about 0.6 em a character):
+        # one on a landscape figure, two on a portrait page (more room below)
+        room = fig_width * 72 - name_width * 0.6 * base * 0.9 - 40
+        chars = max(30, int(room / (0.6 * base * 0.85)))
+        lines = 1 if fig_width >= fig_height else 2
+        handles = [Patch(color=colours[g], label=textwrap.fill(textwrap.shorten(
+            f"{g} – {goals[g]}" if g in goals else (g or t("plan.gantt.no_goal")),
+            lines * chars, placeholder=" …"), chars)) for g in goal_ids]
         if handles:
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.08),
                       ncol=1 if len(handles) > 2 else len(handles), fontsize=base * 0.85)
-    return finish(ax, title=title or t("plan.gantt.title"), source=source)
+    finish(ax, title=title or t("plan.gantt.title"), source=source)
+    _wrap_to_figure(fig, owner_texts)  # where they would run off the figure (a portrait page)
+    return ax
 
 
 def plan_gantt(plan, *, theme: str | None = None, **kwargs):

@@ -29,7 +29,7 @@ def report_section(route):
     from routekit.plan.model import Plan
     from routekit.plan.ownership import ownership_by_theme
     from routekit.report import Chart, Section, Table
-    from routekit.style import new_figure
+    from routekit.style import chart_size, new_figure
 
     plan = Plan.from_route(route)
     if plan.is_empty:
@@ -52,7 +52,7 @@ def report_section(route):
     if len(plan.activities):
         activities = tables.activity_table(plan)
         starts, ends = activities["start"].dropna(), activities["end"].dropna()
-        _, ax = new_figure("slide")
+        _, ax = new_figure(chart_size())
         period = t("documents.plan.period", start=_month(starts.min()), end=_month(ends.max())) \
             if len(starts) and len(ends) else ""
         figures.append(Chart(plan_gantt(plan, ax=ax).get_figure(root=True), name="planning",
@@ -62,7 +62,7 @@ def report_section(route):
                                     for _, row in activities.iterrows()]))
     if len(plan.budget):
         by_activity = tables.budget_by_activity(plan)
-        _, ax = new_figure("slide")
+        _, ax = new_figure(chart_size())
         figures.append(Chart(
             budget_overview(by_activity, ax=ax).get_figure(root=True), name="begroting",
             point=t("documents.plan.budget_point", cost=euro(totals["cost"]),
@@ -72,7 +72,7 @@ def report_section(route):
     kpis = tables.kpi_table(plan)
     if len(kpis):
         measured = kpis.dropna(subset=["progress"])
-        _, ax = new_figure("slide")
+        _, ax = new_figure(chart_size())
         figures.append(Chart(
             kpi_progress(kpis, ax=ax).get_figure(root=True), name="indicatoren",
             point=t("documents.plan.kpi_point", count=len(kpis), measured=len(measured),

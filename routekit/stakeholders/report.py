@@ -34,6 +34,7 @@ def report_section(route: Route) -> Section | None:
     """The step-4b section of the route report, or None when there are no positions yet."""
     from routekit.report import Chart, Table
     from routekit.stakeholders import plots
+    from routekit.style import chart_size
 
     table = register(route)
     if table["theme"].notna().sum() == 0:
@@ -48,7 +49,7 @@ def report_section(route: Route) -> Section | None:
     counts = comparison.set_index("name")
     best = counts["balance"].idxmax()
     section.figures.append(Chart(
-        plots.theme_chart(comparison, size="slide").figure, name="thema-vergelijking",
+        plots.theme_chart(comparison, size=chart_size()).figure, name="thema-vergelijking",
         point=t("documents.stakeholders.theme_point", theme=best,
                 supporters=int(counts.at[best, "supporters"]),
                 opponents=int(counts.at[best, "opponents"])),
@@ -65,7 +66,7 @@ def report_section(route: Route) -> Section | None:
             line = _counts_line(names[theme], row)
             section.summary.append(line + ".")
             section.figures.append(Chart(
-                plots.krachtenveld_chart(groups, title=names[theme], size="slide").figure,
+                plots.krachtenveld_chart(groups, title=names[theme], size=chart_size()).figure,
                 point=line, name=f"krachtenveld-{theme}", notes=_group_notes(groups)))
             found = conversation_pairs(rows, relations)
             pairs.append(found.assign(theme=names[theme]))
@@ -76,7 +77,7 @@ def report_section(route: Route) -> Section | None:
             key = "more" if driving > restraining else "less" if driving < restraining else "equal"
             section.figures.append(Chart(
                 plots.lewin_chart(field, goal=route.config.theme(theme).goal,
-                                  title=names[theme], size="slide").figure,
+                                  title=names[theme], size=chart_size()).figure,
                 name=f"krachten-{theme}",
                 point=t(f"documents.stakeholders.lewin_{key}", theme=names[theme],
                         driving=f"{driving:g}", restraining=f"{restraining:g}"),

@@ -17,6 +17,7 @@ def post_o_section(route: Route):
     from routekit.personas.builder import personas_of
     from routekit.report import Chart, Section
     from routekit.strategy.post_o import canvas_figure, canvas_warnings
+    from routekit.style import chart_size
 
     canvases = route.records("post_o")
     if not canvases:
@@ -27,7 +28,7 @@ def post_o_section(route: Route):
         warnings = canvas_warnings(canvas, personas_of(route, canvas.theme))
         text = " ".join(w.message for w in warnings) or t("strategy.warnings.none")
         paragraphs.append(t("strategy.report.warnings", theme=name, warnings=text))
-        figures.append(Chart(canvas_figure(route, canvas.theme, size="slide"),
+        figures.append(Chart(canvas_figure(route, canvas.theme, size=chart_size()),
                              name=f"post-o-{canvas.theme}",
                              point=t("documents.strategy.post_o_point", theme=name,
                                      count=len(warnings)) if warnings else
@@ -43,6 +44,7 @@ def knowledge_section(route: Route):
 
     from routekit.report import Chart, Section
     from routekit.strategy.knowledge import advice, conditions_table, knowledge_figure
+    from routekit.style import chart_size
 
     records = route.records("knowledge")
     if not records:
@@ -62,7 +64,7 @@ def knowledge_section(route: Route):
         point = t("documents.strategy.knowledge_point", theme=name, stage=stage.lower()) + (
             t("documents.strategy.weakest", condition=weakest["label"].lower(),
               score=f"{weakest['score']:g}") if weakest is not None else "")
-        figures.append(Chart(knowledge_figure(record, theme_name=name, size="slide"),
+        figures.append(Chart(knowledge_figure(record, theme_name=name, size=chart_size()),
                              name=f"kenniscreatie-{record.theme}", point=point,
                              notes=[f"{r.label}: {r.score:g}" if r.score == r.score
                                     else f"{r.label}: –" for r in table.itertuples()]

@@ -71,15 +71,28 @@ def draw_areas(ax, shapes, colours: dict, *, linewidth: float = 1.0) -> None:
     ax.set_axis_off()
 
 
-def _label_point(geometry) -> tuple[float, float]:
-    """A point well inside the largest polygon (holes respected): its pole of inaccessibility."""
+def _label_point(geometry) -> tuple[float, float, float]:
+    """A point well inside the largest polygon (holes respected), its pole of
+    inaccessibility, and the radius of the circle around it that stays inside."""
     from shapely.ops import polylabel
 
     parts = getattr(geometry, "geoms", [geometry])
     largest = max(parts, key=lambda p: p.area)
     x0, y0, x1, y1 = largest.bounds
     point = polylabel(largest, tolerance=max(x1 - x0, y1 - y0) / 100 or 1e-9)
-    return float(point.x), float(point.y)
+    return float(point.x), float(point.y), float(largest.boundary.distance(point))
+
+
+def _fits(ax, room: np.ndarray, texts: list[str], fontsize: float) -> np.ndarray:
+    """Which labels fit inside their area: the label's box (about 0.6 em a character)
+    inside the circle of *room*'s radius, measured on the axes as laid out now."""
+    fig = ax.get_figure(root=True)
+    origin, unit_x, unit_y = ax.transData.transform([[0, 0], [1, 0], [0, 1]])
+    pixels = min(abs(unit_x[0] - origin[0]), abs(unit_y[1] - origin[1]))
+    size = fontsize * fig.dpi / 72
+    width = np.array([0.6 * size * len(text) + 4 for text in texts])
+    height = 1.3 * size + 4
+    return (width / 2) ** 2 + (height / 2) ** 2 <= (room * pixels) ** 2
 
 
 def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
@@ -100,7 +113,8 @@ def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
     label : str
         Colour bar label.
     labels : bool, default True
-        Write the value inside each area (skipped for more than 40 areas).
+        Write the value inside each area that has room for it (none for more
+        than 40 areas); the colour bar gives the values of small areas.
     fmt : str
         Format of the written values and the colour bar's ticks (Dutch
         thousands separator is applied).
@@ -121,23 +135,33 @@ def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
     with style_context():
         draw_areas(ax, shapes, {code: NO_VALUE if np.isnan(value) else cmap(norm(value))
                                 for code, value in present.items()})
-        if labels and len(shapes) <= 40:
-            from routekit.labels import place_labels
-
-            shown = [code for code in shapes.index if not np.isnan(present.get(code, np.nan))]
-            geometries = shapes.geometry
-            anchors = np.array([_label_point(geometries[code]) for code in shown])
-            texts = [fmt.format(present[code]).replace(",", ".") for code in shown]
-            if shown:
-                place_labels(ax, anchors[:, 0], anchors[:, 1], texts,
-                             fontsize=font_size(ax) * 0.7,
-                             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                                   "edgecolor": "none", "alpha": 0.85})
         mappable = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
         bar = ax.get_figure(root=True).colorbar(
             mappable, ax=ax, shrink=0.7, pad=0.01, ticks=MaxNLocator(nbins=6, steps=[1, 2, 5, 10]),
             format=FuncFormatter(lambda value, _pos: fmt.format(value).replace(",", ".")))
         bar.set_label(label)
         bar.outline.set_visible(False)
-    return finish(ax, title=title or t("area.chart.map_title"), subtitle=subtitle,
-                  source=source)
+        finish(ax, title=title or t("area.chart.map_title"), subtitle=subtitle,
+               source=source)  # lays the figure out: labels are measured on it
+        if labels and len(shapes) <= 40:
+            _label_areas(ax, shapes, present, fmt)
+    return ax
+
+
+def _label_areas(ax, shapes, present: pd.Series, fmt: str) -> None:
+    """Write each value inside its area, where it fits (small areas: the colour bar tells)."""
+    from routekit.labels import place_labels
+
+    shown = [code for code in shapes.index if not np.isnan(present.get(code, np.nan))]
+    if not shown:
+        return
+    anchors = np.array([_label_point(shapes.geometry[code]) for code in shown])
+    texts = [fmt.format(present[code]).replace(",", ".") for code in shown]
+    fontsize = font_size(ax) * 0.8
+    keep = _fits(ax, anchors[:, 2], texts, fontsize)
+    if keep.any():
+        place_labels(ax, anchors[keep, 0], anchors[keep, 1],
+                     [text for text, fit in zip(texts, keep, strict=True) if fit],
+                     fontsize=fontsize, laid_out=True,
+                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
+                           "edgecolor": "none", "alpha": 0.85})

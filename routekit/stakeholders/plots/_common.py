@@ -31,8 +31,10 @@ def is_narrow(fig) -> bool:
     return width < 1.25 * height
 
 
-def short_name(name: str, width: int = 22, lines: int = 2) -> str:
-    """A label of at most *lines* lines of about *width* characters (parentheses dropped).
+def short_name(name: str, width: int = 22, lines: int = 3) -> str:
+    """A label of at most *lines* lines of about *width* characters (parentheses dropped;
+    three lines hold a full organisation name such as "Gemeente Sleutelwaard – team
+    Financiën en Subsidies").
 
     Examples
     --------

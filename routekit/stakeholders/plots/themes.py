@@ -75,10 +75,12 @@ def theme_chart(comparison: pd.DataFrame, *, ax=None, title: str | None = None,
                     fontsize=base, fontweight="bold", color=s.negative)
             ax.text(right_end[i] + pad, i, f"{row['supporters']}", ha="left", va="center",
                     fontsize=base, fontweight="bold", color=s.positive)
-            ax.text(reach * 1.32, i, t("stakeholders.chart.themes.row", n=row["stakeholders"],
-                                       balance=f"{row['balance']:+d}"),
-                    ha="right", va="center", fontsize=base * 0.8, color=s.neutral)
-        ax.set_xlim(-reach * 1.15, reach * 1.35)
+            # beside the axes (the layout makes room), never on a side's total
+            ax.text(1.01, i, t("stakeholders.chart.themes.row", n=row["stakeholders"],
+                               balance=f"{row['balance']:+d}"),
+                    transform=ax.get_yaxis_transform(), ha="left", va="center",
+                    fontsize=base * 0.8, color=s.neutral)
+        ax.set_xlim(-reach * 1.15, reach * 1.15)
         ax.set_yticks(y, [textwrap.fill(str(n), 22) for n in rows["name"]])
         ax.set_ylim(-0.6, len(rows) - 0.4)
         ticks = ax.get_xticks()
