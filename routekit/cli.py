@@ -40,7 +40,7 @@ def add_route_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def route_from_args(args: argparse.Namespace, *, writes: bool = False) -> Path:
-    """The route folder a command works on: ``ROUTE``, else ``ROUTEKIT_ROUTE``, else the sample copy.
+    """The route folder of a command: ``ROUTE``, else ``ROUTEKIT_ROUTE``, else the sample copy.
 
     When the route is the working copy of the fictional sample, a command that
     *writes* says so on stderr, so a user's own data never land there unnoticed.

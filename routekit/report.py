@@ -141,8 +141,8 @@ class RouteDocument:
         lines = [t("documents.cover.municipality", name=cfg.municipality.name)]
         themes = [theme.name for theme in cfg.themes]
         if themes:
-            lines.append(t("documents.cover.theme" if len(themes) == 1 else "documents.cover.themes",
-                           names=", ".join(themes)))
+            key = "documents.cover.theme" if len(themes) == 1 else "documents.cover.themes"
+            lines.append(t(key, names=", ".join(themes)))
         lines.append(t("documents.cover.date", date=_dutch_date(self.made)))
         return lines
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import pytest
-
 from route_builders import empty_route
+
 from routekit.errors import RouteError
 
 
@@ -100,8 +100,7 @@ def test_stages_of_an_empty_route_give_empty_results(tmp_path):
     from routekit.plan import tables
     from routekit.plan.model import Plan
     from routekit.plan.ownership import step8_messages
-    from routekit.stakeholders import (conversation_pairs, engagement_list, krachtenveld,
-                                       register)
+    from routekit.stakeholders import conversation_pairs, engagement_list, krachtenveld, register
 
     route = empty_route(tmp_path / "leeg")
     assert personas_of(route) == [] and selections(route) == []

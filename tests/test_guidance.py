@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from route_builders import cbs_route, empty_route
+
 from routekit.guidance import NEEDS, guidance, guidance_html, import_line, missing, present
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from route_builders import ROOT, cbs_route, empty_route
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-
 from route_builders import ROOT, empty_route
+
 from routekit.ui.navigation import START_PAGE, STEP_NOTEBOOKS, header_html, route_header, step_links
 from routekit.workspace import STEPS
 

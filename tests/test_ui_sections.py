@@ -6,10 +6,14 @@ import inspect
 
 import pandas as pd
 import pytest
-
 from route_builders import cbs_route, empty_route
-from routekit.area.availability import (area_choices, comparison_table, household_table,
-                                        route_figures)
+
+from routekit.area.availability import (
+    area_choices,
+    comparison_table,
+    household_table,
+    route_figures,
+)
 from routekit.ui import sections
 from routekit.ui.pickers import Picker, View, follow, route_picker, route_view
 
@@ -157,8 +161,8 @@ def test_a_cbs_file_imported_on_an_empty_route_fills_the_page(tmp_path):
     import datetime as dt
 
     from route_builders import CBS_EXTRACT
-    from routekit.ui.area import AreaForm
 
+    from routekit.ui.area import AreaForm
     from routekit.workspace import Route
 
     route = Route.create(tmp_path / "utrecht", library="Bibliotheek Utrecht",  # nothing else yet

@@ -60,7 +60,7 @@ _TRAITS = ("life_stage", "age_band", "household", "income_level", "education_lev
 
 
 def route_key_figures(route):
-    """The route's CBS key figures, merged over its tables (:func:`routekit.area.cbs.route_key_figures`).
+    """The route's CBS key figures, merged over its tables (see ``area.cbs.route_key_figures``).
 
     Raises
     ------

@@ -24,8 +24,8 @@ import ipywidgets as w
 
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
-from routekit.records.stakeholders import RELATION_KINDS
 from routekit.markup import escape
+from routekit.records.stakeholders import RELATION_KINDS
 from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, show_table
 from routekit.workspace import Route
 

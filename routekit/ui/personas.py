@@ -20,12 +20,12 @@ import ipywidgets as w
 
 from routekit.errors import RouteError
 from routekit.i18n import t
+from routekit.markup import escape
 from routekit.personas.builder import apply_facts, personas_of, save_persona
 from routekit.personas.prefill import persona_facts, selections
 from routekit.plan.formats import day
 from routekit.records.base import make_id
 from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
-from routekit.markup import escape
 from routekit.ui.kit import (
     Form,
     button,

@@ -26,12 +26,13 @@ from routekit.guidance import guidance, present
 from routekit.i18n import t
 
 __all__ = [
-    "area_data_section", "area_options", "candidates_section", "comparison_section", "conversation_section",
-    "contact_section", "dependence_section", "engagement_section", "goal_advice_section",
-    "groups_section", "key_figures_section", "knowledge_overview_section", "map_section",
-    "needs_section", "network_needs_section", "persona_options", "persona_text_section", "plan_money_section",
-    "post_o_overview_section", "reach_network_section", "segment_index_section",
-    "selection_lines_section", "selections_section", "theme_findings_section", "under_reached_section",
+    "area_data_section", "area_options", "candidates_section", "comparison_section",
+    "contact_section", "conversation_section", "dependence_section", "engagement_section",
+    "goal_advice_section", "groups_section", "key_figures_section", "knowledge_overview_section",
+    "map_section", "needs_section", "network_needs_section", "persona_options",
+    "persona_text_section", "plan_money_section", "post_o_overview_section",
+    "reach_network_section", "segment_index_section", "selection_lines_section",
+    "selections_section", "theme_findings_section", "under_reached_section",
 ]
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
+from routekit.markup import escape
 from routekit.records.stakeholders import SECTORS
 from routekit.stakeholders import (
     GRIDS,
@@ -41,7 +42,6 @@ from routekit.stakeholders import (
     set_position,
     theme_comparison,
 )
-from routekit.markup import escape
 from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure
 from routekit.workspace import Route
 
