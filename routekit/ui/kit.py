@@ -387,6 +387,42 @@ class Form:
         self.on_change = on_change
         self.message = w.HTML()
         self._loading = 0
+        self.bases: dict[str, object] = {}
+
+    # -- records as the form read them (conflict-safe saves) ---------------------------
+
+    def remember(self, kind: str, record):
+        """Keep *record* (as just loaded or saved; None: there is none, the form adds one)
+        as what the next save of *kind* starts from; returns *record*."""
+        from routekit.workspace import ABSENT
+
+        self.bases[kind] = ABSENT if record is None else record
+        return record
+
+    def base(self, kind: str):
+        """The record of *kind* as the form last loaded or saved it (``ABSENT``: a new one)."""
+        from routekit.workspace import ABSENT
+
+        return self.bases.get(kind, ABSENT)
+
+    def save_record(self, kind: str, item):
+        """Save *item* (a record or the fields the form changed) over :meth:`base`.
+
+        Changes another page made meanwhile to other fields are kept; a field both
+        changed raises ``RecordConflict`` (nothing saved; :meth:`attempt` shows the
+        current record). The saved record becomes the new base.
+        """
+        return self.remember(kind, self.route.upsert(kind, item, base=self.base(kind)))
+
+    def remove_record(self, kind: str, *key) -> bool:
+        """Remove the record of *kind* with *key*, unless someone changed it since the form
+        read it (``RecordConflict``); True when one was removed."""
+        from routekit.workspace import ABSENT
+
+        base = self.base(kind)
+        removed = self.route.remove(kind, *key, base=None if base is ABSENT else base)
+        self.remember(kind, None)
+        return removed
 
     @contextmanager
     def loading(self) -> Iterator[None]:
@@ -421,7 +457,18 @@ class Form:
             self.on_change()
 
     def refuse(self, error, heading: str | None = None) -> None:
-        """Show the problems of *error* (a RouteError, a list, or another error's text)."""
+        """Show the problems of *error* (a RouteError, a list, or another error's text).
+
+        A ``RecordConflict`` on fields is told with the form's names of those fields.
+        """
+        fields = getattr(error, "fields", None)
+        if fields:
+            labels = self.field_labels()
+            names = list(dict.fromkeys(labels.get(f) or labels.get(f.split(".")[0]) or f
+                                       for f in fields))
+            self.message.value = problems_html([t("forms.conflict", fields=", ".join(names))],
+                                               heading)
+            return
         if isinstance(error, RouteError) or not isinstance(error, Exception):
             self.message.value = problems_html(error, heading, labels=self.field_labels())
         else:
