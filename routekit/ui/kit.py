@@ -464,8 +464,9 @@ class Form:
         fields = getattr(error, "fields", None)
         if fields:
             labels = self.field_labels()
-            names = list(dict.fromkeys(labels.get(f) or labels.get(f.split(".")[0]) or f
-                                       for f in fields))
+            names = list(dict.fromkeys(labels.get(f) or labels.get(f.split(".")[0]) or (
+                t(f"kit.field.{f}") if catalog("kit").get(f"field.{f}") else f)
+                for f in fields))
             self.message.value = problems_html([t("forms.conflict", fields=", ".join(names))],
                                                heading)
             return

@@ -203,6 +203,12 @@ class KnowledgeForm(Form):
 
     load = _load  # shows the scores as stored now (after a conflict)
 
+    def field_labels(self) -> dict[str, str]:
+        """As :meth:`Form.field_labels`, with the conditions' scores and notes."""
+        return super().field_labels() | {"notes": self.remarks.description} | {
+            f"{name}.{part}": slider.description for name, slider in self.scores.items()
+            for part in ("score", "note")}
+
     def _on_change(self) -> None:
         data = {"theme": self.theme.value, "stage": self.stage.value,
                 "notes": self.remarks.value.strip()}
