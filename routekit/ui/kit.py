@@ -47,7 +47,7 @@ from routekit.markup import escape, html_list
 
 __all__ = ["Form", "button", "cell_text", "display_table", "escape", "figure_png", "lines",
            "notes_html", "ok_html", "problem_text", "problems_html", "route_names",
-           "short_text", "show_figure", "show_table", "theme_picker"]
+           "short_text", "show_figure", "show_table", "theme_notice", "theme_picker"]
 
 _GOOD, _BAD = "#1a7f37", "#b00020"
 _LEVELS = {"ok": "#009e73", "watch": "#e69f00", "risk": "#d55e00"}
@@ -81,6 +81,24 @@ def theme_picker(route, theme: str | None = None, *, description: str | None = N
     value = theme if theme in values else (values[0] if values else None)
     return w.Dropdown(options=options, value=value,
                       description=t("kit.field.theme") if description is None else description)
+
+
+def theme_notice(route) -> w.HTML | None:
+    """None when *route* has a theme; otherwise what a form that works per theme shows
+    instead of its fields: that it needs a theme, and how to add one.
+
+    Examples
+    --------
+    >>> from routekit.workspace import Route
+    >>> theme_notice(Route.open("data/sample-route")) is None
+    True
+    """
+    if route.config.themes:
+        return None
+    from routekit.guidance import guidance_html
+
+    return w.HTML(f"<p>{escape(t('forms.no_theme'))}</p>"
+                  + guidance_html(route, ["themes"], rest=False))
 
 
 def lines(text: str) -> list[str]:

@@ -42,7 +42,7 @@ from routekit.stakeholders import (
     theme_comparison,
 )
 from routekit.markup import escape
-from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure
+from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, theme_notice
 from routekit.workspace import Route
 
 __all__ = ["ForceForm", "KrachtenveldBoard", "StakeholderForm"]
@@ -69,8 +69,9 @@ class _Form(Form):
                  pick_label: str):
         super().__init__(route, on_change)
         themes = [(th.name, th.id) for th in route.config.themes]
-        self.theme = w.Dropdown(options=themes, value=theme or themes[0][1],
+        self.theme = w.Dropdown(options=themes, value=theme or (themes[0][1] if themes else None),
                                 description=_label("theme"))
+        self.notice = theme_notice(route)  # None, or: add a theme first, here is how
         self.pick = w.Dropdown(description=_label(pick_label))
 
     def _offer(self, new: str, choices: list[tuple[str, str]], select: str | None) -> None:
@@ -150,10 +151,11 @@ class StakeholderForm(_Form):
         self.theme.observe(lambda _c: self.load(), "value")
         self.add.on_click(lambda _b: self._add())
         self.remove.on_click(lambda _b: self._remove())
+        where = [self.involved, *position] if self.notice is None else [self.notice]
         self.widget = w.VBox([
             self.theme, self.pick,
             w.HTML(f"<b>{escape(_label('who'))}</b>"), *person,
-            w.HTML(f"<b>{escape(_label('where'))}</b>"), self.involved, *position,
+            w.HTML(f"<b>{escape(_label('where'))}</b>"), *where,
             w.HBox([self.add, self.remove]), self.message])
         self.reload()
 
@@ -261,7 +263,7 @@ class StakeholderForm(_Form):
             fields = self._person_fields()
             sid = add_stakeholder(self.route, fields.pop("name"), kind=fields.pop("kind"),
                                   sector=fields.pop("sector"), **fields)
-            if self.involved.value:
+            if self.involved.value and self.notice is None:
                 set_position(self.route, sid, self.theme.value, **self._position_fields())
             self.reload(select=sid)
             return _label("added", name=self.name.value)
@@ -320,7 +322,7 @@ class ForceForm(_Form):
         self.add.on_click(lambda _b: self._add())
         self.remove.on_click(lambda _b: self._remove())
         self.widget = w.VBox([self.theme, self.pick, *fields, w.HBox([self.add, self.remove]),
-                              self.message])
+                              self.message] if self.notice is None else [self.notice])
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -421,6 +423,10 @@ class KrachtenveldBoard:
             "stakeholders.ui.actormap_file")
         self.chart = w.Output()
         self.chart_data = pd.DataFrame()
+        notice = theme_notice(route)
+        if notice is not None:  # stakeholders are placed per theme: a theme first
+            self.widget = w.VBox([notice])
+            return
         self.people = StakeholderForm(route, theme, on_change=self._saved)
         self.forces = ForceForm(route, self.people.theme.value, on_change=self._saved)
         self.theme = self.people.theme

@@ -19,7 +19,7 @@ import ipywidgets as w
 from routekit.i18n import t
 from routekit.markup import escape, html_list
 from routekit.records.strategy import CYCLE_STAGES, KnowledgeCreation, PostOCanvas
-from routekit.ui.kit import Form, button, lines, show_figure, theme_picker
+from routekit.ui.kit import Form, button, lines, show_figure, theme_notice, theme_picker
 from routekit.workspace import Route
 
 __all__ = ["KnowledgeForm", "PostOForm"]
@@ -49,6 +49,10 @@ class PostOForm(Form):
         super().__init__(route)
         self.saved: PostOCanvas | None = None
         self.theme = theme_picker(route, theme)
+        notice = theme_notice(route)
+        if notice is not None:  # nothing to fill in before the route has a theme
+            self.widget = w.VBox([notice])
+            return
         self.inputs: dict[str, dict[str, w.Textarea]] = {}
         tabs = []
         for section in SECTIONS:
@@ -166,6 +170,10 @@ class KnowledgeForm(Form):
         super().__init__(route)
         self.saved: KnowledgeCreation | None = None
         self.theme = theme_picker(route, theme)
+        notice = theme_notice(route)
+        if notice is not None:  # nothing to score before the route has a theme
+            self.widget = w.VBox([notice])
+            return
         self.scores, self.notes, rows = {}, {}, []
         for name in CONDITIONS:
             self.scores[name] = w.IntSlider(description=t(f"strategy.condition.{name}"), min=0,
