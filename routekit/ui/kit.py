@@ -14,6 +14,12 @@
   problems, each naming the field as the form calls it ("Naam mag niet leeg
   zijn"). ``with form.loading():`` fills widgets without saving.
 
+  **A form saves over the record as it read it** (two pages may edit one route):
+  ``load()`` keeps what it shows with :meth:`Form.remember`, saves go through
+  :meth:`Form.save_record` / :meth:`Form.remove_record`. Another page's change to
+  other fields is kept; a change to the same field is refused in Dutch, naming the
+  field, and the form shows the record as stored now.
+
 Examples
 --------
 >>> from routekit.workspace import Route
@@ -392,6 +398,9 @@ class Form:
     ----------
     message : ipywidgets.HTML
         "✓ Opgeslagen: …" or "Niet opgeslagen" with the problems (escaped).
+    bases : dict
+        Per kind of record, the record as the form last loaded or saved it
+        (``ABSENT``: the form adds a new one); see :meth:`save_record`.
     FIELD_LABELS : dict
         Record field → the form's name for it, where the widget attribute of the
         form is not named after the field (those are found by themselves).
@@ -429,6 +438,23 @@ class Form:
         Changes another page made meanwhile to other fields are kept; a field both
         changed raises ``RecordConflict`` (nothing saved; :meth:`attempt` shows the
         current record). The saved record becomes the new base.
+
+        Examples
+        --------
+        >>> from routekit.workspace import Route
+        >>> page, other = Form(Route.open("data/sample-route")), Route.open("data/sample-route")
+        >>> seen = page.remember("goals", page.route.get("goals", "g1"))
+        >>> _ = other.upsert("goals", seen.model_copy(update={"measure": "Telling"}))
+        >>> page.save_record("goals", {"text": "Elke maand 20 ouderen"}).measure  # both kept
+        'Telling'
+        >>> page.attempt(lambda: page.save_record("goals", {"measure": "Turven"}) and None)
+        True
+        >>> _ = other.upsert("goals", other.get("goals", "g1").model_copy(
+        ...     update={"measure": "Presentielijst"}))
+        >>> page.attempt(lambda: page.save_record("goals", {"measure": "Schatting"}) and None)
+        False
+        >>> "intussen" in page.message.value, page.route.get("goals", "g1").measure
+        (True, 'Presentielijst')
         """
         return self.remember(kind, self.route.upsert(kind, item, base=self.base(kind)))
 
@@ -504,7 +530,9 @@ class Form:
             text = action()
         except self.ERRORS as error:
             if getattr(error, "current", None) is not None and hasattr(self, "load"):
-                self.load()
+                self.load()  # show what another page stored meanwhile
+                if self.on_change is not None:
+                    self.on_change()
             self.refuse(error, heading)
             return False
         if text is not None:
