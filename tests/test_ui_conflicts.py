@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from routekit.ui.plan import PlanEditor
 from routekit.ui.personas import PersonaForm
+from routekit.ui.plan import PlanEditor
 from routekit.ui.stakeholders import KrachtenveldBoard
 from routekit.ui.strategy import KnowledgeForm, PostOForm
 from routekit.workspace import Route
