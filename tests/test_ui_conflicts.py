@@ -173,3 +173,40 @@ def test_knowledge_form_refuses_the_same_field(sample_route):
     _told_conflict(a, a.remarks.description)
     assert a.remarks.value == "Van pagina B"
     assert sample_route.get("knowledge", theme).notes == "Van pagina B"
+
+
+def test_relation_form_shows_the_stored_relation_and_refuses_the_same_field(sample_route):
+    from routekit.ui.network import RelationForm
+
+    stored = sample_route.records("relations")[0]
+    a, b = _pages(sample_route, RelationForm)
+    for form in (a, b):
+        form.source.value, form.target.value = stored.source, stored.target
+        form.kind.value = stored.kind
+        assert form.strength.value == stored.strength  # the form shows what is stored
+    a.note.value = "Van pagina A"
+    a.add.click()
+    new = 1 if stored.strength != 1 else 2
+    b.strength.value = new
+    b.add.click()  # B's note field still holds the note B read: A's note is kept
+    kept = sample_route.get("relations", stored.source, stored.target, stored.kind)
+    assert (kept.note, kept.strength) == ("Van pagina A", new)
+    a.strength.value = next(v for v in (3, 4, 5) if v not in (stored.strength, new))
+    a.add.click()
+    _told_conflict(a, a.strength.description)
+    assert a.strength.value == new and a.note.value == "Van pagina A"
+    assert sample_route.get("relations", stored.source, stored.target,
+                            stored.kind).strength == new
+
+
+def test_two_pages_recording_a_conversation_on_one_day_keep_both(sample_route):
+    from routekit.ui.conversations import ConversationForm
+
+    a, b = _pages(sample_route, ConversationForm)
+    before = len(sample_route.records("conversations"))
+    a.summary.value, b.summary.value = "Gesprek op pagina A", "Gesprek op pagina B"
+    a.save.click()
+    b.save.click()
+    summaries = [c.summary for c in sample_route.records("conversations")]
+    assert len(summaries) == before + 2
+    assert {"Gesprek op pagina A", "Gesprek op pagina B"} <= set(summaries)
