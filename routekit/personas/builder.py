@@ -77,8 +77,11 @@ def personas_of(route: Route, theme: str | None = None) -> list[Persona]:
     return [p for p in route.records("personas") if theme is None or p.theme in (theme, None)]
 
 
-def save_persona(route: Route, persona: Persona | dict) -> Persona:
+def save_persona(route: Route, persona: Persona | dict, *, base=None) -> Persona:
     """Add or replace *persona* in the workspace after checking its evidence exists.
+
+    *base* is the persona as the caller read it (or ``ABSENT`` for a new one): see
+    :meth:`Route.upsert`, which merges changes made meanwhile or raises ``RecordConflict``.
 
     Raises
     ------
@@ -92,7 +95,7 @@ def save_persona(route: Route, persona: Persona | dict) -> Persona:
         raise RouteError(Problem(file="personas.yaml", field="conversations",
                                  message=t("personas.unknown_conversation",
                                            ids=", ".join(missing))))
-    return route.upsert("personas", persona)
+    return route.upsert("personas", persona, base=base)
 
 
 def refresh_persona(route: Route, persona_id: str, selection=None, *,

@@ -171,8 +171,10 @@ def add_stakeholder(route: Route, name: str, *, kind: str, sector: str,
             raise RouteError(Problem(file="stakeholders.csv", row=row, field="name",
                                      message=t("stakeholders.problem.name_taken", name=name)))
     sid = id or make_id(name, {record.id for record in current}, fallback="partij")
+    from routekit.workspace import ABSENT
+
     route.upsert("stakeholders", {"id": sid, "name": name, "kind": kind, "sector": sector,
-                                  **fields})
+                                  **fields}, base=ABSENT)  # never over one added meanwhile
     return sid
 
 
@@ -206,16 +208,22 @@ def set_position(route: Route, stakeholder: str, theme: str, **values) -> Positi
     return route.upsert("positions", data, base=old if old is not None else ABSENT)
 
 
-def remove_stakeholder(route: Route, stakeholder: str) -> bool:
+def remove_stakeholder(route: Route, stakeholder: str, *, base=None) -> bool:
     """Remove a stakeholder with its positions; forces keep their text but lose the link.
+
+    *base* (the record as the caller read it) refuses, with ``RecordConflict``, to
+    remove a stakeholder someone changed since (see :meth:`Route.remove`).
 
     Returns
     -------
     bool
         True when the stakeholder was there.
     """
+    from routekit.workspace import ABSENT
+
     with route.locked():
-        removed = route.remove("stakeholders", stakeholder)
+        removed = route.remove("stakeholders", stakeholder,
+                               base=None if base is ABSENT else base)
         route.edit("positions", lambda rows: [p for p in rows if p.stakeholder != stakeholder])
         route.edit("forces", lambda rows: [f.model_copy(update={"stakeholder": None})
                                            if f.stakeholder == stakeholder else f

@@ -192,13 +192,17 @@ class AreaForm(Form):
             self.message.value = escape(t("area.ui.nothing_marked"))
             return
         areas = list(self.areas.value) or [None]
+        from routekit.workspace import ABSENT
 
         def save() -> str:
             for segment in self.segments.value:
                 for area in areas:
+                    key = (self.theme.value, segment, area)
+                    stored = self.route.get("segment_selections", *key)
                     self.route.upsert("segment_selections", {
-                        "theme": self.theme.value, "segment": segment, "area": area,
-                        "reason": self.reason.value.strip() or None, "added": dt.date.today()})
+                        "theme": key[0], "segment": segment, "area": area,
+                        "reason": self.reason.value.strip() or None, "added": dt.date.today()},
+                        base=ABSENT if stored is None else stored)
             return t("area.ui.saved", count=len(self.segments.value) * len(areas),
                      theme=self.theme.label)
 

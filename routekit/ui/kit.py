@@ -14,6 +14,12 @@
   problems, each naming the field as the form calls it ("Naam mag niet leeg
   zijn"). ``with form.loading():`` fills widgets without saving.
 
+  **A form saves over the record as it read it** (two pages may edit one route):
+  ``load()`` keeps what it shows with :meth:`Form.remember`, saves go through
+  :meth:`Form.save_record` / :meth:`Form.remove_record`. Another page's change to
+  other fields is kept; a change to the same field is refused in Dutch, naming the
+  field, and the form shows the record as stored now.
+
 Examples
 --------
 >>> from routekit.workspace import Route
@@ -47,7 +53,7 @@ from routekit.markup import escape, html_list
 
 __all__ = ["Form", "button", "cell_text", "display_table", "escape", "figure_png", "lines",
            "notes_html", "ok_html", "problem_text", "problems_html", "route_names",
-           "short_text", "show_figure", "show_table", "theme_picker"]
+           "short_text", "show_figure", "show_table", "theme_notice", "theme_picker"]
 
 _GOOD, _BAD = "#1a7f37", "#b00020"
 _LEVELS = {"ok": "#009e73", "watch": "#e69f00", "risk": "#d55e00"}
@@ -81,6 +87,24 @@ def theme_picker(route, theme: str | None = None, *, description: str | None = N
     value = theme if theme in values else (values[0] if values else None)
     return w.Dropdown(options=options, value=value,
                       description=t("kit.field.theme") if description is None else description)
+
+
+def theme_notice(route) -> w.HTML | None:
+    """None when *route* has a theme; otherwise what a form that works per theme shows
+    instead of its fields: that it needs a theme, and how to add one.
+
+    Examples
+    --------
+    >>> from routekit.workspace import Route
+    >>> theme_notice(Route.open("data/sample-route")) is None
+    True
+    """
+    if route.config.themes:
+        return None
+    from routekit.guidance import guidance_html
+
+    return w.HTML(f"<p>{escape(t('forms.no_theme'))}</p>"
+                  + guidance_html(route, ["themes"], rest=False))
 
 
 def lines(text: str) -> list[str]:
@@ -374,6 +398,9 @@ class Form:
     ----------
     message : ipywidgets.HTML
         "✓ Opgeslagen: …" or "Niet opgeslagen" with the problems (escaped).
+    bases : dict
+        Per kind of record, the record as the form last loaded or saved it
+        (``ABSENT``: the form adds a new one); see :meth:`save_record`.
     FIELD_LABELS : dict
         Record field → the form's name for it, where the widget attribute of the
         form is not named after the field (those are found by themselves).
@@ -387,6 +414,59 @@ class Form:
         self.on_change = on_change
         self.message = w.HTML()
         self._loading = 0
+        self.bases: dict[str, object] = {}
+
+    # -- records as the form read them (conflict-safe saves) ---------------------------
+
+    def remember(self, kind: str, record):
+        """Keep *record* (as just loaded or saved; None: there is none, the form adds one)
+        as what the next save of *kind* starts from; returns *record*."""
+        from routekit.workspace import ABSENT
+
+        self.bases[kind] = ABSENT if record is None else record
+        return record
+
+    def base(self, kind: str):
+        """The record of *kind* as the form last loaded or saved it (``ABSENT``: a new one)."""
+        from routekit.workspace import ABSENT
+
+        return self.bases.get(kind, ABSENT)
+
+    def save_record(self, kind: str, item):
+        """Save *item* (a record or the fields the form changed) over :meth:`base`.
+
+        Changes another page made meanwhile to other fields are kept; a field both
+        changed raises ``RecordConflict`` (nothing saved; :meth:`attempt` shows the
+        current record). The saved record becomes the new base.
+
+        Examples
+        --------
+        >>> from routekit.workspace import Route
+        >>> page, other = Form(Route.open("data/sample-route")), Route.open("data/sample-route")
+        >>> seen = page.remember("goals", page.route.get("goals", "g1"))
+        >>> _ = other.upsert("goals", seen.model_copy(update={"measure": "Telling"}))
+        >>> page.save_record("goals", {"text": "Elke maand 20 ouderen"}).measure  # both kept
+        'Telling'
+        >>> page.attempt(lambda: page.save_record("goals", {"measure": "Turven"}) and None)
+        True
+        >>> _ = other.upsert("goals", other.get("goals", "g1").model_copy(
+        ...     update={"measure": "Presentielijst"}))
+        >>> page.attempt(lambda: page.save_record("goals", {"measure": "Schatting"}) and None)
+        False
+        >>> "intussen" in page.message.value, page.route.get("goals", "g1").measure
+        (True, 'Presentielijst')
+        """
+        return self.remember(kind, self.route.upsert(kind, item, base=self.base(kind)))
+
+    def remove_record(self, kind: str, *key) -> bool:
+        """Remove the record of *kind* with *key*, unless someone changed it since the form
+        read it (``RecordConflict``); True when one was removed."""
+        from routekit.workspace import ABSENT
+
+        base = self.base(kind)
+        removed = self.route.remove(kind, *key, base=None if base is ABSENT else base)
+        self.remember(kind, None)
+        return removed
 
     @contextmanager
     def loading(self) -> Iterator[None]:
@@ -421,7 +501,19 @@ class Form:
             self.on_change()
 
     def refuse(self, error, heading: str | None = None) -> None:
-        """Show the problems of *error* (a RouteError, a list, or another error's text)."""
+        """Show the problems of *error* (a RouteError, a list, or another error's text).
+
+        A ``RecordConflict`` on fields is told with the form's names of those fields.
+        """
+        fields = getattr(error, "fields", None)
+        if fields:
+            labels = self.field_labels()
+            names = list(dict.fromkeys(labels.get(f) or labels.get(f.split(".")[0]) or (
+                t(f"kit.field.{f}") if catalog("kit").get(f"field.{f}") else f)
+                for f in fields))
+            self.message.value = problems_html([t("forms.conflict", fields=", ".join(names))],
+                                               heading)
+            return
         if isinstance(error, RouteError) or not isinstance(error, Exception):
             self.message.value = problems_html(error, heading, labels=self.field_labels())
         else:
@@ -438,7 +530,9 @@ class Form:
             text = action()
         except self.ERRORS as error:
             if getattr(error, "current", None) is not None and hasattr(self, "load"):
-                self.load()
+                self.load()  # show what another page stored meanwhile
+                if self.on_change is not None:
+                    self.on_change()
             self.refuse(error, heading)
             return False
         if text is not None:

@@ -86,9 +86,25 @@ class RelationForm(Form):
         _wide(self.source, self.target, self.kind, self.strength, self.theme, self.note)
         self.add.on_click(lambda _b: self._add())
         self.remove.on_click(lambda _b: self._remove())
+        for key in (self.source, self.target, self.kind):
+            key.observe(lambda _c: self.load(), "value")
         self.widget = w.VBox([self.source, self.target, self.kind, self.directed, self.strength,
                               self.theme, self.note, w.HBox([self.add, self.remove]),
                               self.message])
+        self.load()
+
+    def load(self) -> None:
+        """Show the relation between the chosen pair of this kind as stored now (when there
+        is one; otherwise the fields keep what is typed)."""
+        stored = self.remember("relations", self.route.get(
+            "relations", self.source.value, self.target.value, self.kind.value))
+        if stored is None:
+            return
+        with self.loading():
+            self.directed.value, self.strength.value = stored.directed, stored.strength
+            themes = {value for _, value in self.theme.options}
+            self.theme.value = stored.theme if stored.theme in themes else ""
+            self.note.value = stored.note or ""
 
     def record(self) -> dict:
         """The relation as the form shows it."""
@@ -114,16 +130,20 @@ class RelationForm(Form):
             if found:
                 raise RouteError(found[0] if len(found) == 1 else
                                  [Problem(file="", message=m) for m in found])
-            self.route.upsert("relations", record)
+            self.save_record("relations", record)
             return _label("added", source=self.source.label, target=self.target.label)
 
         self.attempt(add)
 
     def _remove(self) -> None:
-        if self.route.remove("relations", self.source.value, self.target.value, self.kind.value):
-            self.confirm(_label("removed", source=self.source.label, target=self.target.label))
-        else:
+        def remove() -> str | None:
+            if self.remove_record("relations", self.source.value, self.target.value,
+                                  self.kind.value):
+                return _label("removed", source=self.source.label, target=self.target.label)
             self.message.value = escape(_label("not_found"))
+            return None
+
+        self.attempt(remove)
 
 
 class PinForm(Form):

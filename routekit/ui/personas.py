@@ -35,7 +35,7 @@ from routekit.ui.kit import (
     show_table,
     theme_picker,
 )
-from routekit.workspace import Route
+from routekit.workspace import ABSENT, Route
 
 __all__ = ["CandidateForm", "PersonaForm"]
 
@@ -141,8 +141,10 @@ class PersonaForm(Form):
         record = self.route.get("personas", self.persona.value) if self.persona.value else None
         self._draft = record or Persona(id="new", name="-")
         self._fill(self._draft, blank_name=record is None)
-        self.saved = record
+        self.saved = self.remember("personas", record)
         self._show_card()
+
+    load = _load_persona  # shows the persona as stored now (after a conflict)
 
     def _fill(self, persona: Persona, *, blank_name: bool = False) -> None:
         with self.loading():
@@ -201,7 +203,8 @@ class PersonaForm(Form):
             return
 
         def save() -> str:
-            self.saved = save_persona(self.route, self._current())
+            self.saved = self.remember("personas", save_persona(
+                self.route, self._current(), base=self.base("personas")))
             return t("personas.ui.saved", name=self.saved.name)
 
         if not self.attempt(save, t("personas.ui.failed")):
@@ -301,7 +304,7 @@ class CandidateForm(Form):
 
             scheme = load_scheme(segment_files(self.route)["segment_scheme"]).table
             for persona in to_personas(self.model, scheme, theme=self.theme.value, taken=taken):
-                self.route.upsert("personas", persona)
+                self.route.upsert("personas", persona, base=ABSENT)  # new: never over another
             return t("personas.ui.kept", count=len(self.model.personas))
 
         self.attempt(keep)

@@ -125,7 +125,8 @@ class _RecordForm(Form):
         """Show the picked record as it is saved now (or an empty new one)."""
         from routekit.plan.model import next_id
 
-        record = self.route.get(self.kind, self.pick.value) if self.pick.value else None
+        record = self.remember(self.kind, self.route.get(self.kind, self.pick.value)
+                               if self.pick.value else None)
         with self.loading():
             self.record_id.value = record.id if record else next_id(
                 self.kind, [r.id for r in self.route.records(self.kind)])
@@ -139,12 +140,10 @@ class _RecordForm(Form):
             self._on_save()
 
     def _on_save(self, _button=None) -> None:
-        old = self.route.get(self.kind, self.record_id.value)
-        data = {**(old.model_dump() if old else {}), **self._values(),
-                "id": self.record_id.value.strip()}
+        data = {**self._values(), "id": self.record_id.value.strip()}
 
         def save() -> str:
-            record = self.route.upsert(self.kind, data)
+            record = self.save_record(self.kind, data)  # fields not shown come from the base
             if self.pick.value != record.id:
                 self._refresh_choices(record.id)
             else:  # the name in the picker may have changed
@@ -158,10 +157,17 @@ class _RecordForm(Form):
 
     def _on_delete(self, _button=None) -> None:
         record = self.route.get(self.kind, self.pick.value) if self.pick.value else None
-        if record is not None and self.route.remove(self.kind, record.id):
+        if record is None:
+            return
+
+        def delete() -> str | None:
+            if not self.remove_record(self.kind, record.id):
+                return None
             self._refresh_choices()
             self.load()
-            self.confirm(t("kit.removed", name=self._label(record)))
+            return t("kit.removed", name=self._label(record))
+
+        self.attempt(delete)
 
 
 class GoalForm(_RecordForm):

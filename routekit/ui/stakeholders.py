@@ -24,7 +24,7 @@ from pathlib import Path
 import ipywidgets as w
 import pandas as pd
 
-from routekit.errors import Problem, RouteError
+from routekit.errors import Problem, RecordConflict, RouteError
 from routekit.i18n import t
 from routekit.markup import escape
 from routekit.records.stakeholders import SECTORS
@@ -42,7 +42,7 @@ from routekit.stakeholders import (
     set_position,
     theme_comparison,
 )
-from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure
+from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, theme_notice
 from routekit.workspace import Route
 
 __all__ = ["ForceForm", "KrachtenveldBoard", "StakeholderForm"]
@@ -69,8 +69,9 @@ class _Form(Form):
                  pick_label: str):
         super().__init__(route, on_change)
         themes = [(th.name, th.id) for th in route.config.themes]
-        self.theme = w.Dropdown(options=themes, value=theme or themes[0][1],
+        self.theme = w.Dropdown(options=themes, value=theme or (themes[0][1] if themes else None),
                                 description=_label("theme"))
+        self.notice = theme_notice(route)  # None, or: add a theme first, here is how
         self.pick = w.Dropdown(description=_label(pick_label))
 
     def _offer(self, new: str, choices: list[tuple[str, str]], select: str | None) -> None:
@@ -150,10 +151,11 @@ class StakeholderForm(_Form):
         self.theme.observe(lambda _c: self.load(), "value")
         self.add.on_click(lambda _b: self._add())
         self.remove.on_click(lambda _b: self._remove())
+        where = [self.involved, *position] if self.notice is None else [self.notice]
         self.widget = w.VBox([
             self.theme, self.pick,
             w.HTML(f"<b>{escape(_label('who'))}</b>"), *person,
-            w.HTML(f"<b>{escape(_label('where'))}</b>"), self.involved, *position,
+            w.HTML(f"<b>{escape(_label('where'))}</b>"), *where,
             w.HBox([self.add, self.remove]), self.message])
         self.reload()
 
@@ -167,8 +169,11 @@ class StakeholderForm(_Form):
     def load(self) -> None:
         """Show the selected stakeholder and their position on the selected theme."""
         sid = self.pick.value
-        person = self.route.get("stakeholders", sid) if sid and sid != _NEW else None
-        position = self.route.get("positions", sid, self.theme.value) if person else None
+        person = self.remember("stakeholders", self.route.get("stakeholders", sid)
+                               if sid and sid != _NEW else None)
+        position = self.remember("positions", self.route.get("positions", sid,
+                                                             self.theme.value)
+                                 if person else None)
         with self.loading():
             data = person.model_dump() if person else {}
             for field in ("name", "contact", "role", "binding_note", "notes"):
@@ -208,13 +213,12 @@ class StakeholderForm(_Form):
             return  # a new stakeholder is saved with the add button
 
         def save() -> str:
-            old = self.route.get("stakeholders", sid)
             fields = self._person_fields()
             taken = {p.name.casefold() for p in self.route.records("stakeholders") if p.id != sid}
             if fields["name"].casefold() in taken:
                 raise RouteError(Problem(file="stakeholders.csv", field="name",
                                          message=_label("name_taken", name=fields["name"])))
-            self.route.upsert("stakeholders", old.model_dump() | fields)
+            self.save_record("stakeholders", fields)
             self._rename_option(sid, fields["name"])
             return _label("saved", name=fields["name"])
 
@@ -235,7 +239,11 @@ class StakeholderForm(_Form):
         self.attempt(lambda: self._write_position())
 
     def _write_position(self) -> str:
-        set_position(self.route, self.pick.value, self.theme.value, **self._position_fields())
+        if self.route.get("stakeholders", self.pick.value) is None:  # removed on another page
+            raise RecordConflict(Problem(file="stakeholders.csv", message=t(
+                "safety.conflict.removed", key=self.name.value)))
+        self.save_record("positions", {"stakeholder": self.pick.value,
+                                       "theme": self.theme.value, **self._position_fields()})
         return _label("position_saved", name=self.name.value, theme=self.theme.label)
 
     def _toggle(self) -> None:
@@ -244,15 +252,18 @@ class StakeholderForm(_Form):
         if self.involved.value:
             self.attempt(self._write_position)
         else:
-            self.route.remove("positions", self.pick.value, self.theme.value)
-            self.confirm(_label("position_removed", name=self.name.value, theme=self.theme.label))
+            def remove() -> str:
+                self.remove_record("positions", self.pick.value, self.theme.value)
+                return _label("position_removed", name=self.name.value, theme=self.theme.label)
+
+            self.attempt(remove)
 
     def _add(self) -> None:
         def add() -> str:
             fields = self._person_fields()
             sid = add_stakeholder(self.route, fields.pop("name"), kind=fields.pop("kind"),
                                   sector=fields.pop("sector"), **fields)
-            if self.involved.value:
+            if self.involved.value and self.notice is None:
                 set_position(self.route, sid, self.theme.value, **self._position_fields())
             self.reload(select=sid)
             return _label("added", name=self.name.value)
@@ -261,9 +272,16 @@ class StakeholderForm(_Form):
 
     def _remove(self) -> None:
         sid, name = self.pick.value, self.name.value
-        if sid != _NEW and remove_stakeholder(self.route, sid):
+        if sid == _NEW:
+            return
+
+        def remove() -> str | None:
+            if not remove_stakeholder(self.route, sid, base=self.base("stakeholders")):
+                return None
             self.reload(select=_NEW)
-            self.confirm(_label("removed", name=name))
+            return _label("removed", name=name)
+
+        self.attempt(remove)
 
 
 class ForceForm(_Form):
@@ -304,7 +322,7 @@ class ForceForm(_Form):
         self.add.on_click(lambda _b: self._add())
         self.remove.on_click(lambda _b: self._remove())
         self.widget = w.VBox([self.theme, self.pick, *fields, w.HBox([self.add, self.remove]),
-                              self.message])
+                              self.message] if self.notice is None else [self.notice])
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -319,8 +337,8 @@ class ForceForm(_Form):
 
     def load(self) -> None:
         """Show the selected force."""
-        force = None if self.pick.value == _NEW else \
-            self.route.get("forces", self.theme.value, self.pick.value)
+        force = self.remember("forces", None if self.pick.value == _NEW else
+                              self.route.get("forces", self.theme.value, self.pick.value))
         with self.loading():
             self.direction.value = force.direction if force else "driving"
             self.description.value = force.description if force else ""
@@ -345,9 +363,8 @@ class ForceForm(_Form):
 
         def save() -> str:
             fields = self._fields()
-            self.route.upsert("forces", fields)
+            self.save_record("forces", fields)  # a new description renames it in one write
             if fields["description"] != old:
-                self.route.remove("forces", self.theme.value, old)
                 self.reload(select=fields["description"])
             return _label("force_saved")
 
@@ -359,17 +376,23 @@ class ForceForm(_Form):
             if self.route.get("forces", fields["theme"], fields["description"]):
                 raise RouteError(Problem(file="forces.csv", field="description",
                                          message=_label("force_exists")))
-            self.route.upsert("forces", fields)
+            self.save_record("forces", fields)
             self.reload(select=fields["description"])
             return _label("force_added")
 
         self.attempt(add)
 
     def _remove(self) -> None:
-        if self.pick.value != _NEW and self.route.remove("forces", self.theme.value,
-                                                          self.pick.value):
+        if self.pick.value == _NEW:
+            return
+
+        def remove() -> str | None:
+            if not self.remove_record("forces", self.theme.value, self.pick.value):
+                return None
             self.reload(select=_NEW)
-            self.confirm(_label("force_removed"))
+            return _label("force_removed")
+
+        self.attempt(remove)
 
 
 class KrachtenveldBoard:
@@ -400,6 +423,10 @@ class KrachtenveldBoard:
             "stakeholders.ui.actormap_file")
         self.chart = w.Output()
         self.chart_data = pd.DataFrame()
+        notice = theme_notice(route)
+        if notice is not None:  # stakeholders are placed per theme: a theme first
+            self.widget = w.VBox([notice])
+            return
         self.people = StakeholderForm(route, theme, on_change=self._saved)
         self.forces = ForceForm(route, self.people.theme.value, on_change=self._saved)
         self.theme = self.people.theme

@@ -19,7 +19,7 @@ import ipywidgets as w
 from routekit.i18n import t
 from routekit.markup import escape, html_list
 from routekit.records.strategy import CYCLE_STAGES, KnowledgeCreation, PostOCanvas
-from routekit.ui.kit import Form, button, lines, show_figure, theme_picker
+from routekit.ui.kit import Form, button, lines, show_figure, theme_notice, theme_picker
 from routekit.workspace import Route
 
 __all__ = ["KnowledgeForm", "PostOForm"]
@@ -49,6 +49,10 @@ class PostOForm(Form):
         super().__init__(route)
         self.saved: PostOCanvas | None = None
         self.theme = theme_picker(route, theme)
+        notice = theme_notice(route)
+        if notice is not None:  # nothing to fill in before the route has a theme
+            self.widget = w.VBox([notice])
+            return
         self.inputs: dict[str, dict[str, w.Textarea]] = {}
         tabs = []
         for section in SECTIONS:
@@ -81,7 +85,7 @@ class PostOForm(Form):
         from routekit.strategy.post_o import canvas_for
 
         canvas = canvas_for(self.route, self.theme.value)
-        self.saved = self.route.get("post_o", self.theme.value)
+        self.saved = self.remember("post_o", self.route.get("post_o", self.theme.value))
         with self.loading():
             for section, boxes in self.inputs.items():
                 part = getattr(canvas, section)
@@ -89,6 +93,14 @@ class PostOForm(Form):
                     value = getattr(part, name)
                     box.value = "\n".join(value) if isinstance(value, list) else value
         self._refresh()
+
+    load = _load  # shows the canvas as stored now (after a conflict)
+
+    def field_labels(self) -> dict[str, str]:
+        """As :meth:`Form.field_labels`, with "section.field" → "Tab: field" for the canvas."""
+        return super().field_labels() | {
+            f"{section}.{name}": f"{t(f'strategy.section.{section}')}: {box.description}"
+            for section, boxes in self.inputs.items() for name, box in boxes.items()}
 
     def _current(self) -> PostOCanvas:
         data = {"theme": self.theme.value}
@@ -101,18 +113,22 @@ class PostOForm(Form):
 
     def _on_change(self) -> None:
         def save() -> str:
-            self.saved = self.route.upsert("post_o", self._current())
+            self.saved = self.save_record("post_o", self._current())
             return t("kit.saved", name=t("kit.canvas_of", theme=self.theme.label))
 
         if self.attempt(save):
             self._refresh()
 
     def _on_prefill(self, _button=None) -> None:
-        from routekit.strategy.post_o import prefill_route_canvas
+        from routekit.strategy.post_o import prefill_canvas
 
-        self._on_change()
-        prefill_route_canvas(self.route, self.theme.value)
-        self._load()
+        def prefill() -> str:  # what is typed plus the personas, in one save
+            canvas = prefill_canvas(self._current(), self.theme.value, self._personas())
+            self.saved = self.save_record("post_o", canvas)
+            return t("kit.saved", name=t("kit.canvas_of", theme=self.theme.label))
+
+        if self.attempt(prefill):
+            self._load()
 
     def _refresh(self) -> None:
         from routekit.strategy.channels import suggest_channels
@@ -154,6 +170,10 @@ class KnowledgeForm(Form):
         super().__init__(route)
         self.saved: KnowledgeCreation | None = None
         self.theme = theme_picker(route, theme)
+        notice = theme_notice(route)
+        if notice is not None:  # nothing to score before the route has a theme
+            self.widget = w.VBox([notice])
+            return
         self.scores, self.notes, rows = {}, {}, []
         for name in CONDITIONS:
             self.scores[name] = w.IntSlider(description=t(f"strategy.condition.{name}"), min=0,
@@ -180,7 +200,7 @@ class KnowledgeForm(Form):
         from routekit.strategy.knowledge import record_for
 
         record = record_for(self.route, self.theme.value)
-        self.saved = self.route.get("knowledge", self.theme.value)
+        self.saved = self.remember("knowledge", self.route.get("knowledge", self.theme.value))
         with self.loading():
             for name, slider in self.scores.items():
                 slider.value = getattr(record, name).score or 0
@@ -189,15 +209,22 @@ class KnowledgeForm(Form):
             self.remarks.value = record.notes
         self._refresh(record)
 
+    load = _load  # shows the scores as stored now (after a conflict)
+
+    def field_labels(self) -> dict[str, str]:
+        """As :meth:`Form.field_labels`, with the conditions' scores and notes."""
+        return super().field_labels() | {"notes": self.remarks.description} | {
+            f"{name}.{part}": slider.description for name, slider in self.scores.items()
+            for part in ("score", "note")}
+
     def _on_change(self) -> None:
         data = {"theme": self.theme.value, "stage": self.stage.value,
                 "notes": self.remarks.value.strip()}
         for name, slider in self.scores.items():
             data[name] = {"score": slider.value or None, "note": self.notes[name].value.strip()}
-        base = self.saved.model_dump() if self.saved else {}
 
         def save() -> str:
-            self.saved = self.route.upsert("knowledge", base | data)
+            self.saved = self.save_record("knowledge", data)  # other fields: from the base
             return t("kit.saved", name=t("kit.conditions_of", theme=self.theme.label))
 
         if self.attempt(save):
