@@ -20,7 +20,7 @@ import ipywidgets as w
 
 from routekit.errors import RouteError
 from routekit.i18n import t
-from routekit.markup import escape
+from routekit.markup import escape, html_list
 from routekit.personas.builder import apply_facts, personas_of, save_persona
 from routekit.personas.prefill import persona_facts, selections
 from routekit.plan.formats import day
@@ -281,10 +281,10 @@ class CandidateForm(Form):
             self.min_cell.layout.display = "none"
             key = "summary" if m.personas["missed"].notna().any() else "summary_largest"
             self.message.value = escape(t(f"candidates.{key}", count=len(m.personas)))
-            items = "".join(f"<li>{escape(line)}</li>" for line in candidate_lines(m))
+            items = html_list(candidate_lines(m))
             self.chart.clear_output(wait=True)
             with self.chart:
-                display(HTML(f"<p><b>{escape(t('candidates.note'))}</b></p><ul>{items}</ul>"))
+                display(HTML(f"<p><b>{escape(t('candidates.note'))}</b></p>{items}"))
             return
         self.min_cell.layout.display = None
         self.message.value = escape(t("personas.generate.summary", count=len(m.personas),
