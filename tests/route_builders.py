@@ -24,15 +24,23 @@ def empty_route(path: str | Path):
                         themes=[{"id": "ontmoeting", "name": "Ontmoeting in de wijk"}])
 
 
-def cbs_route(path: str | Path):
-    """A route for Utrecht (GM0344) with only CBS figures: the real kwb-2023 download and
-    the "Nabijheid voorzieningen" table beside it (no segments, members or stakeholders)."""
+def utrecht_route(path: str | Path, theme: tuple[str, str] = ("lezen", "Leesbevordering")):
+    """A new route for Utrecht (GM0344) with only the real kwb-2023 download imported."""
     from routekit.area.importer import import_file
     from routekit.workspace import Route
 
     route = Route.create(path, library="Bibliotheek Utrecht",
                          municipality={"code": "GM0344", "name": "Utrecht"},
-                         themes=[{"id": "eenzaamheid", "name": "Eenzaamheid onder ouderen"}])
+                         themes=[{"id": theme[0], "name": theme[1]}])
     import_file(route, "cbs", CBS_EXTRACT)
-    import_file(route, "cbs", CBS_SECOND)
     return Route.open(path)
+
+
+def cbs_route(path: str | Path):
+    """A route for Utrecht (GM0344) with only CBS figures: the real kwb-2023 download and
+    the "Nabijheid voorzieningen" table beside it (no segments, members or stakeholders)."""
+    from routekit.area.importer import import_file
+
+    route = utrecht_route(path, ("eenzaamheid", "Eenzaamheid onder ouderen"))
+    import_file(route, "cbs", CBS_SECOND)
+    return route.open(path)

@@ -30,13 +30,10 @@ OPEN_FILES = ("open_segment_scheme.csv", "open_segments.csv", "open_buurten.csv"
 @pytest.fixture(scope="module")
 def utrecht(tmp_path_factory):
     """A new route for Utrecht with only the real CBS figures, classified once by the command."""
-    from routekit.area.importer import import_file
+    from route_builders import utrecht_route
 
     folder = tmp_path_factory.mktemp("utrecht") / "route"
-    route = Route.create(folder, library="Bibliotheek Utrecht",
-                         municipality={"code": "GM0344", "name": "Utrecht"},
-                         themes=[{"id": "lezen", "name": "Leesbevordering"}])
-    import_file(route, "cbs", UTRECHT)
+    utrecht_route(folder)
     assert main(["classify", str(folder)]) == 0
     return Route.open(folder)
 

@@ -13,7 +13,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from route_builders import CBS_EXTRACT, ROOT
+from route_builders import ROOT
 from test_notebooks_any_route import _execute, _texts
 
 from routekit.area import load_route_data, under_reached
@@ -30,13 +30,10 @@ NOTE = "niet uit mensen: een basis, geen vaste leidraad"
 @pytest.fixture(scope="module")
 def classified(tmp_path_factory):
     """The new Utrecht route after ``routekit classify --members --postcodes``."""
-    from routekit.area.importer import import_file
+    from route_builders import utrecht_route
 
     folder = tmp_path_factory.mktemp("open") / "utrecht"
-    route = Route.create(folder, library="Bibliotheek Utrecht",
-                         municipality={"code": "GM0344", "name": "Utrecht"},
-                         themes=[{"id": "lezen", "name": "Leesbevordering"}])
-    import_file(route, "cbs", CBS_EXTRACT)
+    utrecht_route(folder)
     assert not (folder / "area" / "segments.csv").exists()  # no Mosaic data
     assert main(["classify", str(folder), "--members", str(EXPORT),
                  "--postcodes", str(POSTCODES)]) == 0
