@@ -138,7 +138,7 @@ def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
     from matplotlib.patches import Circle
 
     from routekit.style import (
-        _mix,
+        mix,
         figure_scale,
         finish,
         get_style,
@@ -154,8 +154,8 @@ def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
     s = get_style()
     scale = figure_scale(fig)
     with style_context(scale=scale):
-        fills = {"direct": _mix(s.primary, "#ffffff", 0.72),
-                 "indirect": _mix(s.primary, "#ffffff", 0.86), "none": "#f2f2f2"}
+        fills = {"direct": mix(s.primary, "#ffffff", 0.72),
+                 "indirect": mix(s.primary, "#ffffff", 0.86), "none": "#f2f2f2"}
         for level in reversed(INFLUENCE):
             ax.add_patch(Circle((0, 0), _RADIUS[level], facecolor=fills[level],
                                 edgecolor="white", lw=2, zorder=0))
@@ -163,7 +163,7 @@ def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
             ax.text(0, -(_RADIUS[level] - 0.42) if ring else -1.05,
                     t(f"organisation.influence.{level}"), ha="center", va="center",
                     fontsize=s.font_size * scale * 0.85, fontweight="bold",
-                    color=_mix(s.text, "#ffffff", 0.35), zorder=1)
+                    color=mix(s.text, "#ffffff", 0.35), zorder=1)
         x, y = _positions(frame)
         colours = dict(zip(SUBJECT_KINDS, palette(len(SUBJECT_KINDS)), strict=True))
         marker_size = 15 * scale

@@ -47,11 +47,13 @@ __all__ = [
     "chart_size",
     "charts_at",
     "export_figure",
+    "figure_axes",
     "figure_bytes",
     "finish",
     "get_style",
     "index_cmap",
     "index_norm",
+    "mix",
     "new_figure",
     "palette",
     "resize_figure",
@@ -375,8 +377,14 @@ def style_context(
     mpl.interactive(interactive)
 
 
-def _mix(colour: str, other: str, amount: float) -> str:
-    """Blend *colour* toward *other* by *amount* (0 = colour, 1 = other)."""
+def mix(colour: str, other: str, amount: float) -> str:
+    """Blend *colour* toward *other* by *amount* (0 = colour, 1 = other).
+
+    Examples
+    --------
+    >>> mix("#000000", "#ffffff", 0.5)
+    '#808080'
+    """
     a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
@@ -423,13 +431,13 @@ def palette(n: int | None = None, style: HouseStyle | Mapping | None = None) -> 
             if round_ == 0:
                 c = colour
             elif round_ % 2 == 1:  # lighter tints: 45 %, then 65 %, ...
-                c = _mix(colour, "#ffffff", min(0.45 + 0.2 * (round_ // 2), 0.9))
+                c = mix(colour, "#ffffff", min(0.45 + 0.2 * (round_ // 2), 0.9))
             else:  # darker shades: 35 %, then 55 %, ...
-                c = _mix(colour, "#000000", min(0.35 + 0.2 * (round_ // 2 - 1), 0.9))
+                c = mix(colour, "#000000", min(0.35 + 0.2 * (round_ // 2 - 1), 0.9))
             step = 0
             while c in seen:  # extremely rare: nudge toward grey until unique
                 step += 1
-                c = _mix(c, "#808080", 0.02 * step)
+                c = mix(c, "#808080", 0.02 * step)
             seen.add(c)
             out.append(c)
         round_ += 1
@@ -452,8 +460,8 @@ def index_cmap(style: HouseStyle | Mapping | None = None):
     from matplotlib.colors import LinearSegmentedColormap
 
     s = _resolve(style)
-    colours = [s.negative, _mix(s.negative, "#ffffff", 0.55), "#f4f4f4",
-               _mix(s.primary, "#ffffff", 0.55), s.primary]
+    colours = [s.negative, mix(s.negative, "#ffffff", 0.55), "#f4f4f4",
+               mix(s.primary, "#ffffff", 0.55), s.primary]
     return LinearSegmentedColormap.from_list("routekit_index", colours).with_extremes(
         bad="#d9d9d9"
     )
@@ -497,8 +505,8 @@ def sequential_cmap(style: HouseStyle | Mapping | None = None):
     from matplotlib.colors import LinearSegmentedColormap
 
     s = _resolve(style)
-    colours = [_mix(s.primary, "#ffffff", 0.92), _mix(s.primary, "#ffffff", 0.5), s.primary,
-               _mix(s.primary, "#000000", 0.35)]
+    colours = [mix(s.primary, "#ffffff", 0.92), mix(s.primary, "#ffffff", 0.5), s.primary,
+               mix(s.primary, "#000000", 0.35)]
     return LinearSegmentedColormap.from_list("routekit_sequential", colours).with_extremes(
         bad="#d9d9d9"
     )
@@ -548,6 +556,30 @@ def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols
         fig, ax = plt.subplots(nrows, ncols, figsize=_size_inches(size), **kw)
     _FIGURE_INFO[fig] = (size if isinstance(size, str) else None, scale)
     return fig, ax
+
+
+def figure_axes(ax=None, size: str | tuple[float, float] = "screen", **kw):
+    """Return *ax*, or the Axes of a new house-style figure of *size*: how every
+    chart starts (``def plot_x(data, *, ax=None, size=...)``).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes or None
+        The Axes to draw on; None makes a new figure with :func:`new_figure`.
+    size : str or (float, float)
+        Preset or inches of the new figure (ignored when *ax* is given).
+    **kw
+        Passed to :func:`new_figure` (e.g. ``layout="none"``).
+
+    Examples
+    --------
+    >>> ax = figure_axes(size="slide")
+    >>> figure_axes(ax) is ax
+    True
+    """
+    if ax is not None:
+        return ax
+    return new_figure(size, **kw)[1]
 
 
 _CHARTS = {"size": "slide"}
@@ -633,7 +665,7 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
         old.remove()  # finish again (new titles) replaces what it added before
     heads = []
     if subtitle:
-        sub = ax.set_title(subtitle, fontsize=base * 1.05, color=_mix(s.text, "#ffffff", 0.3),
+        sub = ax.set_title(subtitle, fontsize=base * 1.05, color=mix(s.text, "#ffffff", 0.3),
                            fontweight="normal", **title_kw)
         heads.append(sub)
     if title:

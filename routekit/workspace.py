@@ -359,6 +359,21 @@ class Route:
                 return record
         return None
 
+    def get_or_new(self, kind: str, *key) -> Record:
+        """Return the saved record of *kind* with these key values, or a new empty one
+        with just its key fields set (what a form shows before anything is saved).
+
+        Examples
+        --------
+        >>> route = Route.open("data/sample-route")
+        >>> route.get_or_new("knowledge", "nieuw-thema").theme
+        'nieuw-thema'
+        """
+        spec = self.kind(kind)
+        if len(key) != len(spec.key):
+            raise ValueError(f"{kind} records have the key {spec.key}, got {key!r}")
+        return self.get(kind, *key) or spec.model(**dict(zip(spec.key, key, strict=True)))
+
     # -- writing ----------------------------------------------------------------
 
     def _coerce(self, spec: RecordKind, items: Iterable[Record | dict]) -> list[Record]:

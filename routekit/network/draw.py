@@ -26,7 +26,7 @@ import networkx as nx
 
 from routekit.i18n import t
 from routekit.records.stakeholders import RELATION_KINDS
-from routekit.style import _mix, finish, get_style, new_figure
+from routekit.style import mix, finish, get_style, new_figure
 
 __all__ = ["MARKERS", "attitude_colour", "draw_ego", "draw_network", "edge_styles", "node_size",
            "short_label"]
@@ -63,7 +63,7 @@ def attitude_colour(attitude: float | None) -> str:
     if level == 0:
         return neutral
     base = s.positive if level > 0 else s.negative
-    return base if abs(level) == 2 else _mix(base, "#ffffff", 0.4)
+    return base if abs(level) == 2 else mix(base, "#ffffff", 0.4)
 
 
 def node_size(influence: float | None, scale: float = 1.0) -> float:

@@ -24,7 +24,7 @@ from routekit.stakeholders.plots._common import (
     name_bubbles,
     spread,
 )
-from routekit.style import _mix, figure_scale, finish, get_style, style_context
+from routekit.style import mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["grid_chart"]
 
@@ -65,7 +65,7 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
         lo_x, hi_x = _LIMITS.get(x_col, (-0.1, 5.7))
         lo_y, hi_y = -0.05, 6.05  # room for the quadrant texts above and below the points
         mid_x, mid_y = g.split_x - 0.5, g.split_y - 0.5
-        shades = [_mix(s.primary, "#ffffff", v) for v in (0.82, 0.9, 0.9, 0.96)]
+        shades = [mix(s.primary, "#ffffff", v) for v in (0.82, 0.9, 0.9, 0.96)]
         corners = [(mid_x, hi_x, mid_y, hi_y), (lo_x, mid_x, mid_y, hi_y),
                    (mid_x, hi_x, lo_y, mid_y), (lo_x, mid_x, lo_y, mid_y)]
         width = max(12, int(38 * (fig.get_size_inches()[0] / 13.333)))
@@ -81,7 +81,7 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
             ax.annotate(textwrap.fill(strategy(g, code), width), xy=(0.5, 0 if top else 1),
                         xycoords=heading, xytext=(0, -2 if top else 2),
                         textcoords="offset points", ha="center", va="top" if top else "bottom",
-                        fontsize=s.font_size * scale * 0.66, color=_mix(s.text, "#ffffff", 0.3),
+                        fontsize=s.font_size * scale * 0.66, color=mix(s.text, "#ffffff", 0.3),
                         zorder=1, linespacing=1.05)
         ax.set_xlim(lo_x, hi_x)
         ax.set_ylim(lo_y, hi_y)

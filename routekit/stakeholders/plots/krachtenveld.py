@@ -25,7 +25,7 @@ from routekit.stakeholders.plots._common import (
     name_bubbles,
     spread,
 )
-from routekit.style import _mix, figure_scale, finish, get_style, style_context
+from routekit.style import mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["krachtenveld_chart"]
 
@@ -68,8 +68,8 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
     s = get_style()
     scale = figure_scale(fig)
     with style_context(scale=scale):
-        tints = {"opponent": _mix(s.negative, "#ffffff", 0.9), "neutral": "#f5f5f5",
-                 "supporter": _mix(s.positive, "#ffffff", 0.9)}
+        tints = {"opponent": mix(s.negative, "#ffffff", 0.9), "neutral": "#f5f5f5",
+                 "supporter": mix(s.positive, "#ffffff", 0.9)}
         for side, (left, right) in _COLUMNS.items():
             ax.axvspan(left, right, color=tints[side], zorder=0, lw=0)
         line = split - 0.5
@@ -84,7 +84,7 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
             headings.append(ax.text(
                 (left + right) / 2, 5.55 if high else 0.45, heading, ha="center",
                 va="top" if high else "bottom", fontsize=s.font_size * scale * 0.8,
-                fontweight="bold", color=_mix(s.text, "#ffffff", 0.35), zorder=2))
+                fontweight="bold", color=mix(s.text, "#ffffff", 0.35), zorder=2))
         ax.set_xlim(-2.6, 2.6)
         ax.set_ylim(0.4, 5.6)
         steps = ("m2", "m1", "0", "p1", "p2")

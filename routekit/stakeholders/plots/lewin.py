@@ -18,7 +18,7 @@ import pandas as pd
 from routekit.i18n import t
 from routekit.stakeholders.forcefield import force_totals
 from routekit.stakeholders.plots._common import axes_for
-from routekit.style import _mix, figure_scale, finish, get_style, style_context
+from routekit.style import mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["lewin_chart"]
 
@@ -100,7 +100,7 @@ def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
         if goal:
             ax.text(0, rows + 1.55, textwrap.fill(goal, 70), ha="center", va="center",
                     fontsize=base * 0.95, color=s.text, zorder=5,
-                    bbox={"boxstyle": "round,pad=0.4", "fc": _mix(s.primary, "#ffffff", 0.88),
+                    bbox={"boxstyle": "round,pad=0.4", "fc": mix(s.primary, "#ffffff", 0.88),
                           "ec": s.primary})
         ax.set_xlim(-_EDGE, _EDGE)
         ax.set_ylim(-0.5, rows + 2.1)

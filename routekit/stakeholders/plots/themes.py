@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 
 from routekit.i18n import t
 from routekit.stakeholders.plots._common import axes_for, is_narrow
-from routekit.style import _mix, figure_scale, finish, get_style, style_context
+from routekit.style import mix, figure_scale, finish, get_style, style_context
 
 __all__ = ["theme_chart"]
 
@@ -53,12 +53,12 @@ def theme_chart(comparison: pd.DataFrame, *, ax=None, title: str | None = None,
     parts = [  # (left edge, width, colour, legend key)
         (-neutral / 2 - rows["key_opponents"], rows["key_opponents"], s.negative, "key_opponents"),
         (-neutral / 2 - rows["opponents"], rows["opponents"] - rows["key_opponents"],
-         _mix(s.negative, "#ffffff", 0.55), "silent_opponents"),
+         mix(s.negative, "#ffffff", 0.55), "silent_opponents"),
         (-neutral / 2, key_neutral, "#8c8c8c", "influential_doubters"),
         (-neutral / 2 + key_neutral, neutral - key_neutral, "#d0d0d0", "doubters"),
         (neutral / 2, rows["key_allies"], s.positive, "key_allies"),
         (neutral / 2 + rows["key_allies"], rows["supporters"] - rows["key_allies"],
-         _mix(s.positive, "#ffffff", 0.55), "silent_supporters"),
+         mix(s.positive, "#ffffff", 0.55), "silent_supporters"),
     ]
     with style_context(scale=scale):
         for left, width, colour, _ in parts:
