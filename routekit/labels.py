@@ -22,14 +22,16 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import math
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from routekit.style import _font_families, figure_scale, get_style
+from routekit.house import figure_renderer, figure_scale, font_families, get_style, lay_out
 
-__all__ = ["labels_on_markers", "labels_overlap", "place_labels", "refit_labels"]
+__all__ = ["labels_kept", "labels_on_markers", "labels_overlap", "place_labels", "refit_labels"]
 
 _GROUPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # figure -> [_Group]
 _LINE_GID = "routekit-leader"
@@ -47,16 +49,6 @@ class _Group:
     avoid: list = field(default_factory=list)
     lines: list = field(default_factory=list)
     laid_out: tuple = ()  # the axes box (pixels) the labels were placed for
-
-
-def _renderer(fig):
-    """The renderer of *fig*; an Agg canvas is attached when its canvas has none (a figure
-    that Jupyter's inline backend has shown and closed keeps only a base canvas)."""
-    if not hasattr(fig.canvas, "get_renderer"):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        FigureCanvasAgg(fig)
-    return fig.canvas.get_renderer()
 
 
 def _extents(texts, renderer):
@@ -133,7 +125,7 @@ def labels_on_markers(texts, markers) -> list[tuple[int, int]]:
         return []
     fig = texts[0].get_figure(root=True)
     fig.draw_without_rendering()
-    renderer = _renderer(fig)
+    renderer = figure_renderer(fig)
     i, j = np.nonzero(_hits(_extents(texts, renderer), _marker_boxes(markers, renderer)))
     return [(int(a), int(b)) for a, b in zip(i, j, strict=True)]
 
@@ -168,7 +160,7 @@ def labels_overlap(texts, *, pad: float = 0.0) -> list[tuple[int, int]]:
         return []
     fig = texts[0].get_figure(root=True)
     fig.draw_without_rendering()
-    renderer = _renderer(fig)
+    renderer = figure_renderer(fig)
     boxes = _extents(texts, renderer)
     half = pad * fig.dpi / 72 / 2
     boxes += np.array([-half, -half, half, half])
@@ -191,7 +183,7 @@ def _nudge(group: _Group) -> int:
 
     ax, texts = group.ax, group.texts
     fig = ax.get_figure(root=True)
-    renderer = _renderer(fig)
+    renderer = figure_renderer(fig)
     half = group.pad * fig.dpi / 72 / 2
     boxes = _extents(texts, renderer) + np.array([-half, -half, half, half])
     ax_box = ax.get_window_extent(renderer).extents
@@ -257,7 +249,7 @@ def _draw_leaders(group: _Group) -> None:
         return
     ax = group.ax
     fig = ax.get_figure(root=True)
-    renderer = _renderer(fig)
+    renderer = figure_renderer(fig)
     boxes = _extents(group.texts, renderer)
     points = ax.transData.transform(np.column_stack([group.x, group.y]))
     kw = dict(group.line_kw)
@@ -283,7 +275,8 @@ def _draw_leaders(group: _Group) -> None:
 
 
 def _axes_box(group: _Group) -> tuple:
-    return tuple(group.ax.get_window_extent(_renderer(group.ax.get_figure(root=True))).extents)
+    renderer = figure_renderer(group.ax.get_figure(root=True))
+    return tuple(group.ax.get_window_extent(renderer).extents)
 
 
 def _settle(group: _Group) -> None:
@@ -306,7 +299,7 @@ def refit_labels(fig, *, laid_out: bool = False) -> None:
     ----------
     fig : Figure
     laid_out : bool, default False
-        True when *fig* was just laid out (``draw_without_rendering``) and only
+        True when *fig* was just laid out (:func:`routekit.house.lay_out`) and only
         labels changed since, so no layout pass is needed here.
 
     Examples
@@ -320,10 +313,44 @@ def refit_labels(fig, *, laid_out: bool = False) -> None:
     if not groups:
         return
     if not laid_out:
-        fig.draw_without_rendering()
+        lay_out(fig)
     for group in groups:
         if group.laid_out != _axes_box(group):
             _settle(group)
+
+
+@contextlib.contextmanager
+def labels_kept(fig) -> Iterator[None]:
+    """Inside the block the labels on *fig* may be placed again (for another size, say);
+    afterwards they, and their leader lines, are back where they were.
+
+    Examples
+    --------
+    >>> from routekit.style import new_figure
+    >>> fig, ax = new_figure()
+    >>> texts = place_labels(ax, [0, 0], [0, 0], ["Raad", "Wijkteam"])
+    >>> before = [t.get_position() for t in texts]
+    >>> with labels_kept(fig):
+    ...     fig.set_size_inches(4, 3)
+    ...     refit_labels(fig)
+    >>> [t.get_position() for t in texts] == before
+    True
+    """
+    kept = [(group, [text.get_position() for text in group.texts], list(group.lines),
+             group.laid_out) for group in _GROUPS.get(fig, [])]
+    try:
+        yield
+    finally:
+        for group, positions, lines, laid_out in kept:
+            for line in group.lines:
+                if line not in lines:
+                    line.remove()
+            for text, position in zip(group.texts, positions, strict=True):
+                text.set_position(position)
+            for line in lines:
+                if line.axes is None:
+                    group.ax.add_artist(line)
+            group.lines, group.laid_out = lines, laid_out
 
 
 def place_labels(ax, x, y, labels, *, fontsize: float | None = None, pad: float = 2.0,
@@ -394,7 +421,7 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, pad: float 
     kw = {
         "fontsize": fontsize or s.font_size * figure_scale(fig) * 0.9,
         "color": s.text,
-        "fontfamily": _font_families(s),
+        "fontfamily": font_families(s),
         "ha": "center",
         "va": "center",
         "zorder": 5,
@@ -405,7 +432,7 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, pad: float 
     for text in texts:
         text.set_in_layout(False)  # labels never move the axes: one layout serves them all
     if not laid_out:
-        fig.draw_without_rendering()  # final layout, so the labels are measured as drawn
+        lay_out(fig)  # final layout, so the labels are measured as drawn
     line = {"color": s.neutral, "linewidth": 0.6, "shrink_label": 1.0, "shrink_point": 3.0,
             "solid_capstyle": "butt", "zorder": 2.5}  # under the markers (3)
     line.update(line_kw or {})

@@ -27,20 +27,37 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
-import warnings
-import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
-
+from routekit import labels
 from routekit.errors import Problem, RouteError
+from routekit.house import (
+    FONT_SCALE,
+    PRESET_DPI,
+    SIZES,
+    HouseStyle,
+    StyleError,
+    figure_preset,
+    figure_renderer,
+    figure_scale,
+    font_families,
+    get_style,
+    lay_out,
+    mix,
+    resolve_style,
+    set_style,
+    size_inches,
+    size_preset,
+)
 from routekit.i18n import t
 from routekit.storage import atomic_write_bytes
 
 __all__ = [
+    "DPI",
+    "FONT_SCALE",
+    "FORMATS",
+    "PRESET_DPI",
     "SIZES",
     "HouseStyle",
     "StyleError",
@@ -49,6 +66,8 @@ __all__ = [
     "export_figure",
     "figure_axes",
     "figure_bytes",
+    "figure_preset",
+    "figure_scale",
     "finish",
     "get_style",
     "index_cmap",
@@ -56,222 +75,22 @@ __all__ = [
     "mix",
     "new_figure",
     "palette",
+    "rc_params",
     "resize_figure",
+    "resolve_style",
     "sequential_cmap",
     "set_style",
     "style_context",
+    "wrap_to_figure",
 ]
 
-#: Preset figure sizes in inches (width, height). A4 is 8.27 x 11.6934 in so a
-#: 300 dpi PNG is exactly 2481 x 3508 px (matplotlib truncates pixel sizes).
-SIZES: dict[str, tuple[float, float]] = {
-    "a4": (8.27, 11.6934),
-    "a4-landscape": (11.6934, 8.27),
-    "slide": (13.333, 7.5),
-    "social": (5.4, 5.4),
-    "screen": (9.0, 5.5),
-}
-#: Font scale per preset: slides are viewed from afar, so text is larger.
-FONT_SCALE: dict[str, float] = {"slide": 1.4}
-#: Resolution per preset when ``export_figure(dpi=None)``; 300 (print) otherwise.
-#: ``"social"`` is 5.4 in at 200 dpi = 1080 x 1080 px.
-PRESET_DPI: dict[str, int] = {"social": 200}
+#: Resolution (dpi) of a rendered figure per target: "screen" for forms and the HTML
+#: page, "document" for the PDF, Word and slides, "file" for the charts written beside
+#: the documents, "print" for :func:`export_figure` (print-ready files).
+DPI: dict[str, int] = {"screen": 100, "document": 150, "file": 200, "print": 300}
 FORMATS = ("png", "svg", "pdf")
-
-_HEX = re.compile(r"^#?(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _LOGO_LABEL = "routekit-logo"
-_FIGURE_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # fig -> (preset, scale)
 _SAVE_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "ps.fonttype": 42}
-
-
-def _check_hex(value: Any) -> str:
-    """Return *value* as ``#rrggbb`` or raise a ValueError with a clear message."""
-    if value is None:
-        raise ValueError(t("style.missing_colour"))
-    if not isinstance(value, str) or not _HEX.match(value.strip()):
-        raise ValueError(t("style.bad_colour", value=value))
-    digits = value.strip().lstrip("#").lower()
-    if len(digits) == 3:
-        digits = "".join(c * 2 for c in digits)
-    return f"#{digits}"
-
-
-HexColour = Annotated[str, BeforeValidator(_check_hex)]
-
-# Okabe & Ito (2008) colour-blind-safe set, led by the routekit primary, with the
-# hard-to-print yellow swapped for wine and olive from Paul Tol's "muted" set.
-_DEFAULT_PALETTE = [
-    "#1f4e79",  # deep blue (primary)
-    "#e69f00",  # orange
-    "#009e73",  # bluish green
-    "#d55e00",  # vermillion
-    "#56b4e9",  # sky blue
-    "#cc79a7",  # reddish purple
-    "#882255",  # wine
-    "#999933",  # olive
-]
-
-
-class HouseStyle(BaseModel):
-    """A house style: colours, font and optional logo and source line.
-
-    Colours are hex strings (``"#1F4E79"`` or ``"#1f4"``) and are stored as
-    lower-case ``#rrggbb``. Unknown fields are refused, so a typo in
-    ``route.yaml`` is reported instead of silently ignored.
-
-    Parameters
-    ----------
-    name : str
-        Name of the style.
-    primary, secondary, accent : str
-        The strong main colour, a calmer companion and a highlight.
-    neutral : str
-        Grey for context (other bars, leader lines, source line).
-    positive, negative : str
-        Colours for "more/better" and "less/worse" (also the index colormap).
-    text : str
-        Colour of all text (dark, high contrast on white).
-    palette : list of str
-        Categorical colours, in order; colour-blind safe by default.
-    font_family : str
-        Font name; falls back to DejaVu Sans when not installed.
-    font_size : float
-        Base font size in points (at "screen"/print size).
-    logo : Path, optional
-        PNG placed in a corner by :func:`export_figure`.
-    source_note : str, optional
-        Default source line when :func:`finish` gets no ``source``.
-
-    Examples
-    --------
-    >>> HouseStyle(primary="#7A1F5C").primary
-    '#7a1f5c'
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str = "routekit"
-    primary: HexColour = "#1f4e79"
-    secondary: HexColour = "#7ba7cc"
-    accent: HexColour = "#e69f00"
-    neutral: HexColour = "#6b6b6b"
-    positive: HexColour = "#009e73"
-    negative: HexColour = "#d55e00"
-    text: HexColour = "#222222"
-    palette: list[HexColour] = Field(default_factory=lambda: list(_DEFAULT_PALETTE))
-    font_family: str = "DejaVu Sans"
-    font_size: float = Field(default=10.0, gt=0, le=40)
-    logo: Path | None = None
-    source_note: str | None = None
-
-    @field_validator("palette")
-    @classmethod
-    def _palette_not_empty(cls, value: list[str]) -> list[str]:
-        if not value:
-            raise ValueError(t("style.empty_palette"))
-        return value
-
-    @field_validator("logo")
-    @classmethod
-    def _logo_is_png(cls, value: Path | None) -> Path | None:
-        if value is not None and value.suffix.lower() != ".png":
-            raise ValueError(t("style.logo_not_png", path=value))
-        return value
-
-
-class StyleError(RouteError, ValueError):
-    """Raised by :func:`set_style` when a ``style:`` section cannot be used.
-
-    Each problem names the file and the field, e.g. ``style.primary``.
-    """
-
-
-_state: dict[str, HouseStyle] = {"style": HouseStyle()}
-
-
-def get_style() -> HouseStyle:
-    """Return the current house style.
-
-    Examples
-    --------
-    >>> get_style().name
-    'routekit'
-    """
-    return _state["style"]
-
-
-def _resolve(style: HouseStyle | Mapping | None, *, file: str = "route.yaml") -> HouseStyle:
-    if style is None:
-        return get_style()
-    if isinstance(style, HouseStyle):
-        return style
-    if not isinstance(style, Mapping):
-        raise TypeError(f"style must be a HouseStyle, a dict or None, not {type(style).__name__}")
-    data = {**HouseStyle().model_dump(), **style}
-    if "primary" in style and "palette" not in style and isinstance(style["primary"], str):
-        data["palette"] = [style["primary"], *_DEFAULT_PALETTE[1:]]
-    try:
-        return HouseStyle.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            field = ".".join(str(p) for p in ("style", *err["loc"]))
-            if err["type"] == "extra_forbidden":
-                message = t("style.unknown_field", choices=", ".join(HouseStyle.model_fields))
-            else:
-                message = err["msg"].removeprefix("Value error, ")
-            problems.append(Problem(file=file, field=field, message=message))
-        raise StyleError(problems) from None
-
-
-def set_style(style: HouseStyle | Mapping | None = None, *, file: str = "route.yaml") -> HouseStyle:
-    """Set the current house style.
-
-    Parameters
-    ----------
-    style : HouseStyle, dict or None
-        A full style; a dict of overrides of the *default* routekit style (the
-        ``style:`` section of ``route.yaml``); or None to go back to the default.
-        A dict that sets ``primary`` but no ``palette`` gets the default palette
-        led by that primary, so the brand colour is the first series colour.
-    file : str, default "route.yaml"
-        File named in error messages about a dict.
-
-    Returns
-    -------
-    HouseStyle
-        The style now in use.
-
-    Raises
-    ------
-    StyleError
-        When a dict holds a bad colour or an unknown field; every problem names
-        its field, e.g. ``route.yaml, veld style.primary: 'blauw' is geen hex-kleur``.
-
-    Examples
-    --------
-    >>> set_style({"primary": "#7A1F5C", "source_note": "Bibliotheek De Sleutel"}).primary
-    '#7a1f5c'
-    >>> set_style().primary
-    '#1f4e79'
-    """
-    new = HouseStyle() if style is None else _resolve(style, file=file)
-    _state["style"] = new
-    return new
-
-
-def _font_families(style: HouseStyle) -> list[str]:
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    generic = {"serif", "sans-serif", "monospace", "cursive", "fantasy"}
-    if style.font_family in installed or style.font_family in generic:
-        # once each: every text looks each family up, so a repeated one costs time
-        return list(dict.fromkeys([style.font_family, "DejaVu Sans"]))
-    warnings.warn(
-        f"font {style.font_family!r} is not installed; using DejaVu Sans", stacklevel=3
-    )
-    return ["DejaVu Sans"]
 
 
 def rc_params(style: HouseStyle | Mapping | None = None, *, scale: float = 1.0) -> dict:
@@ -291,10 +110,10 @@ def rc_params(style: HouseStyle | Mapping | None = None, *, scale: float = 1.0) 
     """
     from cycler import cycler
 
-    s = _resolve(style)
+    s = resolve_style(style)
     base = s.font_size * scale
     return {
-        "font.family": _font_families(s),
+        "font.family": font_families(s),
         "font.size": base,
         "text.color": s.text,
         "axes.labelcolor": s.text,
@@ -367,7 +186,7 @@ def style_context(
     """
     import matplotlib as mpl
 
-    s = _resolve(style)
+    s = resolve_style(style)
     with mpl.rc_context(rc_params(s, scale=scale)):
         yield s
         interactive = mpl.is_interactive()
@@ -375,19 +194,6 @@ def style_context(
     # is made inside the block, the inline backend switches interactive mode on there;
     # switching it off again would stop every later figure from showing below its cell.
     mpl.interactive(interactive)
-
-
-def mix(colour: str, other: str, amount: float) -> str:
-    """Blend *colour* toward *other* by *amount* (0 = colour, 1 = other).
-
-    Examples
-    --------
-    >>> mix("#000000", "#ffffff", 0.5)
-    '#808080'
-    """
-    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
 
 
 def palette(n: int | None = None, style: HouseStyle | Mapping | None = None) -> list[str]:
@@ -416,7 +222,7 @@ def palette(n: int | None = None, style: HouseStyle | Mapping | None = None) -> 
     >>> len(set(palette(12)))
     12
     """
-    base = list(_resolve(style).palette)
+    base = list(resolve_style(style).palette)
     if n is None:
         return base
     if n < 0:
@@ -459,7 +265,7 @@ def index_cmap(style: HouseStyle | Mapping | None = None):
     """
     from matplotlib.colors import LinearSegmentedColormap
 
-    s = _resolve(style)
+    s = resolve_style(style)
     colours = [s.negative, mix(s.negative, "#ffffff", 0.55), "#f4f4f4",
                mix(s.primary, "#ffffff", 0.55), s.primary]
     return LinearSegmentedColormap.from_list("routekit_index", colours).with_extremes(
@@ -504,21 +310,12 @@ def sequential_cmap(style: HouseStyle | Mapping | None = None):
     """
     from matplotlib.colors import LinearSegmentedColormap
 
-    s = _resolve(style)
+    s = resolve_style(style)
     colours = [mix(s.primary, "#ffffff", 0.92), mix(s.primary, "#ffffff", 0.5), s.primary,
                mix(s.primary, "#000000", 0.35)]
     return LinearSegmentedColormap.from_list("routekit_sequential", colours).with_extremes(
         bad="#d9d9d9"
     )
-
-
-def _size_inches(size: str | tuple[float, float]) -> tuple[float, float]:
-    if isinstance(size, str):
-        if size not in SIZES:
-            raise ValueError(t("style.unknown_size", size=size, choices=", ".join(SIZES)))
-        return SIZES[size]
-    width, height = size
-    return float(width), float(height)
 
 
 def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols: int = 1,
@@ -550,11 +347,10 @@ def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols
     """
     import matplotlib.pyplot as plt
 
-    scale = FONT_SCALE.get(size, 1.0) if isinstance(size, str) else 1.0
+    scale = FONT_SCALE.get(size_preset(size), 1.0)  # what figure_scale reads from the figure
     kw.setdefault("layout", "constrained")
     with style_context(style, scale=scale):
-        fig, ax = plt.subplots(nrows, ncols, figsize=_size_inches(size), **kw)
-    _FIGURE_INFO[fig] = (size if isinstance(size, str) else None, scale)
+        fig, ax = plt.subplots(nrows, ncols, figsize=size_inches(size), **kw)
     return fig, ax
 
 
@@ -608,18 +404,13 @@ def charts_at(size: str | tuple[float, float]) -> Iterator[None]:
     ...     chart_size()
     'a4'
     """
-    _size_inches(size)  # an unknown preset fails here
+    size_inches(size)  # an unknown preset fails here
     before = _CHARTS["size"]
     _CHARTS["size"] = size
     try:
         yield
     finally:
         _CHARTS["size"] = before
-
-
-def figure_scale(fig) -> float:
-    """Return the font scale *fig* was made with by :func:`new_figure` (1.0 otherwise)."""
-    return _FIGURE_INFO.get(fig, (None, 1.0))[1]
 
 
 def finish(ax, *, title: str | None = None, subtitle: str | None = None,
@@ -656,10 +447,10 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     >>> ax.figure.texts[0].get_text()
     'Bron: CBS'
     """
-    s = _resolve(style)
+    s = resolve_style(style)
     fig = ax.get_figure(root=True)
     base = s.font_size * figure_scale(fig)
-    family = _font_families(s)
+    family = font_families(s)
     title_kw = {"loc": "left", "fontfamily": family, "pad": base * 0.8}
     for old in [text for text in ax.texts if text.get_gid() == "routekit-title"]:
         old.remove()  # finish again (new titles) replaces what it added before
@@ -682,33 +473,35 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     if note:
         heads.append(fig.supxlabel(t("style.source", source=note), x=0.01, ha="left",
                                    fontsize=base * 0.8, color=s.neutral, fontfamily=family))
-    laid_out = _wrap_to_figure(fig, heads)
-    from routekit.labels import refit_labels
-
-    refit_labels(fig, laid_out=laid_out)
+    labels.refit_labels(fig, laid_out=wrap_to_figure(fig, heads))
     return ax
 
 
-def _wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> None:
-    """Re-wrap texts (titles) that run past the right edge of *fig* (*margin* pixels), or
+def wrap_to_figure(fig, texts, *, margin: float = 6.0, tries: int = 3) -> bool:
+    """Re-wrap *texts* (titles) that run past the right edge of *fig* (*margin* pixels), or
     into a figure legend beside them.
 
-    One layout pass checks them all; another follows only when a text was re-wrapped.
-    Returns True when the figure's last layout pass saw the texts as they are now.
+    One layout pass (:func:`routekit.house.lay_out`, no drawing) checks them all; another
+    follows only when a text was re-wrapped. Returns True when the figure's last layout
+    pass saw the texts as they are now (so labels placed next need no layout pass).
+
+    Examples
+    --------
+    >>> fig, ax = new_figure("social")
+    >>> title = ax.set_title("Hoeveel leden heeft de bibliotheek in elke wijk en hoe groeit dat?")
+    >>> wrap_to_figure(fig, [title]), "\\n" in title.get_text()
+    (True, True)
     """
     import textwrap
-    import warnings
 
     if texts:
         _prewrap(fig, texts, margin)
     for _ in range(tries if texts else 0):
-        with warnings.catch_warnings():  # a too-wide title can collapse the layout once
-            warnings.filterwarnings("ignore", "constrained_layout not applied")
-            fig.draw_without_rendering()
+        renderer = lay_out(fig)
         rewrapped = False
-        legends = [legend.get_window_extent() for legend in fig.legends]
+        legends = [legend.get_window_extent(renderer) for legend in fig.legends]
         for text in texts:
-            box = text.get_window_extent()
+            box = text.get_window_extent(renderer)
             edge = min([fig.bbox.x1] + [b.x0 for b in legends if b.x0 > box.x0
                                         and b.y0 < box.y1 and box.y0 < b.y1]) - margin
             room = edge - box.x0
@@ -732,9 +525,7 @@ def _prewrap(fig, texts, margin: float) -> None:
     """
     import textwrap
 
-    renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
-    if renderer is None:
-        return
+    renderer = figure_renderer(fig)
     legend = max((lg.get_window_extent(renderer).width for lg in fig.legends
                   if lg.get_bbox_to_anchor() is not None), default=0.0)
     for text in texts:
@@ -751,13 +542,23 @@ def _prewrap(fig, texts, margin: float) -> None:
         text.set_text(textwrap.fill(" ".join(text.get_text().split()), width))
 
 
+def _heads(fig) -> list:
+    """The title, subtitle and source line texts :func:`finish` put on *fig*."""
+    heads = [ax._left_title for ax in fig.axes if ax._left_title.get_text()]
+    heads += [text for ax in fig.axes for text in ax.texts if text.get_gid() == "routekit-title"]
+    if fig._supxlabel is not None and fig._supxlabel.get_text():
+        heads.append(fig._supxlabel)
+    return heads
+
+
 def resize_figure(fig, size: str | tuple[float, float]) -> None:
-    """Give *fig* another size and lay its texts out again for it (what
-    :func:`export_figure` does with ``size=``).
+    """Give *fig* another size and lay its texts out again for it.
 
     The house-style title, subtitle and source line of :func:`finish` are
     re-wrapped where they would now run off the figure, and labels placed with
     :func:`routekit.labels.place_labels` are re-checked. Fonts keep their size.
+    (:func:`export_figure` with ``size=`` renders at another size and leaves
+    the figure as it was.)
 
     Parameters
     ----------
@@ -773,15 +574,25 @@ def resize_figure(fig, size: str | tuple[float, float]) -> None:
     >>> "\\n" in ax.get_title(loc="left")
     True
     """
-    from routekit.labels import refit_labels
+    fig.set_size_inches(*size_inches(size), forward=True)
+    labels.refit_labels(fig, laid_out=wrap_to_figure(fig, _heads(fig)))
 
-    fig.set_size_inches(*_size_inches(size), forward=True)
-    heads = [ax._left_title for ax in fig.axes if ax._left_title.get_text()]
-    heads += [text for ax in fig.axes for text in ax.texts if text.get_gid() == "routekit-title"]
-    if fig._supxlabel is not None and fig._supxlabel.get_text():
-        heads.append(fig._supxlabel)
-    laid_out = _wrap_to_figure(fig, heads)
-    refit_labels(fig, laid_out=laid_out)
+
+@contextlib.contextmanager
+def _resized(fig, size: str | tuple[float, float]) -> Iterator[None]:
+    """*fig* at *size* inside the block (see :func:`resize_figure`); afterwards its size,
+    titles, labels and layout are back as they were."""
+    before = tuple(fig.get_size_inches())
+    titles = [(text, text.get_text()) for text in _heads(fig)]
+    with labels.labels_kept(fig):
+        try:
+            resize_figure(fig, size)
+            yield
+        finally:
+            fig.set_size_inches(*before, forward=True)
+            for text, value in titles:
+                text.set_text(value)
+    lay_out(fig)
 
 
 def _add_logo(fig, logo: Path, *, height: float = 0.07, margin: float = 0.012):
@@ -818,13 +629,13 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
         ``out/leden`` writes ``out/leden.png``, ``out/leden.svg``, ... The
         folder is created. Files are replaced atomically.
     size : str or (float, float), optional
-        Resize to a preset of :data:`SIZES` first; the figure keeps that size
-        and placed labels are re-checked. None keeps the current size.
+        Render at a preset of :data:`SIZES` (titles re-wrapped, placed labels
+        re-checked); *fig* itself keeps its size. None renders it as it is.
     formats : tuple of str, default ("png", "svg", "pdf")
     dpi : int, optional
-        Resolution of PNGs (and images inside PDF/SVG). None = 300, except the
-        "social" preset (given here or to :func:`new_figure`): 200 dpi, i.e.
-        1080 x 1080 px.
+        Resolution of PNGs (and images inside PDF/SVG). None = ``DPI["print"]``
+        (300), except the "social" preset (given here or the figure's size): 200
+        dpi, i.e. 1080 x 1080 px.
     logo : bool, default True
         Place the style's logo (if it has one) in the bottom-right corner.
     style : HouseStyle, dict or None
@@ -840,9 +651,9 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
     >>> fig, ax = new_figure()
     >>> [p.name for p in export_figure(fig, "out/chart", size="a4")]
     ['chart.png', 'chart.svg', 'chart.pdf']
+    >>> figure_preset(fig)  # the figure keeps its own size
+    'screen'
     """
-
-    s = _resolve(style)
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise ValueError(t("style.unknown_format", format=bad[0], choices=", ".join(FORMATS)))
@@ -850,11 +661,10 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
     if path.suffix.lstrip(".").lower() in FORMATS:
         path = path.with_suffix("")
     if dpi is None:
-        preset = size if size is not None else _FIGURE_INFO.get(fig, (None, 1.0))[0]
-        dpi = PRESET_DPI.get(preset, 300) if isinstance(preset, str) else 300
-    if size is not None:
-        resize_figure(fig, size)
-    images = figure_bytes(fig, formats, dpi=dpi, logo=logo, style=s)
+        preset = size_preset(size) if size is not None else figure_preset(fig)
+        dpi = PRESET_DPI.get(preset, DPI["print"])
+    with _resized(fig, size) if size is not None else contextlib.nullcontext():
+        images = figure_bytes(fig, formats, dpi=dpi, logo=logo, style=style)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt, data in images.items():
@@ -864,34 +674,101 @@ def export_figure(fig, path: str | Path, *, size: str | tuple[float, float] | No
     return written
 
 
-def figure_bytes(fig, formats: tuple[str, ...] = ("png",), *, dpi: int = 300, logo: bool = True,
-                 style: HouseStyle | Mapping | None = None, **savefig) -> dict[str, bytes]:
-    """Render *fig* in each of *formats* (the one rendering path of :func:`export_figure`).
+def figure_bytes(fig, formats: tuple[str, ...] = ("png",), *, target: str = "print",
+                 dpi: int | None = None, logo: bool = True,
+                 style: HouseStyle | Mapping | None = None, laid_out: bool = False,
+                 pil_kwargs: dict | None = None) -> dict[str, bytes]:
+    """Render *fig* in each of *formats*: the one rendering path of every figure
+    (forms, report, slides, Word, files).
 
-    The style's logo (when *logo* and the style has one) sits in the bottom-right
-    corner while rendering; the figure is left as it was. Other keyword arguments
-    go to ``savefig`` (e.g. ``pil_kwargs`` for JPEG quality).
+    Parameters
+    ----------
+    fig : Figure
+    formats : tuple of str, default ("png",)
+        Any of png, jpeg, svg, pdf.
+    target : str, default "print"
+        A key of :data:`DPI`: the resolution of PNG and JPEG (and images in SVG/PDF).
+    dpi : int, optional
+        Another resolution than *target*'s.
+    logo : bool, default True
+        The style's logo (when it has one) sits in the bottom-right corner while
+        rendering.
+    style : HouseStyle, dict or None
+        Style (None = current) whose logo is used.
+    laid_out : bool, default False
+        True renders PNG/JPEG with the layout the figure has now, without laying it
+        out again: right for a chart that ends with :func:`finish` (that lays it out;
+        labels take no part in it).
+    pil_kwargs : dict, optional
+        For PNG/JPEG (e.g. JPEG ``quality``).
+
+    PNG and JPEG are drawn once with Agg. The figure is left as it was: its canvas
+    (the notebook's backend), resolution, layout engine and axes.
 
     Examples
     --------
     >>> fig, ax = new_figure()
-    >>> figure_bytes(fig, dpi=50)["png"][:4]
+    >>> figure_bytes(fig, target="screen")["png"][:4]
     b'\\x89PNG'
     """
     import matplotlib as mpl
 
-    s = _resolve(style)
+    s = resolve_style(style)
+    dpi = DPI[target] if dpi is None else dpi
     logo_ax = _add_logo(fig, s.logo) if (logo and s.logo is not None) else None
     images = {}
     try:
         for fmt in formats:
-            buf = io.BytesIO()
+            if fmt in ("png", "jpeg"):
+                images[fmt] = _raster(fig, fmt, dpi, laid_out=laid_out, pil_kwargs=pil_kwargs)
+                continue
+            buffer = io.BytesIO()
             with mpl.rc_context(_SAVE_RC):  # text stays text in SVG, TrueType in PDF
-                fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white",
-                            metadata=None if fmt == "jpeg" else {"Creator": "routekit"},
-                            **savefig)
-            images[fmt] = buf.getvalue()
+                fig.savefig(buffer, format=fmt, dpi=dpi, facecolor="white",
+                            metadata={"Creator": "routekit"})
+            images[fmt] = buffer.getvalue()
     finally:
         if logo_ax is not None:
             logo_ax.remove()
     return images
+
+
+def _raster(fig, fmt: str, dpi: float, *, laid_out: bool, pil_kwargs: dict | None) -> bytes:
+    """*fig* as PNG or JPEG bytes from one Agg draw (``savefig`` draws twice).
+
+    The figure's own canvas draws when it is an Agg canvas (it keeps the text sizes it
+    measured); otherwise an Agg canvas is lent for the draw. Canvas, resolution,
+    background and layout engine are restored. The background is opaque white, so the
+    image is RGB (PNG encodes it in about half the time of RGBA).
+    """
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image, PngImagePlugin
+
+    canvas, before_dpi, face = fig.canvas, fig.dpi, fig.get_facecolor()
+    engine = fig.get_layout_engine()
+    agg = canvas if isinstance(canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    try:
+        if laid_out and engine is not None:
+            fig.set_layout_engine("none")
+        if dpi != before_dpi:
+            fig.dpi = dpi
+        fig.set_facecolor("white")
+        agg.draw()
+        image = Image.fromarray(np.asarray(agg.buffer_rgba())[..., :3])
+    finally:
+        fig.set_facecolor(face)
+        if fig.dpi != before_dpi:
+            fig.dpi = before_dpi
+        if laid_out and engine is not None:
+            fig.set_layout_engine(engine)
+        if agg is not canvas:
+            fig.set_canvas(canvas)
+    options = dict(pil_kwargs or {})
+    if fmt == "png":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Software", "routekit")
+        options.setdefault("pnginfo", info)
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt, dpi=(dpi, dpi), **options)
+    return buffer.getvalue()

@@ -65,8 +65,11 @@ def _open(args: argparse.Namespace):
     from routekit.cli import route_from_args
     from routekit.notebook import start
 
-    # no windows, no GUI toolkit; not through MPLBACKEND, which kernels started later inherit
-    matplotlib.use("Agg")
+    # no windows, no GUI toolkit, when no backend is chosen yet (a command line run); a
+    # notebook's backend stays (charts are closed, never shown); not through MPLBACKEND,
+    # which kernels started later inherit
+    if matplotlib.get_backend(auto_select=False) is None:
+        matplotlib.use("Agg")
 
     return start(route_from_args(args), quiet=True)
 

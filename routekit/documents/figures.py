@@ -20,15 +20,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["MIME", "TARGETS", "chart_image", "close", "export_chart", "route_colours", "route_logo"]
+from routekit.style import DPI
 
-TARGETS: dict[str, tuple[int, str]] = {"html": (100, "png"), "pdf": (150, "jpeg"),
-                                       "slides": (150, "png"), "files": (200, "png")}
-"""Resolution and image format of a chart per target. A slide-size chart is 13.33 in
-wide: 100 dpi gives 1333 px on screen; 150 dpi is about 290 dpi on an A4 page (17 cm
-wide) and 2000 px on a projector. The PDF takes JPEG at quality 95 without chroma
-subsampling (sharp text): weasyprint embeds JPEG as it is, but re-compresses every
-PNG, which made the PDF take several times longer."""
+__all__ = ["MIME", "TARGETS", "chart_image", "close", "document_png", "export_chart",
+           "route_colours", "route_logo"]
+
+TARGETS: dict[str, tuple[int, str]] = {
+    "html": (DPI["screen"], "png"), "pdf": (DPI["document"], "jpeg"),
+    "slides": (DPI["document"], "png"), "files": (DPI["file"], "png")}
+"""Resolution (dpi, one of :data:`routekit.style.DPI`) and image format of a chart per
+document target. A slide-size chart is 13.33 in wide: "screen" (100 dpi) gives 1333 px;
+"document" (150 dpi) is about 290 dpi on an A4 page (17 cm wide) and 2000 px on a
+projector. The PDF takes JPEG at quality 95 without chroma subsampling (sharp text):
+weasyprint embeds JPEG as it is, but re-compresses every PNG, which made the PDF take
+several times longer."""
 MIME = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
 
 
@@ -46,8 +51,9 @@ def chart_image(chart, target: str = "html") -> bytes:
         raise ValueError(f"chart {chart.name!r} was not rendered for {target!r}")
     if key not in cache:
         dpi, fmt = key
-        options = {"pil_kwargs": {"quality": 95, "subsampling": 0}} if fmt == "jpeg" else {}
-        cache[key] = figure_bytes(chart.figure, (fmt,), dpi=dpi, logo=False, **options)[fmt]
+        options = {"quality": 95, "subsampling": 0} if fmt == "jpeg" else None
+        cache[key] = figure_bytes(chart.figure, (fmt,), dpi=dpi, logo=False,
+                                  pil_kwargs=options)[fmt]
     return cache[key]
 
 
@@ -62,6 +68,24 @@ def export_chart(chart, folder: str | Path, *, formats: tuple[str, ...] = ("png"
     style = get_style().model_copy(update={"logo": logo})
     return export_figure(chart.figure, Path(folder) / chart.name, formats=formats,
                          dpi=TARGETS["files"][0], logo=logo is not None, style=style)
+
+
+def document_png(figure) -> bytes:
+    """*figure* (a Figure or an Axes) as a PNG for a document page (Word, a template):
+    resolution ``DPI["document"]``, no logo; the figure is closed afterwards.
+
+    Examples
+    --------
+    >>> from routekit.style import new_figure
+    >>> document_png(new_figure("a4")[1])[:4]
+    b'\\x89PNG'
+    """
+    from routekit.style import figure_bytes
+
+    fig = figure.get_figure(root=True)
+    png = figure_bytes(fig, target="document", logo=False)["png"]
+    close(fig)
+    return png
 
 
 def close(figure) -> None:
@@ -86,11 +110,11 @@ def route_logo(route) -> Path | None:
 
 def route_colours(route) -> dict[str, str]:
     """``primary``, ``accent``, ``text`` colours of the route's house style (``#rrggbb``)."""
-    from routekit.style import HouseStyle, StyleError, _resolve
+    from routekit.style import HouseStyle, StyleError, resolve_style
 
     custom = {k: v for k, v in (route.config.style or {}).items() if k != "logo"}
     try:
-        style = _resolve(custom)
+        style = resolve_style(custom)
     except (StyleError, TypeError):  # `routekit check` names the problem; use the default
         style = HouseStyle()
     return {"primary": style.primary, "accent": style.accent, "text": style.text,

@@ -79,7 +79,7 @@ def gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = None,
     import matplotlib.dates as mdates
     from matplotlib.patches import Patch
 
-    from routekit.style import _wrap_to_figure, finish, palette, style_context
+    from routekit.style import finish, palette, style_context, wrap_to_figure
 
     ax, style, base = chart_axes(ax)
     fig = ax.get_figure(root=True)
@@ -141,7 +141,7 @@ def gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = None,
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.08),
                       ncol=1 if len(handles) > 2 else len(handles), fontsize=base * 0.85)
     finish(ax, title=title or t("plan.gantt.title"), source=source)
-    _wrap_to_figure(fig, owner_texts)  # where they would run off the figure (a portrait page)
+    wrap_to_figure(fig, owner_texts)  # where they would run off the figure (a portrait page)
     return ax
 
 

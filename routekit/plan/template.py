@@ -26,7 +26,7 @@ PosixPath('export/projectplan-eigen-format.docx')
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
+import io
 from pathlib import Path
 
 from routekit.i18n import t
@@ -161,26 +161,19 @@ def fill_template(template: str | Path, plan, path: str | Path, *,
 
     document = DocxTemplate(str(template))
     context = template_context(plan, theme=theme)
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            used = set(document.get_undeclared_template_variables())
-            if "gantt" in used:
-                context["gantt"] = InlineImage(document, _gantt_png(plan, theme, tmp),
-                                               width=Cm(16))
-            document.render(context)
-        except TemplateError as error:
-            raise ValueError(t("plan.template.error", template=Path(template).name,
-                               error=str(error))) from error
-        return save_document(document, path)
+    try:
+        used = set(document.get_undeclared_template_variables())
+        if "gantt" in used:
+            context["gantt"] = InlineImage(document, _gantt_png(plan, theme), width=Cm(16))
+        document.render(context)
+    except TemplateError as error:
+        raise ValueError(t("plan.template.error", template=Path(template).name,
+                           error=str(error))) from error
+    return save_document(document, path)
 
 
-def _gantt_png(plan, theme: str | None, folder: str) -> str:
-    import matplotlib.pyplot as plt
-
+def _gantt_png(plan, theme: str | None) -> io.BytesIO:
+    from routekit.documents.figures import document_png
     from routekit.plan.gantt import plan_gantt
 
-    figure = plan_gantt(plan, theme=theme).get_figure(root=True)
-    path = str(Path(folder) / "gantt.png")
-    figure.savefig(path, dpi=200)
-    plt.close(figure)
-    return path
+    return io.BytesIO(document_png(plan_gantt(plan, theme=theme)))

@@ -100,15 +100,11 @@ def _add_table(doc, frame: pd.DataFrame, *, total: Mapping[str, float] | None = 
 
 
 def _picture(doc, ax, width_cm: float) -> None:
-    import matplotlib.pyplot as plt
     from docx.shared import Cm
 
-    buffer = io.BytesIO()
-    figure = ax.get_figure(root=True)
-    figure.savefig(buffer, format="png", dpi=200)
-    plt.close(figure)
-    buffer.seek(0)
-    doc.add_picture(buffer, width=Cm(width_cm))
+    from routekit.documents.figures import document_png
+
+    doc.add_picture(io.BytesIO(document_png(ax)), width=Cm(width_cm))
 
 
 def save_document(doc, path: str | Path) -> Path:

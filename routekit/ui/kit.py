@@ -40,7 +40,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -171,24 +170,19 @@ def notes_html(messages: Iterable[str], level: str = "ok") -> str:
 
 # -- figures -------------------------------------------------------------------------------
 
-def figure_png(figure, *, laid_out: bool = False, dpi: float | None = None) -> bytes:
-    """*figure* (a Figure or an Axes) rendered to PNG bytes, as the page shows it.
+def figure_png(figure, *, laid_out: bool = False) -> bytes:
+    """*figure* (a Figure or an Axes) rendered to PNG bytes at screen resolution, as the
+    page shows it (:func:`routekit.style.figure_bytes`, target "screen", no logo).
 
     *laid_out* True renders the layout the figure has now, without laying it out
-    again (saves two passes): right for a routekit chart, which ends with
-    :func:`routekit.style.finish` (that lays it out; labels take no part in it).
+    again: right for a routekit chart, which ends with :func:`routekit.style.finish`
+    (that lays it out; labels take no part in it).
     """
+    from routekit.style import figure_bytes
+
     fig = figure.get_figure(root=True) if not hasattr(figure, "savefig") else figure
-    buffer = io.BytesIO()
-    engine = fig.get_layout_engine()
-    if laid_out and engine is not None:
-        fig.set_layout_engine("none")
-    try:
-        fig.savefig(buffer, format="png", dpi=dpi or fig.dpi, facecolor="white")
-    finally:
-        if laid_out and engine is not None:
-            fig.set_layout_engine(engine)
-    return buffer.getvalue()
+    return figure_bytes(fig, target="screen", logo=False, laid_out=laid_out,
+                        pil_kwargs={"compress_level": 3})["png"]
 
 
 def show_figure(output: w.Output, figure, *, laid_out: bool = False) -> None:
