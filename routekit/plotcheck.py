@@ -69,9 +69,9 @@ def drawn_texts(fig) -> list:
     >>> [t.get_text() for t in drawn_texts(fig)]
     ['0', '1']
     """
-    from routekit.labels import _renderer
+    from routekit.house import figure_renderer
 
-    renderer = _renderer(fig)
+    renderer = figure_renderer(fig)
     found: list = []
     with _recording(found):
         fig.draw(renderer)
@@ -158,10 +158,10 @@ def text_problems(fig, *, tolerance: float = 1.0, min_size: float = MIN_SIZE) ->
     """
     from matplotlib.transforms import Bbox
 
-    from routekit.labels import _renderer
+    from routekit.house import figure_renderer
 
     texts = drawn_texts(fig)
-    renderer = _renderer(fig)
+    renderer = figure_renderer(fig)
     boxes = [text.get_window_extent(renderer) for text in texts]
     # a text's own box (a white label background) is part of what it covers
     covers = [box if text.get_bbox_patch() is None

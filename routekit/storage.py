@@ -42,7 +42,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 __all__ = ["BACKUP_DIR", "KEEP_BACKUPS", "KEEP_DAYS", "LOCK_FILE", "LOCK_TIMEOUT",
-           "atomic_write_bytes", "atomic_write_text", "backup_time", "backups",
+           "atomic_save", "atomic_write_bytes", "atomic_write_text", "backup_time", "backups",
            "prune_backups", "restore_backup", "route_folder", "route_lock"]
 
 KEEP_BACKUPS = 10
@@ -308,3 +308,18 @@ def atomic_write_text(path: str | Path, text: str, *, encoding: str = "utf-8",
                       backup: bool = True) -> None:
     """Write *text* atomically; see :func:`atomic_write_bytes`."""
     atomic_write_bytes(path, text.encode(encoding), backup=backup)
+
+
+def atomic_save(document, path: str | Path) -> Path:
+    """Save anything with a ``save(file)`` method (an Excel workbook, a Word document, a
+    filled template) to *path* atomically; folders are created and the previous file is
+    kept as a backup (see :func:`atomic_write_bytes`). Returns the path.
+    """
+    import io
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    atomic_write_bytes(path, buffer.getvalue())
+    return path

@@ -157,7 +157,7 @@ def fill_template(template: str | Path, plan, path: str | Path, *,
     from docxtpl import DocxTemplate, InlineImage
     from jinja2 import TemplateError
 
-    from routekit.plan.word import save_document
+    from routekit.storage import atomic_save
 
     document = DocxTemplate(str(template))
     context = template_context(plan, theme=theme)
@@ -169,7 +169,7 @@ def fill_template(template: str | Path, plan, path: str | Path, *,
     except TemplateError as error:
         raise ValueError(t("plan.template.error", template=Path(template).name,
                            error=str(error))) from error
-    return save_document(document, path)
+    return atomic_save(document, path)
 
 
 def _gantt_png(plan, theme: str | None) -> io.BytesIO:

@@ -26,9 +26,9 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.plan.formats import day, euro, percent
-from routekit.storage import atomic_write_bytes
+from routekit.storage import atomic_save
 
-__all__ = ["TABLE_STYLE", "plan_document", "post_o_document", "save_document"]
+__all__ = ["TABLE_STYLE", "plan_document", "post_o_document"]
 
 TABLE_STYLE = "Light List Accent 1"
 """Built-in Word table style used for every table."""
@@ -105,19 +105,6 @@ def _picture(doc, ax, width_cm: float) -> None:
     from routekit.documents.figures import document_png
 
     doc.add_picture(io.BytesIO(document_png(ax)), width=Cm(width_cm))
-
-
-def save_document(doc, path: str | Path) -> Path:
-    """Save anything with a ``save(file)`` method (Word, Excel, docxtpl) atomically.
-
-    Folders are created and the previous file is kept as a backup.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    atomic_write_bytes(path, buffer.getvalue())
-    return path
 
 
 def plan_document(plan, path: str | Path, *, theme: str | None = None,
@@ -200,7 +187,7 @@ def plan_document(plan, path: str | Path, *, theme: str | None = None,
     doc.add_paragraph(t("plan.doc.contact_intro"))
     _add_table(doc, tables.contact_table(part)[["title", "start", "recurrence", "count",
                                                 "location", "participants"]])
-    return save_document(doc, path)
+    return atomic_save(doc, path)
 
 
 def _field_text(value, personas: Mapping[str, str]) -> str:
@@ -252,4 +239,4 @@ def post_o_document(canvases: Iterable, path: str | Path, *, library: str = "",
                     paragraph.add_run(text)
                 else:
                     paragraph.add_run(t("plan.doc.to_fill")).italic = True
-    return save_document(doc, path)
+    return atomic_save(doc, path)

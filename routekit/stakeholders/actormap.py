@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from routekit.errors import Problem, RouteError, display_name
 from routekit.i18n import LANGUAGES, t
-from routekit.io import FORMULA_START, excel_cell
+from routekit.io import FORMULA_START
 from routekit.records.base import make_id
 from routekit.records.stakeholders import SECTORS, Position, Stakeholder
 from routekit.stakeholders.engagement import engagement_list
@@ -136,54 +136,35 @@ def export_actor_map(route: Route, path: str | Path, themes: list[str] | None = 
     -------
     Path
     """
-    from openpyxl import Workbook
+    from routekit.excel import new_workbook
+    from routekit.storage import atomic_save
 
-    from routekit.storage import atomic_write_bytes
-
-    path = Path(path)
-    book = Workbook()
-    book.remove(book.active)
+    book = new_workbook()
     for theme in themes or route.config.theme_ids:
-        _write_sheet(book.create_sheet(_sheet_title(route.config.theme(theme).name)),
+        _write_sheet(book, _sheet_title(route.config.theme(theme).name),
                      actor_map(register(route, theme)))
     _write_help(book.create_sheet(t("stakeholders.actormap.help_sheet")))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import io
-
-    buffer = io.BytesIO()
-    book.save(buffer)
-    atomic_write_bytes(path, buffer.getvalue())
-    return path
+    return atomic_save(book, path)
 
 
-def _write_sheet(sheet, frame: pd.DataFrame) -> None:
+def _write_sheet(book, title: str, frame: pd.DataFrame) -> None:
+    """One theme's actor map as a sheet: the house sheet (:func:`routekit.excel.write_sheet`)
+    with derived columns greyed, scores and sectors checked, attitude coloured."""
     from openpyxl.formatting.rule import ColorScaleRule
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from routekit.style import get_style
+    from routekit.excel import write_sheet
 
-    s = get_style()
-    sheet.append([_header(c) for c in COLUMNS])
-    for row in frame.itertuples(index=False):
-        sheet.append([None] * len(row))
-        for column, v in enumerate(row, start=1):  # text never becomes a formula
-            excel_cell(sheet.cell(row=sheet.max_row, column=column),
-                       None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
-    head_fill = PatternFill("solid", fgColor=s.primary.lstrip("#"))
+    sheet = write_sheet(book, title, frame[list(COLUMNS)], headers=[_header(c) for c in COLUMNS],
+                        widths=_WIDTHS, freeze="C2", wrap=True)
     derived_fill = PatternFill("solid", fgColor="EFEFEF")
-    for cell in sheet[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = head_fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
     last = max(sheet.max_row, 2)
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = _WIDTHS.get(column, 11)
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if column in _DERIVED or column == "id":
+        if column in _DERIVED or column == "id":
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.fill = derived_fill
                 cell.font = Font(color="666666")
         if column in _SCORES:
@@ -206,8 +187,6 @@ def _write_sheet(sheet, frame: pd.DataFrame) -> None:
         ColorScaleRule(start_type="num", start_value=-2, start_color="F4A582",
                        mid_type="num", mid_value=0, mid_color="F7F7F7",
                        end_type="num", end_value=2, end_color="92C5DE"))
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     sheet.row_dimensions[1].height = 32
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
