@@ -7,15 +7,12 @@ these names from :mod:`routekit.style`, the kit's public face.
 A figure's size says what it is for: :func:`figure_preset` and
 :func:`figure_scale` read the preset and its font scale from the figure itself.
 
-Importing this module is light: matplotlib is imported by the functions that
-need it.
-
 Examples
 --------
->>> from routekit import house
->>> house.set_style({"primary": "#7A1F5C"}).palette[0]  # a route's brand colour leads
-'#7a1f5c'
->>> _ = house.set_style()  # back to the default
+>>> from routekit.house import figure_scale, get_style
+>>> from routekit.style import new_figure
+>>> figure_scale(new_figure("slide")[0]), get_style().font_family
+(1.4, 'DejaVu Sans')
 """
 
 from __future__ import annotations

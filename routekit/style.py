@@ -1,4 +1,6 @@
-"""The routekit house style: colours, fonts, sizes, titles and export.
+"""The routekit house style: colours, fonts, sizes, titles and export; the plot kit's
+public face (the style itself and the figure sizes come from :mod:`routekit.house`,
+label placement from :mod:`routekit.labels`).
 
 Every routekit chart is drawn inside :func:`style_context`, ends with
 :func:`finish` (title, subtitle, source line) and is saved with

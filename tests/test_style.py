@@ -1,5 +1,7 @@
 """Tests of the house style: rcParams, overrides, colours, finish and export."""
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -179,6 +181,48 @@ def test_logo_is_placed_when_set(tmp_path):
     assert not ((corner[:, 0] > 0.9) & (corner[:, 1] < 0.2)).any()
 
 
+def test_export_at_another_size_leaves_the_figure_as_it_was(tmp_path):
+    from routekit.labels import place_labels
+
+    fig, ax = style.new_figure("slide")
+    ax.scatter([1, 1.01, 1.02], [2, 2, 2])
+    style.finish(ax, title="Hoeveel partners werken mee aan de leesbevordering in de wijk?")
+    texts = place_labels(ax, [1, 1.01, 1.02], [2, 2, 2], ["Gemeente", "School", "Buurthuis"],
+                         laid_out=True)
+    title = ax.get_title(loc="left")
+    before = style.figure_bytes(fig, target="screen", laid_out=True)["png"]
+    positions = [text.get_position() for text in texts]
+    (png,) = style.export_figure(fig, tmp_path / "post", size="social", formats=("png",))
+    assert mimage.imread(png).shape[:2] == (1080, 1080)
+    assert tuple(fig.get_size_inches()) == pytest.approx(style.SIZES["slide"])
+    assert ax.get_title(loc="left") == title
+    assert [text.get_position() for text in texts] == positions
+    assert style.figure_bytes(fig, target="screen", laid_out=True)["png"] == before
+
+
+def test_one_render_path_one_resolution_per_target():
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    fig, _ = style.new_figure("screen")
+    canvas, engine = fig.canvas, fig.get_layout_engine()
+    sizes = {target: mimage.imread(io.BytesIO(style.figure_bytes(fig, target=target)["png"]))
+             .shape[1] for target in style.DPI}
+    assert sizes == {target: int(9.0 * dpi) for target, dpi in style.DPI.items()}
+    assert fig.canvas is canvas and fig.get_layout_engine() is engine and fig.dpi == 100
+    jpeg = style.figure_bytes(fig, ("jpeg",), target="document", pil_kwargs={"quality": 90})
+    assert jpeg["jpeg"][:2] == b"\xff\xd8"
+    FigureCanvasBase(fig)  # a figure the notebook has shown and closed: drawn on a lent canvas
+    assert style.figure_bytes(fig, target="screen")["png"][:4] == b"\x89PNG"
+    assert type(fig.canvas) is FigureCanvasBase
+
+
+def test_figure_scale_is_read_from_the_figure():
+    assert style.figure_scale(style.new_figure("slide")[0]) == 1.4
+    assert style.figure_scale(style.new_figure((13.333, 7.5))[0]) == 1.4
+    assert style.figure_scale(style.new_figure("a4")[0]) == 1.0
+    assert style.figure_preset(style.new_figure((3, 2))[0]) is None
+
+
 def test_logo_must_be_png():
     with pytest.raises(ValidationError, match="logo"):
         style.HouseStyle(logo="logo.jpg")
@@ -207,3 +251,25 @@ def test_every_chart_shows_below_its_cell_in_a_notebook():
     shown = ["image/png" in output.get("data", {}) for cell in notebook.cells
              for output in cell.outputs]
     assert shown == [True, True]
+
+
+def test_plot_kit_imports_point_one_way():
+    """house ← labels ← style, also inside functions; no private name crosses modules."""
+    import ast
+    from pathlib import Path
+
+    root = Path(style.__file__).parent
+
+    def imports(name):
+        tree = ast.parse((root / f"{name}.py").read_text("utf-8"))
+        found = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("routekit"):
+                found.setdefault(node.module, set()).update(a.name for a in node.names)
+        return found
+
+    assert not {"routekit.style", "routekit.labels"} & set(imports("house"))
+    assert "routekit.style" not in imports("labels")
+    for name in ("house", "labels", "style", "plotcheck"):
+        private = [n for names in imports(name).values() for n in names if n.startswith("_")]
+        assert private == [], name
