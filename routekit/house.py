@@ -31,7 +31,7 @@ from routekit.i18n import t
 
 __all__ = ["FONT_SCALE", "PRESET_DPI", "SIZES", "HouseStyle", "StyleError", "figure_preset",
            "figure_renderer", "figure_scale", "font_families", "get_style", "lay_out", "mix",
-           "resolve_style", "set_style", "size_inches", "size_preset"]
+           "resolve_style", "set_style", "share_renderer", "size_inches", "size_preset"]
 
 #: Preset figure sizes in inches (width, height). A4 is 8.27 x 11.6934 in so a
 #: 300 dpi PNG is exactly 2481 x 3508 px (matplotlib truncates pixel sizes).
@@ -336,6 +336,30 @@ def figure_renderer(fig):
 
         FigureCanvasAgg(fig)
     return fig.canvas.get_renderer()
+
+
+_RENDERERS: dict[tuple[float, float, float], Any] = {}  # (width px, height px, dpi) -> renderer
+
+
+def share_renderer(fig) -> None:
+    """Let *fig* measure and draw with the Agg renderer that every figure of its size and
+    resolution shares (a plain Agg canvas: a script's or the notebook's inline backend).
+
+    matplotlib keeps the size of every text it measured per renderer, so the next chart
+    of a form (same size, mostly the same texts: ticks, labels, legends) is laid out
+    without measuring them again. Figures are drawn one after the other, so one pixel
+    buffer per size serves them all.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas
+    if type(canvas) is not FigureCanvasAgg:  # interactive canvases keep their own buffers
+        return
+    key = (*fig.bbox.size, fig.dpi)  # as FigureCanvasAgg.get_renderer keys its renderer
+    renderer = _RENDERERS.get(key)
+    if renderer is None:
+        renderer = _RENDERERS[key] = canvas.get_renderer()
+    canvas.renderer, canvas._lastKey = renderer, key
 
 
 def lay_out(fig):

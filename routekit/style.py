@@ -49,6 +49,7 @@ from routekit.house import (
     mix,
     resolve_style,
     set_style,
+    share_renderer,
     size_inches,
     size_preset,
 )
@@ -353,6 +354,7 @@ def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols
     kw.setdefault("layout", "constrained")
     with style_context(style, scale=scale):
         fig, ax = plt.subplots(nrows, ncols, figsize=size_inches(size), **kw)
+    share_renderer(fig)
     return fig, ax
 
 
