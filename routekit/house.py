@@ -355,7 +355,7 @@ def share_renderer(fig) -> None:
     canvas = fig.canvas
     if type(canvas) is not FigureCanvasAgg:  # interactive canvases keep their own buffers
         return
-    key = (*fig.bbox.size, fig.dpi)  # as FigureCanvasAgg.get_renderer keys its renderer
+    key = (*canvas.get_width_height(physical=True), fig.dpi)  # as get_renderer keys it
     renderer = _RENDERERS.get(key)
     if renderer is None:
         renderer = _RENDERERS[key] = canvas.get_renderer()

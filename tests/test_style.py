@@ -216,6 +216,18 @@ def test_one_render_path_one_resolution_per_target():
     assert type(fig.canvas) is FigureCanvasBase
 
 
+def test_figures_of_one_size_share_a_renderer_and_still_draw_their_own():
+    first, ax1 = style.new_figure("slide")
+    second, ax2 = style.new_figure("slide")
+    assert first.canvas.get_renderer() is second.canvas.get_renderer()
+    assert style.new_figure("a4")[0].canvas.get_renderer() is not first.canvas.get_renderer()
+    ax1.bar(["a", "b"], [3, 5])
+    ax2.plot([1, 2, 3])
+    one = style.figure_bytes(first, target="screen")["png"]
+    assert style.figure_bytes(second, target="screen")["png"] != one
+    assert style.figure_bytes(first, target="screen")["png"] == one
+
+
 def test_figure_scale_is_read_from_the_figure():
     assert style.figure_scale(style.new_figure("slide")[0]) == 1.4
     assert style.figure_scale(style.new_figure((13.333, 7.5))[0]) == 1.4
