@@ -17,8 +17,8 @@ Three real formats are read:
 
 A route keeps every imported CBS table side by side, one file per table and
 year in ``area/cbs/`` (``kerncijfers-2023.csv``, ``nabijheid-2023.csv`` ...; see
-:mod:`routekit.area.cbs_tables`); :func:`route_key_figures` reads them all,
-merged on area code, and is the one way to read a route's figures.
+:mod:`routekit.area.cbs_tables`); :func:`routekit.area.stored.route_key_figures`
+reads them all, merged on area code, and is the one way to read a route's figures.
 
 :data:`VARIABLES` is the one mapping of each format's names to routekit's
 own (see :func:`mapping_table`). Suppressed or unknown figures (``.``, ``x``,
@@ -56,8 +56,7 @@ from routekit.io import (
 )
 
 __all__ = ["AGE_GROUPS", "REGION_FIELDS", "TABLE_YEARS", "VARIABLES", "KeyFigures",
-           "TOPICS", "fetch_key_figures", "mapping_table", "read_key_figures",
-           "route_key_figures"]
+           "TOPICS", "fetch_key_figures", "mapping_table", "read_key_figures"]
 
 #: (routekit name, kwb code, StatLine label, OData name without suffix, unit, share of).
 #: ``unit``: count, percent, mean, km, ha, code. ``share of``: the total a count
@@ -582,24 +581,3 @@ def fetch_key_figures(municipality: str, year: int) -> KeyFigures | None:
     figures.table = figures.table[keep | (figures.table["level"] == "gemeente")
                                   & (figures.table.index == f"GM{number}")]
     return figures
-
-
-def route_key_figures(route) -> KeyFigures:
-    """All CBS figures of a route: every stored table and year merged on area code.
-
-    This is the one way to read a route's figures (area overview, personas,
-    report, notebooks). Each variable comes from the newest table that has it;
-    where the figures come from is in ``tables`` and ``years``. Nothing
-    imported yet gives an empty but valid :class:`KeyFigures`. Storage: see
-    :mod:`routekit.area.cbs_tables`.
-
-    Examples
-    --------
-    >>> from routekit.workspace import Route
-    >>> figures = route_key_figures(Route.open("data/sample-route"))
-    >>> int(figures.table.loc["GM9901", "inhabitants"]), "age_65_plus" in figures.variables
-    (64741, True)
-    """
-    from routekit.area.cbs_tables import route_key_figures as merged
-
-    return merged(route)

@@ -140,8 +140,9 @@ def _counts_lines(frame: pd.DataFrame, value: str) -> list[str]:
 
 def _cbs(route, path: Path, year: int | None, table: str | None) -> tuple[Path, list[str]]:
     from routekit.area.cbs import read_key_figures
-    from routekit.area.cbs_tables import store_key_figures, table_of
-    from routekit.area.route_areas import cut_to_municipality, learn_areas
+    from routekit.area.cbs_tables import table_of
+    from routekit.area.route_areas import cut_to_municipality
+    from routekit.area.stored import learn_areas, store_key_figures
 
     municipality = route.config.municipality
     figures = read_key_figures(path, year=year)
@@ -225,7 +226,8 @@ def _levels_text(levels: pd.Series) -> str:
 
 
 def _areas(route, path: Path, target: Path) -> list[str]:
-    from routekit.area.route_areas import keep_municipality, learn_areas
+    from routekit.area.route_areas import keep_municipality
+    from routekit.area.stored import learn_areas
 
     municipality = route.config.municipality
     areas = keep_municipality(read_areas(path), municipality.code, name=municipality.name,

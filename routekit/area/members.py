@@ -19,29 +19,31 @@ members``, as :func:`routekit.area.under_reached`).
 
 Examples
 --------
->>> members = pd.DataFrame({"area_code": ["1234AB", "1234AC"], "members": [10, 5]})
+>>> members = MemberCounts(pd.DataFrame({"area_code": ["1234AB", "1234AC"], "members": [10, 5]}))
 >>> postcodes = pd.DataFrame({"postcode": ["1234AB", "1234AC"],
 ...                           "buurt": ["BU00010001", "BU00010002"], "weight": [1.0, 1.0]})
->>> members_per_buurt(members, postcodes)["members"].tolist()
+>>> members_per_buurt(members, postcodes).table["members"].tolist()
 [10.0, 5.0]
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from routekit.area.reach import SegmentReach
 from routekit.area.segments import area_level, clean_code
 from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
 from routekit.io import read_table
 
-__all__ = ["PERSONAL_WORDS", "age_band", "age_reach", "buurt_reach", "class_reach",
-           "members_per_buurt", "read_member_export", "read_postcode_table", "refuse_personal_data",
-           "store_open_members"]
+__all__ = ["PERSONAL_WORDS", "AgeReach", "BuurtReach", "MemberCounts", "age_band", "age_reach",
+           "buurt_reach", "class_reach", "members_per_buurt", "open_member_households",
+           "read_member_export", "read_postcode_table", "refuse_personal_data"]
 
 #: Column words that mean names or addresses (or other personal data): such a file is refused.
 PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepnaam",
@@ -57,6 +59,42 @@ _COUNT_WORDS = ("aantal leden", "leden", "aantal", "members", "count", "lid")
 _HOUSEHOLD_WORDS = ("huishoudens", "lidhuishoudens", "member_households", "households")
 _AGE_WORDS = ("leeftijdsgroep", "leeftijdscategorie", "leeftijdsklasse", "leeftijd", "age_group",
               "age")
+
+
+@dataclass(frozen=True)
+class MemberCounts:
+    """Members per area (``table``), counted as ``unit`` (``"persons"`` or
+    ``"households"``); ``unlinked``: members whose area could not be linked to a buurt."""
+
+    table: pd.DataFrame
+    unit: str = "persons"
+    unlinked: float = 0.0
+
+
+@dataclass(frozen=True)
+class AgeReach:
+    """Reach per CBS age band (``table``), and the export's age groups that are no CBS
+    band (``unmatched``, not counted)."""
+
+    table: pd.DataFrame
+    unmatched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuurtReach:
+    """Reach per buurt (``table``), with what the lines about it need: the ``unit``
+    counted, members in buurten outside the areas (``outside``), members not linked to a
+    buurt (``unlinked``) and, when the export has age groups, reach per age band."""
+
+    table: pd.DataFrame
+    unit: str = "persons"
+    outside: float = 0.0
+    unlinked: float = 0.0
+    ages: AgeReach | None = None
+
+    def with_ages(self, ages: AgeReach | None) -> BuurtReach:
+        """The same reach with *ages* added."""
+        return replace(self, ages=ages)
 
 
 def _key(name: object) -> str:
@@ -114,7 +152,7 @@ def refuse_personal_data(frame: pd.DataFrame, file: str) -> None:
 
 
 def read_member_export(path: str | Path, *, rename: dict[str, str] | None = None
-                       ) -> pd.DataFrame:
+                       ) -> MemberCounts:
     """Read members per postcode-6, postcode-4, buurt or wijk from a library system's export.
 
     Parameters
@@ -129,9 +167,9 @@ def read_member_export(path: str | Path, *, rename: dict[str, str] | None = None
 
     Returns
     -------
-    pandas.DataFrame
-        ``area_code``, ``level`` (pc6/pc4/buurt/wijk), ``age_group`` (or
-        missing), ``members`` (float); ``attrs["unit"]`` is ``"persons"`` or
+    MemberCounts
+        ``table``: ``area_code``, ``level`` (pc6/pc4/buurt/wijk), ``age_group``
+        (or missing), ``members`` (float); ``unit`` is ``"persons"`` or
         ``"households"``.
 
     Raises
@@ -172,8 +210,7 @@ def read_member_export(path: str | Path, *, rename: dict[str, str] | None = None
     out = out.dropna(subset=["area_code"])
     out = (out.groupby(["area_code", "level", "age_group"], dropna=False, as_index=False,
                        sort=True)["members"].sum())
-    out.attrs["unit"] = "households" if count and count == households else "persons"
-    return out
+    return MemberCounts(out, "households" if count and count == households else "persons")
 
 
 def read_postcode_table(path: str | Path) -> pd.DataFrame:
@@ -210,14 +247,14 @@ def read_postcode_table(path: str | Path) -> pd.DataFrame:
     return out.groupby(["postcode", "buurt"], as_index=False, sort=True)["weight"].sum()
 
 
-def members_per_buurt(members: pd.DataFrame, postcodes: pd.DataFrame | None = None, *,
-                      households: pd.Series | None = None) -> pd.DataFrame:
+def members_per_buurt(members: MemberCounts, postcodes: pd.DataFrame | None = None, *,
+                      households: pd.Series | None = None) -> MemberCounts:
     """Members per buurt (and age group), from members per postcode, buurt or wijk.
 
     Parameters
     ----------
-    members : pandas.DataFrame
-        As :func:`read_member_export` gives it (``area_code``, ``members``,
+    members : MemberCounts
+        As :func:`read_member_export` gives it (table: ``area_code``, ``members``,
         optional ``level`` and ``age_group``).
     postcodes : pandas.DataFrame, optional
         As :func:`read_postcode_table` gives it; needed for postcodes. Members
@@ -228,17 +265,18 @@ def members_per_buurt(members: pd.DataFrame, postcodes: pd.DataFrame | None = No
 
     Returns
     -------
-    pandas.DataFrame
-        ``buurt``, ``age_group``, ``members`` (float), ``estimated`` (True
-        where a postcode or wijk was split over buurten). ``attrs``:
-        ``unlinked`` (members whose area could not be linked), ``unit``.
+    MemberCounts
+        ``table``: ``buurt``, ``age_group``, ``members`` (float), ``estimated``
+        (True where a postcode or wijk was split over buurten); ``unlinked``
+        (members whose area could not be linked) and the export's ``unit``.
 
     Raises
     ------
     TableError
         When postcodes need a postcode table and none is given (Dutch message).
     """
-    members = members.copy()
+    unit = members.unit
+    members = members.table.copy()
     if "level" not in members:
         members["level"] = members["area_code"].map(area_level)
     if "age_group" not in members:
@@ -280,49 +318,48 @@ def members_per_buurt(members: pd.DataFrame, postcodes: pd.DataFrame | None = No
                          estimated=frame["share"] < 1)
     out = frame.groupby(["buurt", "age_group"], dropna=False, as_index=False, sort=True).agg(
         members=("members", "sum"), estimated=("estimated", "any"))
-    out.attrs.update(unlinked=unlinked, unit=members.attrs.get("unit", "persons"))
-    return out
+    return MemberCounts(out, unit, unlinked)
 
 
-def buurt_reach(linked: pd.DataFrame, areas: pd.DataFrame, *, unit: str | None = None
-                ) -> pd.DataFrame:
+def buurt_reach(linked: MemberCounts, areas: pd.DataFrame, *, unit: str | None = None
+                ) -> BuurtReach:
     """Reach per buurt: members ÷ inhabitants (or ÷ households for member households).
 
     Parameters
     ----------
-    linked : pandas.DataFrame
+    linked : MemberCounts
         From :func:`members_per_buurt`.
     areas : pandas.DataFrame
         Per buurt (indexed by code): ``name``, ``inhabitants``, ``households``
         and, for :func:`class_reach`, ``group`` and ``type`` (the
         ``areas`` of a :class:`~routekit.area.classify.Classification`).
     unit : {"persons", "households"}, optional
-        Default: ``linked.attrs["unit"]``.
+        Default: ``linked.unit``.
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by buurt: the *areas* columns, ``population``, ``members``,
-        ``reach`` (0–1, NaN without population).
+    BuurtReach
+        ``table`` indexed by buurt: the *areas* columns, ``population``,
+        ``members``, ``reach`` (0–1, NaN without population).
     """
-    unit = unit or linked.attrs.get("unit", "persons")
-    counts = linked.groupby("buurt")["members"].sum()
+    unit = unit or linked.unit
+    counts = linked.table.groupby("buurt")["members"].sum()
     out = areas.copy()
     out["population"] = out["households" if unit == "households" else "inhabitants"]
     out["members"] = counts.reindex(out.index).fillna(0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         out["reach"] = (out["members"] / out["population"]).where(out["population"] > 0)
-    out.attrs.update(unit=unit, outside=float(counts[~counts.index.isin(out.index)].sum()))
-    return out
+    return BuurtReach(out, unit, outside=float(counts[~counts.index.isin(out.index)].sum()),
+                      unlinked=linked.unlinked)
 
 
-def class_reach(reach: pd.DataFrame, scheme: pd.DataFrame, *, level: str = "group"
-                ) -> pd.DataFrame:
+def class_reach(reach: BuurtReach, scheme: pd.DataFrame, *, level: str = "group"
+                ) -> SegmentReach:
     """Reach per open group or type, ranked by the members the library misses, largest first.
 
     Parameters
     ----------
-    reach : pandas.DataFrame
+    reach : BuurtReach
         From :func:`buurt_reach` (buurten without a class are left out).
     scheme : pandas.DataFrame
         The scheme table (indexed by code, with ``level`` and ``name``).
@@ -330,12 +367,13 @@ def class_reach(reach: pd.DataFrame, scheme: pd.DataFrame, *, level: str = "grou
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by segment: ``name``, ``population``, ``members``, ``reach``,
-        ``index`` (reach ÷ overall reach × 100), ``missed`` (population ×
-        overall reach − members), ``rank`` (1 = most missed).
+    SegmentReach
+        ``table`` indexed by segment: ``name``, ``population``, ``members``,
+        ``reach``, ``index`` (reach ÷ overall reach × 100), ``missed``
+        (population × overall reach − members), ``rank`` (1 = most missed);
+        ``overall`` the overall reach.
     """
-    done = reach[reach[level].fillna("") != ""]
+    done = reach.table[reach.table[level].fillna("") != ""]
     sums = done.groupby(level)[["population", "members"]].sum()
     codes = scheme.index[scheme["level"] == level]
     sums = sums.reindex(codes).fillna(0.0)
@@ -349,8 +387,7 @@ def class_reach(reach: pd.DataFrame, scheme: pd.DataFrame, *, level: str = "grou
     out = out.sort_values("missed", ascending=False, kind="stable")
     out["rank"] = np.arange(1, len(out) + 1)
     out.index.name = "segment"
-    out.attrs["overall"] = float(overall)
-    return out
+    return SegmentReach(out, float(overall))
 
 
 _BANDS = {(0, 14): "0-14", (15, 24): "15-24", (25, 44): "25-44", (45, 64): "45-64",
@@ -380,12 +417,12 @@ def age_band(label: object) -> str | None:
     return _BANDS.get((low, high))
 
 
-def age_reach(linked: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+def age_reach(linked: MemberCounts, figures: pd.DataFrame) -> AgeReach:
     """Reach per CBS age band: members of the band ÷ inhabitants of the band in the buurten.
 
     Parameters
     ----------
-    linked : pandas.DataFrame
+    linked : MemberCounts
         From :func:`members_per_buurt`, with ``age_group``.
     figures : pandas.DataFrame
         Key figures per buurt (indexed by code) with ``age_0_14`` ... ``age_65_plus``;
@@ -393,10 +430,11 @@ def age_reach(linked: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by band: ``members``, ``inhabitants``, ``reach``; ``attrs["unmatched"]``
-        lists the export's age groups that are no CBS band (not counted).
+    AgeReach
+        ``table`` indexed by band: ``members``, ``inhabitants``, ``reach``;
+        ``unmatched`` the export's age groups that are no CBS band (not counted).
     """
+    linked = linked.table
     bands = linked["age_group"].map(age_band, na_action="ignore")
     members = linked.assign(band=bands).groupby("band")["members"].sum()
     buurten = figures[figures["level"] == "buurt"] if "level" in figures else figures
@@ -409,37 +447,37 @@ def age_reach(linked: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
                          "reach": members[band] / inhabitants if inhabitants else np.nan})
     out = pd.DataFrame(rows, columns=["band", "members", "inhabitants", "reach"]
                        ).set_index("band")
-    out.attrs["unmatched"] = sorted({str(g) for g, b in zip(linked["age_group"], bands,
-                                                            strict=True)
-                                     if pd.notna(g) and pd.isna(b)})
-    return out
+    unmatched = sorted({str(g) for g, b in zip(linked["age_group"], bands, strict=True)
+                        if pd.notna(g) and pd.isna(b)})
+    return AgeReach(out, tuple(unmatched))
 
 
-def store_open_members(route, linked: pd.DataFrame, areas: pd.DataFrame) -> list[Path]:
-    """Write the linked members into the route, for every stage that reads member data.
+def open_member_households(linked: MemberCounts, areas: pd.DataFrame) -> pd.DataFrame:
+    """Member households per buurt and open type: the form the reach stage reads.
 
-    ``area/leden_per_buurt.csv`` keeps the members per buurt (and age group)
-    as linked -- counts only, never names or addresses. ``area/open_members.csv``
-    holds member households per buurt and open type, the form the reach
-    stage reads: member persons are counted in households of the buurt
-    (members × households ÷ inhabitants), so the stage's penetration is the
-    share of inhabitants who are members.
+    Member persons are counted in households of the buurt (members ×
+    households ÷ inhabitants), so the stage's penetration is the share of
+    inhabitants who are members.
+
+    Parameters
+    ----------
+    linked : MemberCounts
+        From :func:`members_per_buurt`.
+    areas : pandas.DataFrame
+        The classified buurten (indexed by code): ``type``, ``inhabitants``, ``households``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``area_code``, ``segment_code``, ``member_households`` (rounded to 0.01).
     """
-    from routekit.io import write_table
-
-    unit = linked.attrs.get("unit", "persons")
-    per_buurt = route.area_file("leden_per_buurt")
-    per_buurt.parent.mkdir(parents=True, exist_ok=True)
-    write_table(linked.assign(members=linked["members"].round(2), unit=unit), per_buurt)
-    counts = linked.groupby("buurt")["members"].sum()
+    counts = linked.table.groupby("buurt")["members"].sum()
     done = areas[(areas["type"].fillna("") != "") & areas.index.isin(counts.index)]
     members = counts.reindex(done.index).to_numpy(float)
-    if unit != "households":
+    if linked.unit != "households":
         with np.errstate(invalid="ignore", divide="ignore"):
             factor = np.where(done["inhabitants"] > 0,
                               done["households"] / done["inhabitants"], 0.0)
         members = members * np.nan_to_num(factor)
-    target = route.area_file("open_members")
-    write_table(pd.DataFrame({"area_code": done.index, "segment_code": done["type"].to_numpy(),
-                              "member_households": np.round(members, 2)}), target)
-    return [per_buurt, target]
+    return pd.DataFrame({"area_code": done.index, "segment_code": done["type"].to_numpy(),
+                         "member_households": np.round(members, 2)})

@@ -17,7 +17,7 @@ Examples
 >>> from routekit.area import load_route_data
 >>> from routekit.workspace import Route
 >>> data = load_route_data(Route.open("data/sample-route"))
->>> ranking = under_reached(data, level="type")
+>>> ranking = under_reached(data, level="type").table
 >>> ranking.head(3)[["name", "missed", "rank"]].round()  # doctest: +NORMALIZE_WHITESPACE
                       name  missed  rank
 segment
@@ -29,6 +29,7 @@ K02           Seniorenflat   155.0     3
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -40,8 +41,17 @@ from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
 from routekit.io import read_table
 
-__all__ = ["area_overview", "penetration", "penetration_by_area", "read_library_members",
-           "under_reached"]
+__all__ = ["SegmentReach", "area_overview", "penetration", "penetration_by_area",
+           "read_library_members", "under_reached"]
+
+
+@dataclass(frozen=True)
+class SegmentReach:
+    """Reach per segment (``table``, indexed by segment) and the overall rate of the same
+    areas (``overall``, 0–1; NaN without households)."""
+
+    table: pd.DataFrame
+    overall: float
 
 
 def _rate(members: np.ndarray, households: np.ndarray) -> np.ndarray:
@@ -50,16 +60,16 @@ def _rate(members: np.ndarray, households: np.ndarray) -> np.ndarray:
 
 
 def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
-                level: str = "type", min_count: float = MIN_COUNT) -> pd.DataFrame:
+                level: str = "type", min_count: float = MIN_COUNT) -> SegmentReach:
     """Penetration per segment in a set of areas, and its index against the overall rate.
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by segment: ``name``, ``households``, ``members``,
+    SegmentReach
+        ``table`` indexed by segment: ``name``, ``households``, ``members``,
         ``penetration`` (0–1), ``index`` (penetration ÷ overall penetration ×
-        100), ``reliable`` (households ≥ *min_count*). ``attrs["overall"]``
-        holds the overall penetration.
+        100), ``reliable`` (households ≥ *min_count*); ``overall`` the overall
+        penetration.
 
     Examples
     --------
@@ -77,8 +87,7 @@ def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
         "households": households, "members": members, "penetration": rate,
         "index": 100 * rate / overall, "reliable": households >= min_count,
     }, index=pd.Index(codes, name="segment"))
-    frame.attrs["overall"] = float(overall)
-    return frame
+    return SegmentReach(frame, float(overall))
 
 
 def penetration_by_area(data: SegmentData, area_level: str = "wijk", *, level: str = "group"
@@ -92,7 +101,7 @@ def penetration_by_area(data: SegmentData, area_level: str = "wijk", *, level: s
 
 
 def under_reached(data: SegmentData, areas: Iterable[str] | str | None = None, *,
-                  level: str = "type", min_count: float = MIN_COUNT) -> pd.DataFrame:
+                  level: str = "type", min_count: float = MIN_COUNT) -> SegmentReach:
     """Segments ranked by the member households the library misses, largest first.
 
     ``missed = households × overall penetration − members``: how many more
@@ -101,24 +110,24 @@ def under_reached(data: SegmentData, areas: Iterable[str] | str | None = None, *
 
     Returns
     -------
-    pandas.DataFrame
-        :func:`penetration` columns plus ``missed``, ``missed_share`` (of all
-        missed households) and ``rank`` (1 = largest gap).
+    SegmentReach
+        ``table``: the :func:`penetration` columns plus ``missed``,
+        ``missed_share`` (of all missed households) and ``rank`` (1 = largest
+        gap); ``overall`` as :func:`penetration`.
 
     Examples
     --------
     Hand-computed: 400 households at an overall rate of 0.20 would give 80
     members; with 30 members the segment misses 50.
     """
-    frame = penetration(data, areas, level=level, min_count=min_count)
-    overall = frame.attrs["overall"]
+    rates = penetration(data, areas, level=level, min_count=min_count)
+    frame, overall = rates.table, rates.overall
     missed = frame["households"] * overall - frame["members"]
     frame = frame.assign(missed=missed)
     frame = frame[frame["missed"] > 0].sort_values("missed", ascending=False)
     frame = frame.assign(missed_share=frame["missed"] / frame["missed"].sum(),
                          rank=np.arange(1, len(frame) + 1))
-    frame.attrs["overall"] = overall
-    return frame
+    return SegmentReach(frame, overall)
 
 
 # --------------------------------------------------------------------------- CBS tables

@@ -12,6 +12,7 @@ postcodes.
 
 Examples
 --------
+>>> from routekit.area.stored import load_route_data
 >>> from routekit.workspace import Route
 >>> data = load_route_data(Route.open("data/sample-route"))
 >>> data.positions(["WK990106"]).size  # the buurten of Heidebroek
@@ -28,13 +29,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from routekit.area.scheme import Scheme, load_scheme
+from routekit.area.scheme import Scheme
 from routekit.errors import Problem, RouteError, TableError, display_name
 from routekit.i18n import t
 from routekit.io import MAX_PROBLEMS, read_table
 
 __all__ = ["LEVELS", "AreaDataError", "SegmentData", "area_level", "clean_code", "implied_parent",
-           "load_route_data", "read_areas", "read_counts"]
+           "read_areas", "read_counts"]
 
 #: Area levels from fine to coarse.
 LEVELS = ("pc6", "pc4", "buurt", "wijk", "gemeente")
@@ -253,7 +254,8 @@ def _ancestors(codes: pd.Index, areas: pd.DataFrame | None) -> pd.DataFrame:
 class SegmentData:
     """Counts per base area and segment type as one matrix, with the area hierarchy.
 
-    Build it with :meth:`from_long` (or :func:`load_route_data` for a route).
+    Build it with :meth:`from_long` (or :func:`routekit.area.stored.load_route_data`
+    for a route).
 
     Attributes
     ----------
@@ -441,38 +443,3 @@ def _to_matrix(long: pd.DataFrame, codes: pd.Index, types: pd.Index, value: str)
     keep = (rows >= 0) & (cols >= 0)
     np.add.at(matrix, (rows[keep], cols[keep]), long[value].fillna(0).to_numpy()[keep])
     return matrix
-
-
-def load_route_data(route, source: str | None = None) -> SegmentData:
-    """Read the segment data of a route: scheme, areas, households, members, national reference.
-
-    Files (in the route's ``area/`` folder): ``segment_scheme.csv``,
-    ``segments.csv``, and when present ``members.csv``, ``areas.csv``,
-    ``national_reference.csv`` (``segment_code``, ``households``). With the
-    open classification (*source* ``"open"``, or ``segment_source: open`` in
-    ``route.yaml``, or when the route has no Mosaic files) the ``open_``
-    files of ``routekit classify`` instead (see :mod:`routekit.area.sources`).
-
-    Raises
-    ------
-    TableError
-        When a file is missing or has problems (file, row and field named).
-    """
-    from routekit.area.sources import segment_files, segment_source
-
-    source = source or segment_source(route)
-    files = segment_files(route, source)
-    scheme = load_scheme(files["segment_scheme"])
-    households = read_counts(files["segments"], scheme=scheme)
-    members = None
-    if files["members"].exists():
-        members = read_counts(files["members"], value="member_households", scheme=scheme)
-    areas = read_areas(route.area_file("areas")) if route.area_file("areas").exists() else None
-    if areas is None and source == "open" and route.area_file("open_areas").exists():
-        areas = read_areas(route.area_file("open_areas"))  # names from the CBS figures
-    national = None
-    if source != "open" and route.area_file("national_reference").exists():
-        table = read_table(route.area_file("national_reference"),
-                           required=["segment_code", "households"], numeric=["households"])
-        national = table.set_index("segment_code")["households"].astype(float)
-    return SegmentData.from_long(scheme, households, members, areas=areas, national=national)

@@ -266,7 +266,7 @@ class UploadForm:
         self._pending = path
         other = self._other_municipality(path)
         if other:
-            from routekit.area.cbs_tables import stored_tables
+            from routekit.area.stored import stored_tables
 
             empty = not self.route.config.areas and not stored_tables(self.route)
             key = "app.upload.other" if empty else "app.upload.other_refused"
