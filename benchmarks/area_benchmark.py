@@ -102,8 +102,8 @@ def _timed_sets(function, sets: list) -> float:
 
 
 def routekit_load(folder: Path):
-    from routekit.area.scheme import load_scheme
-    from routekit.area.segments import SegmentData, read_areas
+    from routekit.area.files import load_scheme, read_areas
+    from routekit.area.segments import SegmentData
 
     scheme = load_scheme(folder / "segment_scheme.csv")
     read = {"sep": ";", "index_col": "area_code", "dtype": {"area_code": str}}

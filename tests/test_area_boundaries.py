@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from routekit.area.boundaries import boundaries_at, read_boundaries
+from routekit.area.boundaries import boundaries_at
+from routekit.area.files import read_boundaries
 from routekit.area.importer import import_file
 from routekit.area.plot import plot_choropleth
 from routekit.errors import TableError

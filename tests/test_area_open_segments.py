@@ -9,13 +9,8 @@ import pandas as pd
 import pytest
 
 from routekit.area import load_route_data, profile, under_reached
-from routekit.area.members import (
-    buurt_reach,
-    class_reach,
-    members_per_buurt,
-    read_member_export,
-    read_postcode_table,
-)
+from routekit.area.files import read_member_export, read_postcode_table
+from routekit.area.members import buurt_reach, class_reach, members_per_buurt
 from routekit.area.stored import (
     open_areas,
     open_metadata,
@@ -295,8 +290,8 @@ def test_classify_form_shows_a_dutch_problem_without_figures(empty_route):
 
 
 def test_national_file_classifies_the_country_and_places_the_route(route, tmp_path):
-    from routekit.area.cbs import read_key_figures
     from routekit.area.classify import classify
+    from routekit.area.files import read_key_figures
     from routekit.area.stored import build_open_segments
     from routekit.io import write_table
 

@@ -7,7 +7,7 @@ import pytest
 
 from routekit.area import index_table, load_route_data, penetration, profile, route_key_figures
 from routekit.area.ages import pyramid_by_sex, pyramid_from_key_figures
-from routekit.area.boundaries import read_boundaries
+from routekit.area.files import read_boundaries
 from routekit.area.plot import (
     plot_age_pyramid,
     plot_choropleth,

@@ -28,18 +28,18 @@ H    397.0
 Name: index, dtype: float64
 """
 
-from routekit.area.cbs import KeyFigures, mapping_table, read_key_figures
+from routekit.area.cbs import KeyFigures, mapping_table
+from routekit.area.files import load_scheme, read_counts, read_key_figures, read_library_members
 from routekit.area.importer import import_file
 from routekit.area.profile import compare, index_table, profile
 from routekit.area.reach import (
     SegmentReach,
     area_overview,
     penetration,
-    read_library_members,
     under_reached,
 )
-from routekit.area.scheme import Scheme, load_scheme
-from routekit.area.segments import SegmentData, read_counts
+from routekit.area.scheme import Scheme
+from routekit.area.segments import SegmentData
 from routekit.area.stored import check, load_route_data, route_key_figures
 from routekit.area.summary import summarise
 

@@ -2,10 +2,11 @@
 
 A library system exports member counts (or one row per member with only a
 postcode) per postcode-6, postcode-4 or CBS buurt/wijk code, sometimes with an
-age group. :func:`read_member_export` reads the usual Dutch CSV/Excel shapes
-and **refuses a file with names or addresses** (routekit never stores them),
-naming the column. :func:`read_postcode_table` reads a postcode → buurt table
-(CBS publishes one per year: "Buurt, wijk en gemeente per postcode");
+age group. :func:`routekit.area.files.read_member_export` reads the usual Dutch
+CSV/Excel shapes and **refuses a file with names or addresses**
+(:func:`refuse_personal_data`: routekit never stores them), naming the column;
+:func:`routekit.area.files.read_postcode_table` reads a postcode → buurt table
+(CBS publishes one per year: "Buurt, wijk en gemeente per postcode").
 :func:`members_per_buurt` links the members to buurten. A postcode that lies
 in more than one buurt is split by the table's rows (addresses) or a weight
 column; a wijk's members are split over its buurten by households -- both are
@@ -30,20 +31,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from routekit.area.reach import SegmentReach
-from routekit.area.segments import area_level, clean_code
-from routekit.errors import Problem, TableError, display_name
+from routekit.area.segments import area_level
+from routekit.errors import Problem, TableError
 from routekit.i18n import t
-from routekit.io import read_table
 
 __all__ = ["PERSONAL_WORDS", "AgeReach", "BuurtReach", "MemberCounts", "age_band", "age_reach",
-           "buurt_reach", "class_reach", "members_per_buurt", "open_member_households",
-           "read_member_export", "read_postcode_table", "refuse_personal_data"]
+           "buurt_reach", "class_reach", "column_key", "find_column", "members_per_buurt",
+           "open_member_households", "refuse_personal_data"]
 
 #: Column words that mean names or addresses (or other personal data): such a file is refused.
 PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepnaam",
@@ -53,14 +52,6 @@ PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepna
                   "geboortedatum", "birth", "bsn", "pasnummer", "lenersnummer", "klantnummer",
                   "lidnummer", "woonplaats")
 _ADDRESS = re.compile(r"^[^\d\W][\w .'\-]+\s\d+\s?[a-zA-Z]?$")
-_AREA_WORDS = ("postcode", "pc6", "pc4", "buurtcode", "buurt", "wijkcode", "wijk", "area_code",
-               "gebiedscode", "regiocode", "code", "gebied")
-_COUNT_WORDS = ("aantal leden", "leden", "aantal", "members", "count", "lid")
-_HOUSEHOLD_WORDS = ("huishoudens", "lidhuishoudens", "member_households", "households")
-_AGE_WORDS = ("leeftijdsgroep", "leeftijdscategorie", "leeftijdsklasse", "leeftijd", "age_group",
-              "age")
-
-
 @dataclass(frozen=True)
 class MemberCounts:
     """Members per area (``table``), counted as ``unit`` (``"persons"`` or
@@ -97,12 +88,14 @@ class BuurtReach:
         return replace(self, ages=ages)
 
 
-def _key(name: object) -> str:
+def column_key(name: object) -> str:
+    """A column name as compared: case-folded, spaces and underscores as one space."""
     return re.sub(r"[\s_]+", " ", str(name).strip().casefold())
 
 
-def _find(columns: list[str], words: tuple[str, ...]) -> str | None:
-    keys = {c: _key(c) for c in columns}
+def find_column(columns: list[str], words: tuple[str, ...]) -> str | None:
+    """The column whose name is one of *words* (in order), else the first holding one."""
+    keys = {c: column_key(c) for c in columns}
     for word in words:  # exact header first, then a header containing the word
         hit = next((c for c, k in keys.items() if k == word), None)
         if hit:
@@ -132,10 +125,10 @@ def refuse_personal_data(frame: pd.DataFrame, file: str) -> None:
     """
     problems = []
     for column in frame.columns:
-        if any(w in _key(column) for w in ("buurt", "wijk", "gemeente", "regio", "gebied")):
+        if any(w in column_key(column) for w in ("buurt", "wijk", "gemeente", "regio", "gebied")):
             continue  # "Buurtnaam", "Naam wijk": names of areas, not of people
-        words = re.split(r"[\s_\-./]+", _key(column))
-        joined = _key(column).replace(" ", "").replace("-", "")
+        words = re.split(r"[\s_\-./]+", column_key(column))
+        joined = column_key(column).replace(" ", "").replace("-", "")
         long_hit = any(len(w) >= 5 and w in joined for w in PERSONAL_WORDS) \
             and "adressen" not in joined  # "Aantal adressen" is a count
         if long_hit or any(w in PERSONAL_WORDS for w in words):
@@ -149,102 +142,6 @@ def refuse_personal_data(frame: pd.DataFrame, file: str) -> None:
                                     field=str(column)))
     if problems:
         raise TableError(problems)
-
-
-def read_member_export(path: str | Path, *, rename: dict[str, str] | None = None
-                       ) -> MemberCounts:
-    """Read members per postcode-6, postcode-4, buurt or wijk from a library system's export.
-
-    Parameters
-    ----------
-    path : str or Path
-        CSV/Excel. One column with the area (``Postcode``, ``PC4``,
-        ``Buurtcode`` ...), optionally a count (``Aantal leden``, ``Leden``;
-        or ``Huishoudens`` for member households) and an age group
-        (``Leeftijdsgroep``). Without a count column every row is one member.
-    rename : mapping, optional
-        The file's column names mapped to ``area_code``, ``members``, ``age_group``.
-
-    Returns
-    -------
-    MemberCounts
-        ``table``: ``area_code``, ``level`` (pc6/pc4/buurt/wijk), ``age_group``
-        (or missing), ``members`` (float); ``unit`` is ``"persons"`` or
-        ``"households"``.
-
-    Raises
-    ------
-    TableError
-        A column with names or addresses (refused, never read further), no
-        area column, unknown area codes, negative counts -- file, row and field named.
-    """
-    file = display_name(path)
-    raw = read_table(path, rename=rename)
-    refuse_personal_data(raw, file)
-    columns = list(raw.columns)
-    area = "area_code" if "area_code" in columns else _find(columns, _AREA_WORDS)
-    if area is None:
-        raise TableError(Problem(file, t("classify.members.no_area",
-                                         found=", ".join(map(str, columns)))))
-    households = "member_households" if "member_households" in columns else \
-        _find([c for c in columns if c != area], _HOUSEHOLD_WORDS)
-    count = "members" if "members" in columns else households or _find(
-        [c for c in columns if c != area], _COUNT_WORDS)
-    age = "age_group" if "age_group" in columns else _find(
-        [c for c in columns if c not in (area, count)], _AGE_WORDS)
-    frame = read_table(path, rename=rename, numeric=[count] if count else [])
-    codes = frame[area].map(clean_code, na_action="ignore")
-    levels = codes.map(lambda c: area_level(c) if isinstance(c, str) else None)
-    short = codes.str.fullmatch(r"\d{8}").fillna(False)  # CBS buurt code without "BU"
-    codes, levels = codes.mask(short, "BU" + codes), levels.mask(short, "buurt")
-    problems = [Problem(file, t("classify.members.bad_area", value=frame.at[i, area]),
-                        row=i + 2, field=str(area))
-                for i in frame.index[codes.notna() & levels.isna()]]
-    values = frame[count].astype("float64") if count else pd.Series(1.0, index=frame.index)
-    problems += [Problem(file, t("area.counts.negative", value=values[i]), row=i + 2,
-                         field=str(count)) for i in frame.index[values < 0]]
-    if problems:
-        raise TableError(problems[:20])
-    out = pd.DataFrame({"area_code": codes, "level": levels,
-                        "age_group": frame[age] if age else None, "members": values})
-    out = out.dropna(subset=["area_code"])
-    out = (out.groupby(["area_code", "level", "age_group"], dropna=False, as_index=False,
-                       sort=True)["members"].sum())
-    return MemberCounts(out, "households" if count and count == households else "persons")
-
-
-def read_postcode_table(path: str | Path) -> pd.DataFrame:
-    """Read a postcode → buurt table (CBS "Buurt, wijk en gemeente per postcode", or your own).
-
-    Accepts a postcode column (``PC6``, ``Postcode``, ``PC4``) and a buurt
-    column (``Buurt2023``, ``Buurtcode``; 8-digit CBS numbers get ``BU``), and
-    optionally a weight (``Aantal adressen``, ``Huishoudens``); without one,
-    every row (address or postcode) counts once.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``postcode``, ``buurt``, ``weight``: one row per pair.
-    """
-    file = display_name(path)
-    raw = read_table(path)
-    columns = list(raw.columns)
-    postcode = _find(columns, ("pc6", "postcode", "pc4", "postcode6", "postcode4"))
-    buurt = next((c for c in columns if _key(c).startswith("buurt") and "naam" not in _key(c)),
-                 None) or _find(columns, ("bu code", "buurtcode", "buurt"))
-    if postcode is None or buurt is None:
-        raise TableError(Problem(file, t("classify.postcodes.columns",
-                                         found=", ".join(map(str, columns)))))
-    weight = _find([c for c in columns if c not in (postcode, buurt)],
-                   ("aantal adressen", "adressen", "huishoudens", "weight", "gewicht", "aantal"))
-    frame = read_table(path, numeric=[weight] if weight else [])
-    codes = frame[buurt].map(clean_code, na_action="ignore")
-    codes = codes.mask(codes.str.fullmatch(r"\d{8}").fillna(False), "BU" + codes)
-    out = pd.DataFrame({"postcode": frame[postcode].map(clean_code, na_action="ignore"),
-                        "buurt": codes,
-                        "weight": frame[weight].astype(float) if weight else 1.0})
-    out = out.dropna(subset=["postcode", "buurt"])
-    return out.groupby(["postcode", "buurt"], as_index=False, sort=True)["weight"].sum()
 
 
 def members_per_buurt(members: MemberCounts, postcodes: pd.DataFrame | None = None, *,

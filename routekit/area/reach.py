@@ -8,9 +8,8 @@ segment joined at the average rate, minus those it has ("missed"). The
 largest missed group is where the library misses the most people, not merely
 the lowest rate.
 
-Also reads the CBS tables of the national library-members data set (members
-per wijk of a library's service area, by person or household characteristic),
-where small figures are suppressed as ``x``.
+The CBS tables of the national library-members data set are read by
+:func:`routekit.area.files.read_library_members`.
 
 Examples
 --------
@@ -30,19 +29,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from routekit.area.profile import MIN_COUNT, _to_level
-from routekit.area.segments import SegmentData, clean_code
-from routekit.errors import Problem, TableError, display_name
-from routekit.i18n import t
-from routekit.io import read_table
+from routekit.area.segments import SegmentData
 
 __all__ = ["SegmentReach", "area_overview", "penetration", "penetration_by_area",
-           "read_library_members", "under_reached"]
+           "under_reached"]
 
 
 @dataclass(frozen=True)
@@ -128,79 +123,6 @@ def under_reached(data: SegmentData, areas: Iterable[str] | str | None = None, *
     frame = frame.assign(missed_share=frame["missed"] / frame["missed"].sum(),
                          rank=np.arange(1, len(frame) + 1))
     return SegmentReach(frame, overall)
-
-
-# --------------------------------------------------------------------------- CBS tables
-
-_MEMBER_COLUMNS = {  # canonical name: words a column header must contain (case-insensitive)
-    "area_code": (("regiocode",), ("codering",), ("wijkcode",), ("code",)),
-    "area_name": (("regio",), ("wijken",), ("wijk",), ("gebied",)),
-    "characteristic": (("kenmerk",), ("persoonskenmerk",), ("huishoudkenmerk",)),
-    "population": (("inwoners",), ("personen",), ("huishoudens",), ("bevolking",)),
-    "member_share": (("leden", "%"), ("aandeel", "leden"), ("percentage",)),
-    "members": (("leden",), ("lidmaatschap",)),
-    "year": (("perioden",), ("jaar",)),
-}
-
-
-def _match_member_columns(columns: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for name, alternatives in _MEMBER_COLUMNS.items():
-        for words in alternatives:
-            hit = next((c for c in columns if c not in found.values()
-                        and all(w in c.casefold() for w in words)), None)
-            if hit:
-                found[name] = hit
-                break
-    return found
-
-
-def read_library_members(path: str | Path) -> pd.DataFrame:
-    """Read a CBS library-members table (members per wijk of a service area).
-
-    Accepts the StatLine CSV/Excel layout of the national library-members data
-    set: a region column (name and/or code), optionally a characteristic
-    column (e.g. ``Totaal``, ``Man``, ``0 tot 12 jaar``), the population
-    (inhabitants or households), members and/or the member percentage.
-    Suppressed cells (``x``, ``.``) become missing values, never numbers.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``area_code``, ``area_name``, ``characteristic``, ``year``,
-        ``population``, ``members``, ``penetration`` (members ÷ population,
-        or the published percentage ÷ 100 when counts are suppressed),
-        ``suppressed`` (True when a figure was hidden).
-
-    Raises
-    ------
-    TableError
-        When no region or no member column can be found (the columns found
-        are listed).
-    """
-    file = display_name(path)
-    head = read_table(path)
-    names = _match_member_columns(list(head.columns))
-    if not ({"area_code", "area_name"} & names.keys()) or not (
-            {"members", "member_share"} & names.keys()):
-        raise TableError(Problem(file, t("area.members_table.columns",
-                                         found=", ".join(head.columns))))
-    numeric = [names[c] for c in ("population", "members", "member_share") if c in names]
-    frame = read_table(path, numeric=numeric)
-    raw = head
-    out = pd.DataFrame(index=frame.index)
-    for name in ("area_code", "area_name", "characteristic", "year"):
-        out[name] = frame[names[name]] if name in names else None
-    out["area_code"] = out["area_code"].map(clean_code, na_action="ignore")
-    for name in ("population", "members"):
-        out[name] = frame[names[name]].astype("Float64") if name in names else pd.NA
-    share = frame[names["member_share"]].astype("Float64") / 100 if "member_share" in names \
-        else pd.Series(pd.NA, index=frame.index, dtype="Float64")
-    counted = out["members"].astype("Float64") / out["population"].astype("Float64")
-    out["penetration"] = counted.where(counted.notna(), share)
-    markers = raw[numeric].isin(["x", "X", "."]).any(axis=1)
-    out["suppressed"] = markers.to_numpy()
-    return out
 
 
 def area_overview(data: SegmentData, figures=None, *, area_level: str = "buurt"

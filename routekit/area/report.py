@@ -111,7 +111,7 @@ def report_section(route):
 
 def segment_part(route, paragraphs, tables, figures, summary) -> None:
     """Add the segment profile, index heatmap, reach and map (with their points) in place."""
-    from routekit.area.boundaries import read_boundaries
+    from routekit.area.files import read_boundaries
     from routekit.area.plot import plot_choropleth, plot_index_heatmap, plot_reach
     from routekit.area.profile import index_table, profile
     from routekit.area.reach import penetration, under_reached

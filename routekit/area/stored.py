@@ -40,8 +40,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from routekit.area.cbs import KeyFigures, read_key_figures
+from routekit.area.cbs import KeyFigures
 from routekit.area.cbs_tables import merge_key_figures, table_title, trend
+from routekit.area.files import read_key_figures
 from routekit.errors import Problem, RouteError, TableError
 from routekit.i18n import t
 from routekit.io import read_table, write_table
@@ -212,8 +213,8 @@ def boundaries_file(route) -> Path | None:
 
 def route_boundaries(route):
     """The route's boundary shapes (a GeoDataFrame indexed by area code, see
-    :func:`routekit.area.boundaries.read_boundaries`), or None without a boundary file."""
-    from routekit.area.boundaries import read_boundaries
+    :func:`routekit.area.files.read_boundaries`), or None without a boundary file."""
+    from routekit.area.files import read_boundaries
 
     path = boundaries_file(route)
     return None if path is None else read_boundaries(path)
@@ -357,8 +358,8 @@ def load_route_data(route, source: str | None = None):
     TableError
         When a file is missing or has problems (file, row and field named).
     """
-    from routekit.area.scheme import load_scheme
-    from routekit.area.segments import SegmentData, read_areas, read_counts
+    from routekit.area.files import load_scheme, read_areas, read_counts
+    from routekit.area.segments import SegmentData
 
     source = source or segment_source(route)
     files = segment_files(route, source)
@@ -618,9 +619,9 @@ def add_members(route, export, postcodes=None):
     Parameters
     ----------
     export : str or Path
-        The library system's export (see :func:`routekit.area.members.read_member_export`).
+        The library system's export (see :func:`routekit.area.files.read_member_export`).
     postcodes : str or Path, optional
-        Postcode → buurt table (see :func:`routekit.area.members.read_postcode_table`).
+        Postcode → buurt table (see :func:`routekit.area.files.read_postcode_table`).
 
     Returns
     -------
@@ -628,13 +629,12 @@ def add_members(route, export, postcodes=None):
         :func:`routekit.area.members.buurt_reach` of the route's buurten, with
         the reach per age band when the export has age groups.
     """
+    from routekit.area.files import read_member_export, read_postcode_table
     from routekit.area.members import (
         age_reach,
         buurt_reach,
         members_per_buurt,
         open_member_households,
-        read_member_export,
-        read_postcode_table,
     )
 
     areas = open_areas(route)

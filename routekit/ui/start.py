@@ -286,7 +286,7 @@ class UploadForm:
     def _other_municipality(self, path: Path) -> dict[str, str]:
         """Code → name of the municipalities of a CBS file when the route's is not among
         them, else empty."""
-        from routekit.area.cbs import read_key_figures
+        from routekit.area.files import read_key_figures
         from routekit.area.importer import guess_kind
 
         own = (self.route.config.municipality.code or "").upper()

@@ -1,6 +1,6 @@
 """Choropleth map of any measure per area from boundary shapes (a GeoDataFrame), matplotlib.
 
-Shapes come from :func:`routekit.area.boundaries.read_boundaries` (GeoJSON or
+Shapes come from :func:`routekit.area.files.read_boundaries` (GeoJSON or
 GeoPackage, WGS84 or RD New). Polygons (with holes) are drawn as
 path patches, one per polygon with the area code as gid; projected shapes
 (RD New, metres) are drawn 1:1, lon/lat ones with the aspect of their latitude.
@@ -8,7 +8,7 @@ path patches, one per polygon with the area code as gid; projected shapes
 Examples
 --------
 >>> from routekit.area import read_key_figures
->>> from routekit.area.boundaries import read_boundaries
+>>> from routekit.area.files import read_boundaries
 >>> figures = read_key_figures("data/sample-route/area/kerncijfers_kwb.csv")
 >>> shapes = read_boundaries("data/sample-route/area/boundaries.geojson")
 >>> ax = plot_choropleth(shapes, figures.table["inhabitants"], label="Inwoners")
@@ -102,7 +102,7 @@ def plot_choropleth(shapes, values: pd.Series, *, ax=None, size="screen", cmap=N
     Parameters
     ----------
     shapes : geopandas.GeoDataFrame
-        From :func:`routekit.area.boundaries.read_boundaries`: indexed by area
+        From :func:`routekit.area.files.read_boundaries`: indexed by area
         code, with ``geometry``.
     values : pandas.Series
         Indexed by area code (any measure: inhabitants, index, penetration ...).

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from routekit.area import read_key_figures
->>> from routekit.area.boundaries import read_boundaries
+>>> from routekit.area.files import read_boundaries
 >>> from routekit.area.open_segments import classify_figures
 >>> result = classify_figures(read_key_figures("data/sample-route/area/kerncijfers_kwb.csv"),
 ...                           "GM9901")
