@@ -63,8 +63,9 @@ def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
     SegmentReach
         ``table`` indexed by segment: ``name``, ``households``, ``members``,
         ``penetration`` (0–1), ``index`` (penetration ÷ overall penetration ×
-        100), ``reliable`` (households ≥ *min_count*); ``overall`` the overall
-        penetration.
+        100), ``reliable`` (households ≥ *min_count*), ``households_pct`` and
+        ``members_pct`` (% of all households and member households of these
+        areas); ``overall`` the overall penetration.
 
     Examples
     --------
@@ -77,10 +78,14 @@ def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
     overall = members.sum() / households.sum() if households.sum() else np.nan
     rate = _rate(members, households)
     codes = data.scheme.codes(level)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        households_pct = 100 * households / households.sum()
+        members_pct = 100 * members / members.sum()
     frame = pd.DataFrame({
         "name": data.scheme.table.loc[codes, "name"].to_numpy(),
         "households": households, "members": members, "penetration": rate,
         "index": 100 * rate / overall, "reliable": households >= min_count,
+        "households_pct": households_pct, "members_pct": members_pct,
     }, index=pd.Index(codes, name="segment"))
     return SegmentReach(frame, float(overall))
 

@@ -41,8 +41,7 @@ def plot_reach(penetration, *, ax=None, size="slide", title: str | None = None,
     ax = figure_axes(ax, size)
     frame = penetration.table.iloc[::-1]
     y = np.arange(len(frame))
-    households = 100 * frame["households"] / frame["households"].sum()
-    members = 100 * frame["members"] / frame["members"].sum()
+    households, members = frame["households_pct"], frame["members_pct"]
     s = get_style()
     with style_context():
         height = 0.4
