@@ -7,8 +7,8 @@ stores what they made. Forms, notebooks, the report and the CLI call these.
 * CBS figures: :func:`route_key_figures`, :func:`route_figures`,
   :func:`stored_tables`, :func:`store_key_figures`, :func:`route_trend`;
 * segment data: :func:`load_route_data`, :func:`segment_data`, :func:`segment_source`,
-  :func:`set_segment_source`, :func:`segment_files`, :func:`has_segment_data`,
-  :func:`available_sources`;
+  :func:`chosen_source`, :func:`set_segment_source`, :func:`segment_files`,
+  :func:`has_segment_data`, :func:`available_sources`;
 * what the route has: :func:`area_status`, :func:`boundaries_file`,
   :func:`route_boundaries`, :func:`route_persons`, :func:`check`, :func:`advice`;
   its areas: :func:`learn_areas`;
@@ -49,11 +49,11 @@ from routekit.io import read_table, write_table
 
 __all__ = ["LEGACY_FILE", "SETTING", "SOURCES", "StoreResult", "StoredTable", "add_members",
            "advice", "area_status", "available_sources", "boundaries_file", "build_open_segments",
-           "check", "has_segment_data", "learn_areas", "load_route_data", "open_areas",
-           "open_metadata", "open_summary", "rename_group", "route_boundaries", "route_figures",
-           "route_key_figures", "route_persons", "route_trend", "run_classify", "save_selections",
-           "segment_data", "segment_files", "segment_source", "set_segment_source",
-           "store_key_figures", "store_open_segments", "stored_tables"]
+           "check", "chosen_source", "has_segment_data", "learn_areas", "load_route_data",
+           "open_areas", "open_metadata", "open_summary", "rename_group", "route_boundaries",
+           "route_figures", "route_key_figures", "route_persons", "route_trend", "run_classify",
+           "save_selections", "segment_data", "segment_files", "segment_source",
+           "set_segment_source", "store_key_figures", "store_open_segments", "stored_tables"]
 
 # --------------------------------------------------------------------------- CBS figures
 
@@ -293,12 +293,18 @@ def available_sources(route) -> list[str]:
             and route.area_file(files["segments"]).exists()]
 
 
+def chosen_source(route) -> str | None:
+    """The ``segment_source`` setting of ``route.yaml`` as written; None when the route
+    leaves it to :func:`segment_source` (Mosaic when present, else open)."""
+    return (route.config.model_extra or {}).get(SETTING) or None
+
+
 def segment_source(route) -> str | None:
     """The source the stages use: the ``segment_source`` setting, else Mosaic, else open.
 
     None when the route has no segment data at all.
     """
-    chosen = (route.config.model_extra or {}).get(SETTING)
+    chosen = chosen_source(route)
     if chosen:
         return str(chosen).strip().casefold()
     found = available_sources(route)

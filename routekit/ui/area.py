@@ -31,7 +31,7 @@ import ipywidgets as w
 from routekit.area.importer import KINDS, import_file
 from routekit.area.plot import plot_profile, plot_reach
 from routekit.area.profile import profile
-from routekit.area.reach import under_reached
+from routekit.area.reach import penetration, under_reached
 from routekit.area.stored import save_selections, segment_data
 from routekit.area.summary import summarise
 from routekit.errors import RouteError
@@ -159,11 +159,12 @@ class AreaForm(Form):
         start = time.perf_counter()
         self.current = profile(self.data, areas, reference=reference, level=self.level.value)
         self.last_ms = (time.perf_counter() - start) * 1000
-        codes = list(self.current.index)
-        selected = [c for c in self.segments.value if c in codes]
-        self.segments.options = [(f"{c} {n}", c) for c, n in zip(codes, self.current["name"],
-                                                                  strict=True)]
-        self.segments.value = tuple(selected)
+        options = tuple((f"{c} {n}", c) for c, n in zip(self.current.index,
+                                                         self.current["name"], strict=True))
+        if options != tuple(self.segments.options):  # another level: other segments
+            selected = [c for c in self.segments.value if c in self.current.index]
+            self.segments.options = options
+            self.segments.value = tuple(selected)
         name = self.chosen_name()
         gaps = None
         if self.data.members is not None:
@@ -175,8 +176,6 @@ class AreaForm(Form):
         show_figure(self.profile_out, ax, laid_out=True)  # the area charts end with finish()
         shown = (tuple(self.areas.value), self.level.value)
         if self.data.members is not None and shown != self._reach_shown:
-            from routekit.area.reach import penetration
-
             ax = plot_reach(penetration(self.data, areas, level=self.level.value),
                             size=self.size, title=t("area.ui.reach_title", area=name))
             show_figure(self.reach_out, ax, laid_out=True)

@@ -50,7 +50,7 @@ class ClassifyForm(Form):
     """
 
     def __init__(self, route, on_change=None):
-        from routekit.area.stored import SETTING
+        from routekit.area.stored import chosen_source
 
         super().__init__(route, on_change)
         self.make = button(description=t("classify.ui.make"), button_style="primary")
@@ -59,7 +59,7 @@ class ClassifyForm(Form):
         self.new_name = w.Text(description=t("classify.ui.new_name"),
                                layout=w.Layout(width="420px"))
         self.rename = button(description=t("classify.ui.rename"))
-        chosen = (route.config.model_extra or {}).get(SETTING) or "auto"
+        chosen = chosen_source(route) or "auto"
         self.source = w.RadioButtons(
             options=[(t("classify.ui.source_auto"), "auto"),
                      (t("classify.ui.source_mosaic"), "mosaic"),
