@@ -163,18 +163,20 @@ def map_section(route) -> list:
     source = t("guide.source.cbs", year=figures.year or "").strip()
     items = [plot_choropleth(shapes, areas["inhabitants"], label=t("guide.col.inhabitants"),
                              title=t("guide.map_title"), source=source)]
-    from routekit.area.stored import load_route_data, segment_source
+    from routekit.area.stored import load_route_data, segment_data, segment_source
 
+    data = segment_data(route)  # read once for both maps below
     if segment_source(route) == "open":  # the open segments per buurt, with their names
         from routekit.area.plot import plot_class_map
         from routekit.area.stored import open_areas
 
-        items.append(plot_class_map(shapes, open_areas(route)["group"],
-                                    load_route_data(route).scheme.table["name"]))
+        groups = open_areas(route)["group"]
+        scheme = (data or load_route_data(route)).scheme  # no data: the file's own error
+        items.append(plot_class_map(shapes, groups, scheme.table["name"]))
     if all(present(route, ["segments", "members"]).values()):
         from routekit.area.reach import area_overview
 
-        overview = area_overview(load_route_data(route), figures, area_level=level)
+        overview = area_overview(data, figures, area_level=level)
         items.append(plot_choropleth(shapes, 100 * overview["penetration"], fmt="{:.0f}%",
                                      label=t("guide.percent_members"),
                                      title=t("guide.reach_map_title")))
