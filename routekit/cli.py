@@ -82,7 +82,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from routekit.area.checks import advice
+    from routekit.area.stored import advice
     from routekit.filechecks import check_route, format_problems
     from routekit.workspace import Route
 
@@ -251,7 +251,7 @@ COMMANDS.append(_add_safety)
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
-    from routekit.area.open_segments import rename_group, run_classify
+    from routekit.area.stored import rename_group, run_classify
     from routekit.workspace import Route
 
     route = Route.open(route_from_args(args, writes=True))

@@ -61,7 +61,7 @@ def _area(name: str) -> Callable:
 
 
 def _cbs(route) -> bool:
-    from routekit.area.availability import route_figures
+    from routekit.area.stored import route_figures
 
     try:
         return route_figures(route) is not None
@@ -78,13 +78,13 @@ def _library(route) -> bool:
 
 
 def _segments(route) -> bool:
-    from routekit.area.sources import has_segment_data
+    from routekit.area.stored import has_segment_data
 
     return has_segment_data(route)  # Mosaic-like data or the open segments
 
 
 def _members(route) -> bool:
-    from routekit.area.sources import segment_files
+    from routekit.area.stored import segment_files
 
     try:  # the members of the segment source the stages use (Mosaic or the open one)
         return segment_files(route)["members"].exists()
@@ -93,7 +93,7 @@ def _members(route) -> bool:
 
 
 def _boundaries(route) -> bool:
-    from routekit.area.availability import boundaries_file
+    from routekit.area.stored import boundaries_file
 
     return boundaries_file(route) is not None
 

@@ -658,8 +658,7 @@ class Route:
                 except RouteError:
                     pass
         counts["01"] += len(self.config.themes)  # step 1: the themes the route starts from
-        from routekit.area.cbs_tables import stored_tables
-        from routekit.area.sources import has_segment_data
+        from routekit.area.stored import has_segment_data, stored_tables
 
         counts["04a"] += int(has_segment_data(self)) + int(bool(stored_tables(self)))
         rows = [{"step": step, "title": t(f"core.step.{step}"), "records": counts[step],

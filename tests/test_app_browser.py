@@ -355,7 +355,7 @@ def test_librarian_creates_her_route_uploads_cbs_and_opens_a_step(page, servers,
     page.locator("#rendered_cells").screenshot(path=figure_dir / "app-start-nieuwe-route.png")
     assert page_problems(page) == []
     new = Route.open(app.route_dir.parent / "bibliotheek-utrecht")  # next to the first route
-    from routekit.area.cbs import route_key_figures
+    from routekit.area.stored import route_key_figures
 
     assert route_key_figures(new).table.loc["GM0344", "inhabitants"] > 0
     rows = [row.locator("td").all_inner_texts()

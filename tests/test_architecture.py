@@ -166,3 +166,53 @@ def test_importing_routekit_stays_light():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", f"importing {LIGHT_IMPORTS} pulls in {result.stdout}"
+
+
+AREA_LAYERS = ("routekit.area.plot", "routekit.area.files", "routekit.area.stored",
+               "routekit.area.importer", "routekit.area.report")
+"""The area stage's plot, files, route and documents modules; every other module of
+``routekit/area/`` is compute."""
+
+
+def _area_compute() -> list[str]:
+    return [module for module in modules() if module.startswith("routekit.area.")
+            and not any(module == layer or module.startswith(f"{layer}.")
+                        for layer in AREA_LAYERS)]
+
+
+def test_area_compute_modules_touch_no_route_file_or_drawing():
+    forbidden = ("routekit.workspace", "routekit.storage", "routekit.area.stored",
+                 "routekit.area.files", "routekit.area.plot", "routekit.style", "routekit.ui",
+                 "matplotlib", "ipywidgets")
+    assert "routekit.area.reach" in _area_compute()
+    offenders = {_relative(module): sorted(name for name in imports(module, module_level=False)
+                                           if name.startswith(forbidden))
+                 for module in _area_compute()}
+    assert not {file: names for file, names in offenders.items() if names}
+
+
+def test_area_compute_modules_read_and_write_no_tables():
+    offenders = []
+    for module in _area_compute():
+        tree = ast.parse(modules()[module].read_text(encoding="utf-8"))
+        offenders += [f"{_relative(module)}: {alias.name}" for node in ast.walk(tree)
+                      if isinstance(node, ast.ImportFrom) and node.module == "routekit.io"
+                      for alias in node.names if alias.name in ("read_table", "write_table")]
+    assert not offenders, f"area compute modules reading or writing files: {offenders}"
+
+
+def test_area_plot_modules_read_no_files_and_use_the_one_axes_helper():
+    for module in modules():
+        if not module.startswith("routekit.area.plot."):
+            continue
+        source = modules()[module].read_text(encoding="utf-8")
+        names = imports(module, module_level=False)
+        assert not any(n.startswith(("routekit.io", "routekit.area.files", "routekit.area.stored",
+                                     "routekit.workspace")) for n in names), module
+        tree = ast.parse(source)
+        plots = [node for node in tree.body if isinstance(node, ast.FunctionDef)
+                 and node.name.startswith("plot_")]
+        for node in plots:
+            keywords = [arg.arg for arg in node.args.kwonlyargs]
+            assert keywords[:2] == ["ax", "size"], f"{module}.{node.name}: *, ax=None, size=..."
+            assert "figure_axes(ax, size)" in ast.get_source_segment(source, node), node.name

@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from routekit.area.boundaries import boundaries_at, read_boundaries
+from routekit.area.boundaries import boundaries_at
+from routekit.area.files import read_boundaries
 from routekit.area.importer import import_file
-from routekit.area.plot import choropleth
+from routekit.area.plot import plot_choropleth
 from routekit.errors import TableError
 from routekit.style import new_figure
 from routekit.workspace import Route
@@ -43,7 +44,7 @@ def test_rd_and_wgs84_draw_the_same_map(figure_dir):
     axes = []
     for path in (WGS84, RD):
         _, ax = new_figure("slide")
-        axes.append(choropleth(read_boundaries(path), values, label="inwoners"))
+        axes.append(plot_choropleth(read_boundaries(path), values, label="inwoners"))
     a, b = axes
     assert len(a.patches) == len(b.patches)
     assert np.allclose(a.get_xlim(), b.get_xlim(), atol=2) and \

@@ -9,7 +9,7 @@ import pytest
 
 from routekit.area import mapping_table, read_key_figures
 from routekit.area.cbs import detect_format
-from routekit.area.reach import read_library_members
+from routekit.area.files import read_library_members
 from routekit.errors import TableError
 
 CBS = Path(__file__).parent / "data" / "cbs"

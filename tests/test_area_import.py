@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from routekit.area import load_route_data, route_key_figures
+from routekit.area.files import read_areas
 from routekit.area.importer import guess_kind, import_file
-from routekit.area.segments import read_areas
 from routekit.cli import main
 from routekit.errors import TableError
 from routekit.io import read_table

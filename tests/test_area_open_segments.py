@@ -9,15 +9,15 @@ import pandas as pd
 import pytest
 
 from routekit.area import load_route_data, profile, under_reached
-from routekit.area.members import (
-    buurt_reach,
-    class_reach,
-    members_per_buurt,
-    read_member_export,
-    read_postcode_table,
+from routekit.area.files import read_member_export, read_postcode_table
+from routekit.area.members import buurt_reach, class_reach, members_per_buurt
+from routekit.area.stored import (
+    open_areas,
+    open_metadata,
+    rename_group,
+    segment_source,
+    set_segment_source,
 )
-from routekit.area.open_segments import open_areas, open_metadata, rename_group
-from routekit.area.sources import segment_source, set_segment_source
 from routekit.cli import main
 from routekit.errors import TableError
 from routekit.workspace import Route
@@ -64,7 +64,7 @@ def test_classify_command_on_real_utrecht_figures(utrecht, capsys):
     assert meta["dropped"]["income_per_recipient"] == "not_published"
     assert meta["source"]["year"] == 2023
     assert segment_source(utrecht) == "open"
-    from routekit.area.open_segments import open_summary
+    from routekit.area.stored import open_summary
 
     lines = open_summary(utrecht)
     assert "Beschrijft buurten, geen personen" in lines[0] and "2023" in lines[1]
@@ -145,7 +145,7 @@ def test_members_per_pc6_give_reach_per_buurt_and_group(route, tmp_path, capsys)
     assert set(stored.columns) <= {"buurt", "age_group", "members", "estimated", "unit"}
     data = load_route_data(route)
     gaps = under_reached(data, level="group")  # the reach stage reads the open members
-    assert data.members.sum() > 0 and len(gaps) >= 1
+    assert data.members.sum() > 0 and len(gaps.table) >= 1
     first = buurten.loc[chosen[0]]
     position = data.codes.get_loc(chosen[0])
     expected = 100 * first["households"] / first["inhabitants"]  # in household terms
@@ -180,26 +180,26 @@ def linked(tmp_path):
 
 
 def test_members_per_pc6_linked_to_buurten_by_hand(linked):
-    got = linked.set_index("buurt")["members"]
+    got = linked.table.set_index("buurt")["members"]
     # 1000AB has one address in Noord and one in Zuid: 40 members split 20/20 (estimated)
     assert got.to_dict() == {"BU00010001": 120.0, "BU00010002": 20.0, "BU00010003": 150.0,
                              "BU00010004": 5.0}
-    assert linked.set_index("buurt")["estimated"].to_dict()["BU00010002"]
-    assert linked.attrs["unlinked"] == 7.0
+    assert linked.table.set_index("buurt")["estimated"].to_dict()["BU00010002"]
+    assert linked.unlinked == 7.0
 
 
 def test_reach_per_buurt_and_open_group_by_hand(linked):
     reach = buurt_reach(linked, AREAS)
-    assert reach["reach"].round(4).to_dict() == {"BU00010001": 0.12, "BU00010002": 0.04,
+    assert reach.table["reach"].round(4).to_dict() == {"BU00010001": 0.12, "BU00010002": 0.04,
                                                  "BU00010003": 0.075, "BU00010004": 0.1667}
     groups = class_reach(reach, SCHEME, level="group")
     # A: 140 of 1,500; B: 150 of 2,000; overall 290 of 3,500 (the small buurt has no class)
-    assert groups.attrs["overall"] == pytest.approx(290 / 3500)
-    assert groups.loc["A", "reach"] == pytest.approx(140 / 1500)
-    assert groups.loc["B", "missed"] == pytest.approx(2000 * 290 / 3500 - 150)
-    assert groups.index[0] == "B" and groups.loc["B", "rank"] == 1  # whom you miss most
+    assert groups.overall == pytest.approx(290 / 3500)
+    assert groups.table.loc["A", "reach"] == pytest.approx(140 / 1500)
+    assert groups.table.loc["B", "missed"] == pytest.approx(2000 * 290 / 3500 - 150)
+    assert groups.table.index[0] == "B" and groups.table.loc["B", "rank"] == 1  # missed most
     types = class_reach(reach, SCHEME, level="type")
-    assert types.loc["A2", "reach"] == pytest.approx(0.04)
+    assert types.table.loc["A2", "reach"] == pytest.approx(0.04)
 
 
 def test_members_per_buurt_code_and_household_counts(tmp_path):
@@ -207,12 +207,12 @@ def test_members_per_buurt_code_and_household_counts(tmp_path):
     export.write_text("buurtcode;leeftijdsgroep;huishoudens\nBU00010001;0-14;30\n"
                       "BU00010001;65+;20\n00010003;0-14;10\n", encoding="utf-8")
     members = read_member_export(export)
-    assert members.attrs["unit"] == "households"
+    assert members.unit == "households"
     linked = members_per_buurt(members)
-    assert linked.groupby("buurt")["members"].sum().to_dict() == {"BU00010001": 50.0,
+    assert linked.table.groupby("buurt")["members"].sum().to_dict() == {"BU00010001": 50.0,
                                                                   "BU00010003": 10.0}
     reach = buurt_reach(linked, AREAS)
-    assert reach.loc["BU00010001", "reach"] == pytest.approx(50 / 500)  # of households
+    assert reach.table.loc["BU00010001", "reach"] == pytest.approx(50 / 500)  # of households
 
 
 @pytest.mark.parametrize(("header", "value", "column"), [
@@ -235,7 +235,7 @@ def test_area_names_and_address_counts_are_not_refused(tmp_path):
     export.write_text("Buurtcode;Buurtnaam;Aantal adressen;Aantal leden\n"
                       "BU00010001;Noord;300;12\n", encoding="utf-8")
     members = read_member_export(export)
-    assert members["members"].tolist() == [12.0]
+    assert members.table["members"].tolist() == [12.0]
 
 
 def test_postcodes_without_a_table_get_a_dutch_message(tmp_path):
@@ -290,9 +290,9 @@ def test_classify_form_shows_a_dutch_problem_without_figures(empty_route):
 
 
 def test_national_file_classifies_the_country_and_places_the_route(route, tmp_path):
-    from routekit.area.cbs import read_key_figures
     from routekit.area.classify import classify
-    from routekit.area.open_segments import build_open_segments
+    from routekit.area.files import read_key_figures
+    from routekit.area.stored import build_open_segments
     from routekit.io import write_table
 
     utrecht = read_key_figures(UTRECHT)
@@ -328,9 +328,9 @@ def test_reach_per_cbs_age_band_by_hand(tmp_path):
                             "age_65_plus": [100.0, 50.0]},
                            index=["BU00010001", "BU00010003"])
     ages = age_reach(linked, figures)
-    assert ages.loc["0-14", "reach"] == pytest.approx(40 / 500)
-    assert ages.loc["65+", "reach"] == pytest.approx(20 / 150)
-    assert ages.attrs["unmatched"] == ["0-12"]  # not a CBS band: left out, and said so
+    assert ages.table.loc["0-14", "reach"] == pytest.approx(40 / 500)
+    assert ages.table.loc["65+", "reach"] == pytest.approx(20 / 150)
+    assert list(ages.unmatched) == ["0-12"]  # not a CBS band: left out, and said so
 
 
 def test_choosing_a_source_the_route_lacks_is_refused_in_dutch(route, capsys):

@@ -75,15 +75,16 @@ def test_compare_and_index_table(data):
 
 
 def test_penetration_against_overall(data):
-    pen = penetration(data)
+    rates = penetration(data)
+    pen = rates.table
     # members 50/7/23 of households 100/40/260 -> overall 80/400 = 0.2
-    assert pen.attrs["overall"] == pytest.approx(0.2)
+    assert rates.overall == pytest.approx(0.2)
     assert pen["penetration"].tolist() == pytest.approx([0.5, 0.175, 23 / 260])
     assert pen["index"].tolist() == pytest.approx([250.0, 87.5, 23 / 260 / 0.2 * 100])
 
 
 def test_under_reached_ranking_weighted_by_size(data):
-    ranking = under_reached(data)
+    ranking = under_reached(data).table
     # missed = households x 0.2 - members: X1 -30 (left out), X2 1, Y1 29
     assert ranking.index.tolist() == ["Y1", "X2"]
     assert ranking["missed"].tolist() == pytest.approx([29.0, 1.0])

@@ -7,7 +7,8 @@ import pytest
 from area_fixtures import SCHEME, write_area
 
 from routekit.area import check, load_route_data, load_scheme, read_counts
-from routekit.area.segments import SegmentData, area_level, read_areas
+from routekit.area.files import read_areas
+from routekit.area.segments import SegmentData, area_level
 from routekit.errors import TableError
 
 

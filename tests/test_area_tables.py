@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from routekit.area import read_key_figures, route_key_figures
-from routekit.area.cbs_tables import merge_key_figures, route_trend, stored_tables, trend
+from routekit.area.cbs_tables import merge_key_figures, trend
 from routekit.area.importer import import_file
+from routekit.area.stored import route_trend, stored_tables
 from routekit.errors import TableError
 from routekit.workspace import Route
 

@@ -177,7 +177,7 @@ def test_no_user_text_names_the_sample():
 
 def test_the_own_route_knows_its_municipality(routes):
     """The CBS-only route learnt Utrecht's wijken and buurten; both CBS tables are there."""
-    from routekit.area.cbs import route_key_figures
+    from routekit.area.stored import route_key_figures
     from routekit.workspace import Route
 
     route = Route.open(routes["cbs"])

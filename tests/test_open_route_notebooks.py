@@ -17,7 +17,7 @@ from route_builders import ROOT
 from test_notebooks_any_route import _execute, _texts
 
 from routekit.area import load_route_data, under_reached
-from routekit.area.open_segments import open_metadata
+from routekit.area.stored import open_metadata
 from routekit.cli import main
 from routekit.workspace import Route
 
@@ -67,7 +67,7 @@ def test_candidates_come_from_the_open_groups_and_can_be_kept(route):
 
     form = CandidateForm(route, theme="lezen")
     assert form.model.basis == "scheme"
-    gaps = under_reached(load_route_data(route), level="group")
+    gaps = under_reached(load_route_data(route), level="group").table
     first = form.model.personas.iloc[0]
     assert first["segment"] == gaps.index[0]  # the group the library misses most comes first
     assert first["missed"] == pytest.approx(gaps["missed"].iloc[0])
@@ -106,7 +106,7 @@ def test_step_4a_shows_the_open_groups_and_whom_the_library_misses(route, monkey
     assert all(any(name in label for label in labels) for name in names)
     summary = text[text.index("De grootste groep is"):]  # the plain-language summary
     assert any(name in summary for name in names) and "De bibliotheek mist vooral" in summary
-    gaps = under_reached(load_route_data(route), level="group")
+    gaps = under_reached(load_route_data(route), level="group").table
     missed = f"{gaps.index[0]} {gaps['name'].iloc[0]}"
     assert missed in text  # first row of the "Welke mensen mis je?" ranking
     assert "Er is nog geen ledenbestand" not in text

@@ -89,7 +89,7 @@ def test_the_form_on_a_route_with_only_open_segments(tmp_path):
     from route_builders import CBS_EXTRACT
 
     from routekit.area.importer import import_file
-    from routekit.area.open_segments import run_classify
+    from routekit.area.stored import run_classify
     from routekit.ui.personas import CandidateForm
     from routekit.workspace import Route
 

@@ -8,12 +8,8 @@ import pandas as pd
 import pytest
 from route_builders import cbs_route, empty_route
 
-from routekit.area.availability import (
-    area_choices,
-    comparison_table,
-    household_table,
-    route_figures,
-)
+from routekit.area.availability import area_choices, comparison_table, household_table
+from routekit.area.stored import route_figures
 from routekit.ui import sections
 from routekit.ui.pickers import Picker, View, follow, route_picker, route_view
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from routekit.area.cbs import route_key_figures
+from routekit.area.stored import route_key_figures
 from routekit.notebook import SAMPLE_ROUTE, resolve_route
 from routekit.route_choice import choose_route, current_route, known_routes
 from routekit.ui.start import NewRouteForm, StartPage, UploadForm, municipalities, progress_table

@@ -1,17 +1,18 @@
 """What the area analysis can show with what a route has: CBS figures only is enough to start.
 
-* :func:`route_figures` -- the route's CBS key figures, the one call every page uses;
-* :func:`boundaries_file` -- the route's boundary file, if any;
+Each function takes the figures (:class:`~routekit.area.cbs.KeyFigures`, or None
+while the route has none; read them with :func:`routekit.area.stored.route_figures`):
+
 * :func:`area_choices` -- wijken and buurten to pick from (names, not codes);
-* :func:`area_status` -- what the route's area data hold, in plain words;
+* :func:`status_lines` -- what the route's area data hold, in plain words;
 * :func:`comparison_table` -- the wijken side by side (inhabitants, ages, households);
 * :func:`household_table` -- the households of one area by kind.
 
 Examples
 --------
+>>> from routekit.area.stored import route_figures
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")
->>> figures = route_figures(route)
+>>> figures = route_figures(Route.open("data/sample-route"))
 >>> area_choices(figures)[0]
 ('Wijk 01 Centrum (wijk)', 'WK990101')
 >>> list(comparison_table(figures).columns[:3])
@@ -22,46 +23,11 @@ Examples
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from routekit.i18n import t
 
-__all__ = ["area_choices", "area_status", "boundaries_file", "comparison_table",
-           "household_table", "route_figures"]
-
-_BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg")
-
-
-def route_figures(route):
-    """The route's CBS key figures, or None when the route has none yet.
-
-    This is the one place the pages read CBS figures from: the stored
-    CBS tables of the route, merged (:func:`routekit.area.cbs.route_key_figures`).
-
-    Returns
-    -------
-    KeyFigures or None
-
-    Raises
-    ------
-    TableError
-        When the stored figures cannot be read (file, row and field named).
-    """
-    from routekit.area.cbs import route_key_figures
-
-    figures = route_key_figures(route)
-    return None if figures.table.empty else figures
-
-
-def boundaries_file(route) -> Path | None:
-    """The route's boundary file (``area/boundaries.geojson`` or ``.gpkg``), or None."""
-    for suffix in _BOUNDARY_SUFFIXES:
-        path = route.area_file("boundaries", suffix)
-        if path.exists():
-            return path
-    return None
+__all__ = ["area_choices", "comparison_table", "household_table", "status_lines"]
 
 
 def _areas(figures, levels) -> pd.DataFrame:
@@ -82,12 +48,17 @@ def area_choices(figures, levels=("wijk", "buurt")) -> list[tuple[str, str]]:
             for code, row in rows.iterrows()]
 
 
-def area_status(route, figures=None) -> list[str]:
-    """What the route's area data hold, as sentences in the user's language."""
-    from routekit.guidance import present
+def status_lines(figures, data=None, *, boundaries: bool = False) -> list[str]:
+    """What the route's area data hold, as sentences in the user's language.
 
-    figures = route_figures(route) if figures is None else figures
-    have = present(route, ["segments", "members", "boundaries"])
+    Parameters
+    ----------
+    figures : KeyFigures or None
+    data : SegmentData, optional
+        The segment data, when the route has them.
+    boundaries : bool
+        Whether the route has a boundary map.
+    """
     lines = []
     if figures is not None:
         counts = figures.level_counts()
@@ -96,10 +67,7 @@ def area_status(route, figures=None) -> list[str]:
         lines.append(t("guide.area.status", count=len(figures.table), levels=levels,
                        year=figures.year) if figures.year else
                      t("guide.area.status_no_year", count=len(figures.table), levels=levels))
-    if have["segments"]:
-        from routekit.area.segments import load_route_data
-
-        data = load_route_data(route)
+    if data is not None:
         households = _dutch(data.households.sum())
         if data.members is not None:
             lines.append(t("guide.area.segments_status", areas=len(data.codes),
@@ -109,7 +77,7 @@ def area_status(route, figures=None) -> list[str]:
             lines.append(t("guide.area.segments_no_members", areas=len(data.codes),
                            groups=len(data.scheme.groups), types=len(data.types),
                            households=households))
-    if have["boundaries"]:
+    if boundaries:
         lines.append(t("guide.area.boundaries_status"))
     return lines or [t("guide.area.no_status")]
 

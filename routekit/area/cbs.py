@@ -17,8 +17,8 @@ Three real formats are read:
 
 A route keeps every imported CBS table side by side, one file per table and
 year in ``area/cbs/`` (``kerncijfers-2023.csv``, ``nabijheid-2023.csv`` ...; see
-:mod:`routekit.area.cbs_tables`); :func:`route_key_figures` reads them all,
-merged on area code, and is the one way to read a route's figures.
+:mod:`routekit.area.cbs_tables`); :func:`routekit.area.stored.route_key_figures`
+reads them all, merged on area code, and is the one way to read a route's figures.
 
 :data:`VARIABLES` is the one mapping of each format's names to routekit's
 own (see :func:`mapping_table`). Suppressed or unknown figures (``.``, ``x``,
@@ -27,8 +27,11 @@ percentages instead of counts (StatLine headers ending in ``(%)``; OData age
 or household groups that add up to 100, as from the 2024 table on), counts
 are derived from the total they are a share of and listed in ``derived``.
 
+Reading a file: :func:`routekit.area.files.read_key_figures`.
+
 Examples
 --------
+>>> from routekit.area.files import read_key_figures
 >>> figures = read_key_figures("data/sample-route/area/kerncijfers_kwb.csv")
 >>> figures.format, int(figures.table.loc["GM9901", "inhabitants"])
 ('kwb', 64741)
@@ -36,7 +39,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,19 +47,17 @@ import numpy as np
 import pandas as pd
 
 from routekit.area.segments import clean_code
-from routekit.errors import Problem, TableError, display_name
+from routekit.errors import Problem, TableError
 from routekit.i18n import t
 from routekit.io import (
-    CSV_SUFFIXES,
-    EXCEL_SUFFIXES,
     MISSING_MARKERS,
     SUPPRESSED_AT_OR_BELOW,
     to_number,
 )
 
 __all__ = ["AGE_GROUPS", "REGION_FIELDS", "TABLE_YEARS", "VARIABLES", "KeyFigures",
-           "TOPICS", "fetch_key_figures", "mapping_table", "read_key_figures",
-           "route_key_figures"]
+           "TOPICS", "detect_format", "header_names", "mapping_table", "parse_key_figures",
+           "unique_names"]
 
 #: (routekit name, kwb code, StatLine label, OData name without suffix, unit, share of).
 #: ``unit``: count, percent, mean, km, ha, code. ``share of``: the total a count
@@ -257,98 +257,17 @@ class KeyFigures:
         return out
 
 
-# --------------------------------------------------------------------------- reading
+# --------------------------------------------------------------------------- parsing
 
 
-def _raw(path: Path, *, head: int | None = None) -> pd.DataFrame:
-    """All cells as read (text or numbers), with the real header row as column names.
-
-    Excel is read with python-calamine (fast; numbers stay numbers), CSV with
-    routekit's encoding and separator detection; JSON is a cbsodata list of
-    records or an OData ``{"value": [...]}``. A title row above the header (as
-    in some StatLine exports) is skipped: the header is the first of the top
-    rows whose names are recognised as a CBS format. ``head`` reads only the
-    first rows (enough to recognise a file).
-    """
-    file = display_name(path)
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        try:
-            data = json.loads(path.read_text("utf-8-sig"))
-        except (OSError, ValueError) as error:
-            raise TableError(Problem(file, t("io.unreadable", error=error))) from error
-        records = data.get("value", []) if isinstance(data, dict) else data
-        frame = pd.DataFrame.from_records(records)
-        return frame.map(lambda v: None if v is None else str(v).strip()).astype("object")
-    if suffix in EXCEL_SUFFIXES:
-        grid = _excel_grid(path, file, head)
-    elif suffix in CSV_SUFFIXES:
-        grid = _csv_grid(path, file, head)
-    else:
-        raise TableError(Problem(file, t("io.unsupported_type", suffix=path.suffix)))
-    grid = grid.dropna(how="all").reset_index(drop=True)
-    start = next((i for i in range(min(len(grid), 10))
-                  if detect_format(_header(grid.iloc[i]))), 0)
-    if grid.empty:
-        return pd.DataFrame()
-    columns = _header(grid.iloc[start])
-    body = grid.iloc[start + 1:].reset_index(drop=True)
-    body.columns = _unique_names(columns)
-    return body.loc[:, [bool(c) for c in columns]]
-
-
-def _excel_grid(path: Path, file: str, head: int | None = None) -> pd.DataFrame:
-    """The first sheet's cells, read with python-calamine.
-
-    The same reader as ``pandas.read_excel(engine="calamine")``, called
-    directly: pandas' wrapper converts every cell in Python, which costs
-    seconds on a national file (18,000 regions × 120 columns).
-    """
-    from python_calamine import CalamineWorkbook
-
-    try:
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        rows = sheet.to_python(nrows=head)
-    except Exception as error:  # the Excel reader raises many types for broken files
-        raise TableError(Problem(file, t("io.unreadable", error=error))) from error
-    return pd.DataFrame(rows, dtype=object)
-
-
-def _csv_grid(path: Path, file: str, head: int | None = None) -> pd.DataFrame:
-    import csv
-    import io
-
-    from routekit.io import _decode, _sniff_separator
-
-    try:
-        text = _decode(path.read_bytes())
-    except (OSError, UnicodeError) as error:
-        raise TableError(Problem(file, t("io.unreadable", error=error))) from error
-    if head is not None:
-        text = "\n".join(text.splitlines()[:head])
-    lines = text.splitlines()
-    # sniff on the lines below a possible title row
-    body = "\n".join(lines[1:] if len(lines) > 2 and not _has_separator(lines[0]) else lines)
-    separator = "\t" if path.suffix.lower() == ".tsv" else _sniff_separator(body)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    except csv.Error as error:
-        raise TableError(Problem(file, t("io.unreadable", error=error))) from error
-    width = max((len(r) for r in records), default=0)
-    return pd.DataFrame([[c if c.strip() else None for c in r] + [None] * (width - len(r))
-                         for r in records], dtype=object)
-
-
-def _has_separator(line: str) -> bool:
-    return any(sep in line for sep in (";", "\t", ","))
-
-
-def _header(row: pd.Series) -> list[str]:
+def header_names(row: pd.Series) -> list[str]:
+    """Column names from a row of cells: text, stripped, empty for an empty cell."""
     return ["" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
             for v in row.tolist()]
 
 
-def _unique_names(names: list[str]) -> list[str]:
+def unique_names(names: list[str]) -> list[str]:
+    """*names* with repeats numbered (``x``, ``x_2``), so every column is its own."""
     seen: dict[str, int] = {}
     out = []
     for name in names:
@@ -441,7 +360,7 @@ def _text(values: pd.Series) -> pd.Series:
     return values.map(one).astype("object")
 
 
-def _year(path: Path, raw: pd.DataFrame, region_cols: dict, year: int | None) -> int | None:
+def _year(file: str, raw: pd.DataFrame, region_cols: dict, year: int | None) -> int | None:
     if year:
         return int(year)
     if "year" in region_cols:
@@ -449,9 +368,9 @@ def _year(path: Path, raw: pd.DataFrame, region_cols: dict, year: int | None) ->
         if found.notna().any():
             return int(found.dropna().iloc[0])
     for table, table_year in TABLE_YEARS.items():
-        if table.casefold() in path.name.casefold():
+        if table.casefold() in Path(file).name.casefold():
             return table_year
-    found = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", path.name)
+    found = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", Path(file).name)
     return int(found.group(1)) if found else None
 
 
@@ -490,13 +409,17 @@ def _share_of(name: str) -> str:
     return next(v[5] for v in VARIABLES if v[0] == name)
 
 
-def read_key_figures(path: str | Path, *, year: int | None = None) -> KeyFigures:
-    """Read CBS key figures in any of the three formats into routekit's names.
+def parse_key_figures(raw: pd.DataFrame, *, file: str, year: int | None = None
+                      ) -> KeyFigures:
+    """CBS key figures in any of the three formats, as read from a file, in routekit's names.
 
     Parameters
     ----------
-    path : str or Path
-        ``.xlsx``/``.csv``/``.txt``/``.json`` file as downloaded or saved.
+    raw : pandas.DataFrame
+        All cells as read, the header row as column names (see
+        :func:`routekit.area.files.read_key_figures`).
+    file : str
+        The file's name: named in messages, and its year when nothing else says.
     year : int, optional
         The figures' year; otherwise taken from a ``Perioden``/``jaar`` column,
         the OData table id or a year in the file name.
@@ -511,10 +434,14 @@ def read_key_figures(path: str | Path, *, year: int | None = None) -> KeyFigures
         When the format is not recognised or no region code column is found
         (the message lists the columns found), or a figure is not a number
         (file, row and field named).
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"gwb_code_10": ["GM0001"], "regio": ["Ergens"],
+    ...                     "recs": ["Gemeente"], "a_inw": ["1200"]})
+    >>> parse_key_figures(raw, file="kwb-2023.csv").table.loc["GM0001", "inhabitants"]
+    np.float64(1200.0)
     """
-    path = Path(path)
-    file = display_name(path)
-    raw = _raw(path)
     fmt = detect_format(list(raw.columns))
     if fmt is None:
         raise TableError(Problem(file, t("area.cbs.unknown_format",
@@ -542,64 +469,7 @@ def read_key_figures(path: str | Path, *, year: int | None = None) -> KeyFigures
     for name in _percent_groups(table, fmt, units):
         table[name] = (table[name] * table[_share_of(name)] / 100).round()
         derived.append(name)
-    found_year = _year(path, raw, region_cols, year)
+    found_year = _year(file, raw, region_cols, year)
     table["year"] = found_year
     return KeyFigures(table=table, format=fmt, year=found_year, matched=matched,
                       unmatched=unmatched, derived=derived, source=file)
-
-
-def fetch_key_figures(municipality: str, year: int) -> KeyFigures | None:
-    """Fetch one municipality's key figures online through ``cbsodata`` (optional).
-
-    Returns None when ``cbsodata`` is not installed or the network is not
-    reachable; filters per municipality (the CBS API refuses > 10,000 rows).
-
-    Examples
-    --------
-    >>> fetch_key_figures("GM0344", 2023)  # doctest: +SKIP
-    """
-    try:
-        import cbsodata
-    except ImportError:
-        return None
-    table = {v: k for k, v in TABLE_YEARS.items()}.get(int(year))
-    if table is None:
-        raise ValueError(t("area.cbs.no_table", year=year,
-                           years=", ".join(map(str, TABLE_YEARS.values()))))
-    number = clean_code(municipality).removeprefix("GM")
-    try:
-        rows = cbsodata.get_data(table, filters=f"substringof('{number}',Codering_3)")
-    except OSError:
-        return None
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / f"{table}.json"
-        target.write_text(json.dumps(rows), encoding="utf-8")
-        figures = read_key_figures(target, year=year)
-    figures.source = "cbsodata"
-    keep = figures.table.index.str[2:6] == number
-    figures.table = figures.table[keep | (figures.table["level"] == "gemeente")
-                                  & (figures.table.index == f"GM{number}")]
-    return figures
-
-
-def route_key_figures(route) -> KeyFigures:
-    """All CBS figures of a route: every stored table and year merged on area code.
-
-    This is the one way to read a route's figures (area overview, personas,
-    report, notebooks). Each variable comes from the newest table that has it;
-    where the figures come from is in ``tables`` and ``years``. Nothing
-    imported yet gives an empty but valid :class:`KeyFigures`. Storage: see
-    :mod:`routekit.area.cbs_tables`.
-
-    Examples
-    --------
-    >>> from routekit.workspace import Route
-    >>> figures = route_key_figures(Route.open("data/sample-route"))
-    >>> int(figures.table.loc["GM9901", "inhabitants"]), "age_65_plus" in figures.variables
-    (64741, True)
-    """
-    from routekit.area.cbs_tables import route_key_figures as merged
-
-    return merged(route)

@@ -43,8 +43,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from routekit.area.scheme import load_scheme
-from routekit.area.segments import area_level, read_areas, read_counts
+from routekit.area.files import load_scheme, read_areas, read_counts
+from routekit.area.segments import area_level
 from routekit.errors import Problem, TableError, display_name
 from routekit.i18n import t
 from routekit.io import read_table, write_table
@@ -85,7 +85,8 @@ def guess_kind(path: str | Path, rename: Mapping[str, str] | None = None) -> str
         When the contents fit no kind, or more than one; the message asks for
         ``--kind`` and lists the kinds.
     """
-    from routekit.area.cbs import _raw, detect_format
+    from routekit.area.cbs import detect_format
+    from routekit.area.files.cbs import read_grid
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -99,7 +100,7 @@ def guess_kind(path: str | Path, rename: Mapping[str, str] | None = None) -> str
         if isinstance(data, dict) and data.get("type") == "FeatureCollection":
             return "boundaries"
         return "cbs"
-    frame = _raw(path, head=50)  # the first rows are enough, also for a national file
+    frame = read_grid(path, head=50)  # the first rows are enough, also for a national file
     if detect_format(list(frame.columns)):
         return "cbs"
     renamed = {k.casefold(): v for k, v in (rename or {}).items()}
@@ -139,9 +140,10 @@ def _counts_lines(frame: pd.DataFrame, value: str) -> list[str]:
 
 
 def _cbs(route, path: Path, year: int | None, table: str | None) -> tuple[Path, list[str]]:
-    from routekit.area.cbs import read_key_figures
-    from routekit.area.cbs_tables import store_key_figures, table_of
-    from routekit.area.route_areas import cut_to_municipality, learn_areas
+    from routekit.area.cbs_tables import table_of
+    from routekit.area.files import read_key_figures
+    from routekit.area.route_areas import cut_to_municipality
+    from routekit.area.stored import learn_areas, store_key_figures
 
     municipality = route.config.municipality
     figures = read_key_figures(path, year=year)
@@ -203,7 +205,7 @@ def _cbs_summary(figures, title: str, municipality: str) -> list[str]:
 
 
 def _boundaries(route, path: Path, target: Path) -> list[str]:
-    from routekit.area.boundaries import read_boundaries, write_boundaries
+    from routekit.area.files import read_boundaries, write_boundaries
     from routekit.area.route_areas import keep_municipality
 
     municipality = route.config.municipality
@@ -225,7 +227,8 @@ def _levels_text(levels: pd.Series) -> str:
 
 
 def _areas(route, path: Path, target: Path) -> list[str]:
-    from routekit.area.route_areas import keep_municipality, learn_areas
+    from routekit.area.route_areas import keep_municipality
+    from routekit.area.stored import learn_areas
 
     municipality = route.config.municipality
     areas = keep_municipality(read_areas(path), municipality.code, name=municipality.name,

@@ -2,10 +2,11 @@
 
 A library system exports member counts (or one row per member with only a
 postcode) per postcode-6, postcode-4 or CBS buurt/wijk code, sometimes with an
-age group. :func:`read_member_export` reads the usual Dutch CSV/Excel shapes
-and **refuses a file with names or addresses** (routekit never stores them),
-naming the column. :func:`read_postcode_table` reads a postcode → buurt table
-(CBS publishes one per year: "Buurt, wijk en gemeente per postcode");
+age group. :func:`routekit.area.files.read_member_export` reads the usual Dutch
+CSV/Excel shapes and **refuses a file with names or addresses**
+(:func:`refuse_personal_data`: routekit never stores them), naming the column;
+:func:`routekit.area.files.read_postcode_table` reads a postcode → buurt table
+(CBS publishes one per year: "Buurt, wijk en gemeente per postcode").
 :func:`members_per_buurt` links the members to buurten. A postcode that lies
 in more than one buurt is split by the table's rows (addresses) or a weight
 column; a wijk's members are split over its buurten by households -- both are
@@ -19,29 +20,29 @@ members``, as :func:`routekit.area.under_reached`).
 
 Examples
 --------
->>> members = pd.DataFrame({"area_code": ["1234AB", "1234AC"], "members": [10, 5]})
+>>> members = MemberCounts(pd.DataFrame({"area_code": ["1234AB", "1234AC"], "members": [10, 5]}))
 >>> postcodes = pd.DataFrame({"postcode": ["1234AB", "1234AC"],
 ...                           "buurt": ["BU00010001", "BU00010002"], "weight": [1.0, 1.0]})
->>> members_per_buurt(members, postcodes)["members"].tolist()
+>>> members_per_buurt(members, postcodes).table["members"].tolist()
 [10.0, 5.0]
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from routekit.area.segments import area_level, clean_code
-from routekit.errors import Problem, TableError, display_name
+from routekit.area.reach import SegmentReach
+from routekit.area.segments import area_level
+from routekit.errors import Problem, TableError
 from routekit.i18n import t
-from routekit.io import read_table
 
-__all__ = ["PERSONAL_WORDS", "age_band", "age_reach", "buurt_reach", "class_reach",
-           "members_per_buurt", "read_member_export", "read_postcode_table", "refuse_personal_data",
-           "store_open_members"]
+__all__ = ["PERSONAL_WORDS", "AgeReach", "BuurtReach", "MemberCounts", "age_band", "age_reach",
+           "buurt_reach", "class_reach", "column_key", "find_column", "members_per_buurt",
+           "open_member_households", "refuse_personal_data"]
 
 #: Column words that mean names or addresses (or other personal data): such a file is refused.
 PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepnaam",
@@ -51,20 +52,50 @@ PERSONAL_WORDS = ("naam", "name", "voornaam", "voornamen", "achternaam", "roepna
                   "geboortedatum", "birth", "bsn", "pasnummer", "lenersnummer", "klantnummer",
                   "lidnummer", "woonplaats")
 _ADDRESS = re.compile(r"^[^\d\W][\w .'\-]+\s\d+\s?[a-zA-Z]?$")
-_AREA_WORDS = ("postcode", "pc6", "pc4", "buurtcode", "buurt", "wijkcode", "wijk", "area_code",
-               "gebiedscode", "regiocode", "code", "gebied")
-_COUNT_WORDS = ("aantal leden", "leden", "aantal", "members", "count", "lid")
-_HOUSEHOLD_WORDS = ("huishoudens", "lidhuishoudens", "member_households", "households")
-_AGE_WORDS = ("leeftijdsgroep", "leeftijdscategorie", "leeftijdsklasse", "leeftijd", "age_group",
-              "age")
+@dataclass(frozen=True)
+class MemberCounts:
+    """Members per area (``table``), counted as ``unit`` (``"persons"`` or
+    ``"households"``); ``unlinked``: members whose area could not be linked to a buurt."""
+
+    table: pd.DataFrame
+    unit: str = "persons"
+    unlinked: float = 0.0
 
 
-def _key(name: object) -> str:
+@dataclass(frozen=True)
+class AgeReach:
+    """Reach per CBS age band (``table``), and the export's age groups that are no CBS
+    band (``unmatched``, not counted)."""
+
+    table: pd.DataFrame
+    unmatched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuurtReach:
+    """Reach per buurt (``table``), with what the lines about it need: the ``unit``
+    counted, members in buurten outside the areas (``outside``), members not linked to a
+    buurt (``unlinked``) and, when the export has age groups, reach per age band."""
+
+    table: pd.DataFrame
+    unit: str = "persons"
+    outside: float = 0.0
+    unlinked: float = 0.0
+    ages: AgeReach | None = None
+
+    def with_ages(self, ages: AgeReach | None) -> BuurtReach:
+        """The same reach with *ages* added."""
+        return replace(self, ages=ages)
+
+
+def column_key(name: object) -> str:
+    """A column name as compared: case-folded, spaces and underscores as one space."""
     return re.sub(r"[\s_]+", " ", str(name).strip().casefold())
 
 
-def _find(columns: list[str], words: tuple[str, ...]) -> str | None:
-    keys = {c: _key(c) for c in columns}
+def find_column(columns: list[str], words: tuple[str, ...]) -> str | None:
+    """The column whose name is one of *words* (in order), else the first holding one."""
+    keys = {c: column_key(c) for c in columns}
     for word in words:  # exact header first, then a header containing the word
         hit = next((c for c, k in keys.items() if k == word), None)
         if hit:
@@ -94,10 +125,10 @@ def refuse_personal_data(frame: pd.DataFrame, file: str) -> None:
     """
     problems = []
     for column in frame.columns:
-        if any(w in _key(column) for w in ("buurt", "wijk", "gemeente", "regio", "gebied")):
+        if any(w in column_key(column) for w in ("buurt", "wijk", "gemeente", "regio", "gebied")):
             continue  # "Buurtnaam", "Naam wijk": names of areas, not of people
-        words = re.split(r"[\s_\-./]+", _key(column))
-        joined = _key(column).replace(" ", "").replace("-", "")
+        words = re.split(r"[\s_\-./]+", column_key(column))
+        joined = column_key(column).replace(" ", "").replace("-", "")
         long_hit = any(len(w) >= 5 and w in joined for w in PERSONAL_WORDS) \
             and "adressen" not in joined  # "Aantal adressen" is a count
         if long_hit or any(w in PERSONAL_WORDS for w in words):
@@ -113,111 +144,14 @@ def refuse_personal_data(frame: pd.DataFrame, file: str) -> None:
         raise TableError(problems)
 
 
-def read_member_export(path: str | Path, *, rename: dict[str, str] | None = None
-                       ) -> pd.DataFrame:
-    """Read members per postcode-6, postcode-4, buurt or wijk from a library system's export.
-
-    Parameters
-    ----------
-    path : str or Path
-        CSV/Excel. One column with the area (``Postcode``, ``PC4``,
-        ``Buurtcode`` ...), optionally a count (``Aantal leden``, ``Leden``;
-        or ``Huishoudens`` for member households) and an age group
-        (``Leeftijdsgroep``). Without a count column every row is one member.
-    rename : mapping, optional
-        The file's column names mapped to ``area_code``, ``members``, ``age_group``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``area_code``, ``level`` (pc6/pc4/buurt/wijk), ``age_group`` (or
-        missing), ``members`` (float); ``attrs["unit"]`` is ``"persons"`` or
-        ``"households"``.
-
-    Raises
-    ------
-    TableError
-        A column with names or addresses (refused, never read further), no
-        area column, unknown area codes, negative counts -- file, row and field named.
-    """
-    file = display_name(path)
-    raw = read_table(path, rename=rename)
-    refuse_personal_data(raw, file)
-    columns = list(raw.columns)
-    area = "area_code" if "area_code" in columns else _find(columns, _AREA_WORDS)
-    if area is None:
-        raise TableError(Problem(file, t("classify.members.no_area",
-                                         found=", ".join(map(str, columns)))))
-    households = "member_households" if "member_households" in columns else \
-        _find([c for c in columns if c != area], _HOUSEHOLD_WORDS)
-    count = "members" if "members" in columns else households or _find(
-        [c for c in columns if c != area], _COUNT_WORDS)
-    age = "age_group" if "age_group" in columns else _find(
-        [c for c in columns if c not in (area, count)], _AGE_WORDS)
-    frame = read_table(path, rename=rename, numeric=[count] if count else [])
-    codes = frame[area].map(clean_code, na_action="ignore")
-    levels = codes.map(lambda c: area_level(c) if isinstance(c, str) else None)
-    short = codes.str.fullmatch(r"\d{8}").fillna(False)  # CBS buurt code without "BU"
-    codes, levels = codes.mask(short, "BU" + codes), levels.mask(short, "buurt")
-    problems = [Problem(file, t("classify.members.bad_area", value=frame.at[i, area]),
-                        row=i + 2, field=str(area))
-                for i in frame.index[codes.notna() & levels.isna()]]
-    values = frame[count].astype("float64") if count else pd.Series(1.0, index=frame.index)
-    problems += [Problem(file, t("area.counts.negative", value=values[i]), row=i + 2,
-                         field=str(count)) for i in frame.index[values < 0]]
-    if problems:
-        raise TableError(problems[:20])
-    out = pd.DataFrame({"area_code": codes, "level": levels,
-                        "age_group": frame[age] if age else None, "members": values})
-    out = out.dropna(subset=["area_code"])
-    out = (out.groupby(["area_code", "level", "age_group"], dropna=False, as_index=False,
-                       sort=True)["members"].sum())
-    out.attrs["unit"] = "households" if count and count == households else "persons"
-    return out
-
-
-def read_postcode_table(path: str | Path) -> pd.DataFrame:
-    """Read a postcode → buurt table (CBS "Buurt, wijk en gemeente per postcode", or your own).
-
-    Accepts a postcode column (``PC6``, ``Postcode``, ``PC4``) and a buurt
-    column (``Buurt2023``, ``Buurtcode``; 8-digit CBS numbers get ``BU``), and
-    optionally a weight (``Aantal adressen``, ``Huishoudens``); without one,
-    every row (address or postcode) counts once.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``postcode``, ``buurt``, ``weight``: one row per pair.
-    """
-    file = display_name(path)
-    raw = read_table(path)
-    columns = list(raw.columns)
-    postcode = _find(columns, ("pc6", "postcode", "pc4", "postcode6", "postcode4"))
-    buurt = next((c for c in columns if _key(c).startswith("buurt") and "naam" not in _key(c)),
-                 None) or _find(columns, ("bu code", "buurtcode", "buurt"))
-    if postcode is None or buurt is None:
-        raise TableError(Problem(file, t("classify.postcodes.columns",
-                                         found=", ".join(map(str, columns)))))
-    weight = _find([c for c in columns if c not in (postcode, buurt)],
-                   ("aantal adressen", "adressen", "huishoudens", "weight", "gewicht", "aantal"))
-    frame = read_table(path, numeric=[weight] if weight else [])
-    codes = frame[buurt].map(clean_code, na_action="ignore")
-    codes = codes.mask(codes.str.fullmatch(r"\d{8}").fillna(False), "BU" + codes)
-    out = pd.DataFrame({"postcode": frame[postcode].map(clean_code, na_action="ignore"),
-                        "buurt": codes,
-                        "weight": frame[weight].astype(float) if weight else 1.0})
-    out = out.dropna(subset=["postcode", "buurt"])
-    return out.groupby(["postcode", "buurt"], as_index=False, sort=True)["weight"].sum()
-
-
-def members_per_buurt(members: pd.DataFrame, postcodes: pd.DataFrame | None = None, *,
-                      households: pd.Series | None = None) -> pd.DataFrame:
+def members_per_buurt(members: MemberCounts, postcodes: pd.DataFrame | None = None, *,
+                      households: pd.Series | None = None) -> MemberCounts:
     """Members per buurt (and age group), from members per postcode, buurt or wijk.
 
     Parameters
     ----------
-    members : pandas.DataFrame
-        As :func:`read_member_export` gives it (``area_code``, ``members``,
+    members : MemberCounts
+        As :func:`read_member_export` gives it (table: ``area_code``, ``members``,
         optional ``level`` and ``age_group``).
     postcodes : pandas.DataFrame, optional
         As :func:`read_postcode_table` gives it; needed for postcodes. Members
@@ -228,17 +162,18 @@ def members_per_buurt(members: pd.DataFrame, postcodes: pd.DataFrame | None = No
 
     Returns
     -------
-    pandas.DataFrame
-        ``buurt``, ``age_group``, ``members`` (float), ``estimated`` (True
-        where a postcode or wijk was split over buurten). ``attrs``:
-        ``unlinked`` (members whose area could not be linked), ``unit``.
+    MemberCounts
+        ``table``: ``buurt``, ``age_group``, ``members`` (float), ``estimated``
+        (True where a postcode or wijk was split over buurten); ``unlinked``
+        (members whose area could not be linked) and the export's ``unit``.
 
     Raises
     ------
     TableError
         When postcodes need a postcode table and none is given (Dutch message).
     """
-    members = members.copy()
+    unit = members.unit
+    members = members.table.copy()
     if "level" not in members:
         members["level"] = members["area_code"].map(area_level)
     if "age_group" not in members:
@@ -280,49 +215,48 @@ def members_per_buurt(members: pd.DataFrame, postcodes: pd.DataFrame | None = No
                          estimated=frame["share"] < 1)
     out = frame.groupby(["buurt", "age_group"], dropna=False, as_index=False, sort=True).agg(
         members=("members", "sum"), estimated=("estimated", "any"))
-    out.attrs.update(unlinked=unlinked, unit=members.attrs.get("unit", "persons"))
-    return out
+    return MemberCounts(out, unit, unlinked)
 
 
-def buurt_reach(linked: pd.DataFrame, areas: pd.DataFrame, *, unit: str | None = None
-                ) -> pd.DataFrame:
+def buurt_reach(linked: MemberCounts, areas: pd.DataFrame, *, unit: str | None = None
+                ) -> BuurtReach:
     """Reach per buurt: members ÷ inhabitants (or ÷ households for member households).
 
     Parameters
     ----------
-    linked : pandas.DataFrame
+    linked : MemberCounts
         From :func:`members_per_buurt`.
     areas : pandas.DataFrame
         Per buurt (indexed by code): ``name``, ``inhabitants``, ``households``
         and, for :func:`class_reach`, ``group`` and ``type`` (the
         ``areas`` of a :class:`~routekit.area.classify.Classification`).
     unit : {"persons", "households"}, optional
-        Default: ``linked.attrs["unit"]``.
+        Default: ``linked.unit``.
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by buurt: the *areas* columns, ``population``, ``members``,
-        ``reach`` (0–1, NaN without population).
+    BuurtReach
+        ``table`` indexed by buurt: the *areas* columns, ``population``,
+        ``members``, ``reach`` (0–1, NaN without population).
     """
-    unit = unit or linked.attrs.get("unit", "persons")
-    counts = linked.groupby("buurt")["members"].sum()
+    unit = unit or linked.unit
+    counts = linked.table.groupby("buurt")["members"].sum()
     out = areas.copy()
     out["population"] = out["households" if unit == "households" else "inhabitants"]
     out["members"] = counts.reindex(out.index).fillna(0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         out["reach"] = (out["members"] / out["population"]).where(out["population"] > 0)
-    out.attrs.update(unit=unit, outside=float(counts[~counts.index.isin(out.index)].sum()))
-    return out
+    return BuurtReach(out, unit, outside=float(counts[~counts.index.isin(out.index)].sum()),
+                      unlinked=linked.unlinked)
 
 
-def class_reach(reach: pd.DataFrame, scheme: pd.DataFrame, *, level: str = "group"
-                ) -> pd.DataFrame:
+def class_reach(reach: BuurtReach, scheme: pd.DataFrame, *, level: str = "group"
+                ) -> SegmentReach:
     """Reach per open group or type, ranked by the members the library misses, largest first.
 
     Parameters
     ----------
-    reach : pandas.DataFrame
+    reach : BuurtReach
         From :func:`buurt_reach` (buurten without a class are left out).
     scheme : pandas.DataFrame
         The scheme table (indexed by code, with ``level`` and ``name``).
@@ -330,12 +264,13 @@ def class_reach(reach: pd.DataFrame, scheme: pd.DataFrame, *, level: str = "grou
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by segment: ``name``, ``population``, ``members``, ``reach``,
-        ``index`` (reach ÷ overall reach × 100), ``missed`` (population ×
-        overall reach − members), ``rank`` (1 = most missed).
+    SegmentReach
+        ``table`` indexed by segment: ``name``, ``population``, ``members``,
+        ``reach``, ``index`` (reach ÷ overall reach × 100), ``missed``
+        (population × overall reach − members), ``rank`` (1 = most missed);
+        ``overall`` the overall reach.
     """
-    done = reach[reach[level].fillna("") != ""]
+    done = reach.table[reach.table[level].fillna("") != ""]
     sums = done.groupby(level)[["population", "members"]].sum()
     codes = scheme.index[scheme["level"] == level]
     sums = sums.reindex(codes).fillna(0.0)
@@ -349,8 +284,7 @@ def class_reach(reach: pd.DataFrame, scheme: pd.DataFrame, *, level: str = "grou
     out = out.sort_values("missed", ascending=False, kind="stable")
     out["rank"] = np.arange(1, len(out) + 1)
     out.index.name = "segment"
-    out.attrs["overall"] = float(overall)
-    return out
+    return SegmentReach(out, float(overall))
 
 
 _BANDS = {(0, 14): "0-14", (15, 24): "15-24", (25, 44): "25-44", (45, 64): "45-64",
@@ -380,12 +314,12 @@ def age_band(label: object) -> str | None:
     return _BANDS.get((low, high))
 
 
-def age_reach(linked: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+def age_reach(linked: MemberCounts, figures: pd.DataFrame) -> AgeReach:
     """Reach per CBS age band: members of the band ÷ inhabitants of the band in the buurten.
 
     Parameters
     ----------
-    linked : pandas.DataFrame
+    linked : MemberCounts
         From :func:`members_per_buurt`, with ``age_group``.
     figures : pandas.DataFrame
         Key figures per buurt (indexed by code) with ``age_0_14`` ... ``age_65_plus``;
@@ -393,10 +327,11 @@ def age_reach(linked: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by band: ``members``, ``inhabitants``, ``reach``; ``attrs["unmatched"]``
-        lists the export's age groups that are no CBS band (not counted).
+    AgeReach
+        ``table`` indexed by band: ``members``, ``inhabitants``, ``reach``;
+        ``unmatched`` the export's age groups that are no CBS band (not counted).
     """
+    linked = linked.table
     bands = linked["age_group"].map(age_band, na_action="ignore")
     members = linked.assign(band=bands).groupby("band")["members"].sum()
     buurten = figures[figures["level"] == "buurt"] if "level" in figures else figures
@@ -409,37 +344,37 @@ def age_reach(linked: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
                          "reach": members[band] / inhabitants if inhabitants else np.nan})
     out = pd.DataFrame(rows, columns=["band", "members", "inhabitants", "reach"]
                        ).set_index("band")
-    out.attrs["unmatched"] = sorted({str(g) for g, b in zip(linked["age_group"], bands,
-                                                            strict=True)
-                                     if pd.notna(g) and pd.isna(b)})
-    return out
+    unmatched = sorted({str(g) for g, b in zip(linked["age_group"], bands, strict=True)
+                        if pd.notna(g) and pd.isna(b)})
+    return AgeReach(out, tuple(unmatched))
 
 
-def store_open_members(route, linked: pd.DataFrame, areas: pd.DataFrame) -> list[Path]:
-    """Write the linked members into the route, for every stage that reads member data.
+def open_member_households(linked: MemberCounts, areas: pd.DataFrame) -> pd.DataFrame:
+    """Member households per buurt and open type: the form the reach stage reads.
 
-    ``area/leden_per_buurt.csv`` keeps the members per buurt (and age group)
-    as linked -- counts only, never names or addresses. ``area/open_members.csv``
-    holds member households per buurt and open type, the form the reach
-    stage reads: member persons are counted in households of the buurt
-    (members × households ÷ inhabitants), so the stage's penetration is the
-    share of inhabitants who are members.
+    Member persons are counted in households of the buurt (members ×
+    households ÷ inhabitants), so the stage's penetration is the share of
+    inhabitants who are members.
+
+    Parameters
+    ----------
+    linked : MemberCounts
+        From :func:`members_per_buurt`.
+    areas : pandas.DataFrame
+        The classified buurten (indexed by code): ``type``, ``inhabitants``, ``households``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``area_code``, ``segment_code``, ``member_households`` (rounded to 0.01).
     """
-    from routekit.io import write_table
-
-    unit = linked.attrs.get("unit", "persons")
-    per_buurt = route.area_file("leden_per_buurt")
-    per_buurt.parent.mkdir(parents=True, exist_ok=True)
-    write_table(linked.assign(members=linked["members"].round(2), unit=unit), per_buurt)
-    counts = linked.groupby("buurt")["members"].sum()
+    counts = linked.table.groupby("buurt")["members"].sum()
     done = areas[(areas["type"].fillna("") != "") & areas.index.isin(counts.index)]
     members = counts.reindex(done.index).to_numpy(float)
-    if unit != "households":
+    if linked.unit != "households":
         with np.errstate(invalid="ignore", divide="ignore"):
             factor = np.where(done["inhabitants"] > 0,
                               done["households"] / done["inhabitants"], 0.0)
         members = members * np.nan_to_num(factor)
-    target = route.area_file("open_members")
-    write_table(pd.DataFrame({"area_code": done.index, "segment_code": done["type"].to_numpy(),
-                              "member_households": np.round(members, 2)}), target)
-    return [per_buurt, target]
+    return pd.DataFrame({"area_code": done.index, "segment_code": done["type"].to_numpy(),
+                         "member_households": np.round(members, 2)})

@@ -8,16 +8,15 @@ segment joined at the average rate, minus those it has ("missed"). The
 largest missed group is where the library misses the most people, not merely
 the lowest rate.
 
-Also reads the CBS tables of the national library-members data set (members
-per wijk of a library's service area, by person or household characteristic),
-where small figures are suppressed as ``x``.
+The CBS tables of the national library-members data set are read by
+:func:`routekit.area.files.read_library_members`.
 
 Examples
 --------
 >>> from routekit.area import load_route_data
 >>> from routekit.workspace import Route
 >>> data = load_route_data(Route.open("data/sample-route"))
->>> ranking = under_reached(data, level="type")
+>>> ranking = under_reached(data, level="type").table
 >>> ranking.head(3)[["name", "missed", "rank"]].round()  # doctest: +NORMALIZE_WHITESPACE
                       name  missed  rank
 segment
@@ -29,19 +28,25 @@ K02           Seniorenflat   155.0     3
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from routekit.area.profile import MIN_COUNT, _to_level
-from routekit.area.segments import SegmentData, clean_code
-from routekit.errors import Problem, TableError, display_name
-from routekit.i18n import t
-from routekit.io import read_table
+from routekit.area.segments import SegmentData
 
-__all__ = ["area_overview", "penetration", "penetration_by_area", "read_library_members",
+__all__ = ["SegmentReach", "area_overview", "penetration", "penetration_by_area",
            "under_reached"]
+
+
+@dataclass(frozen=True)
+class SegmentReach:
+    """Reach per segment (``table``, indexed by segment) and the overall rate of the same
+    areas (``overall``, 0–1; NaN without households)."""
+
+    table: pd.DataFrame
+    overall: float
 
 
 def _rate(members: np.ndarray, households: np.ndarray) -> np.ndarray:
@@ -50,16 +55,17 @@ def _rate(members: np.ndarray, households: np.ndarray) -> np.ndarray:
 
 
 def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
-                level: str = "type", min_count: float = MIN_COUNT) -> pd.DataFrame:
+                level: str = "type", min_count: float = MIN_COUNT) -> SegmentReach:
     """Penetration per segment in a set of areas, and its index against the overall rate.
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by segment: ``name``, ``households``, ``members``,
+    SegmentReach
+        ``table`` indexed by segment: ``name``, ``households``, ``members``,
         ``penetration`` (0–1), ``index`` (penetration ÷ overall penetration ×
-        100), ``reliable`` (households ≥ *min_count*). ``attrs["overall"]``
-        holds the overall penetration.
+        100), ``reliable`` (households ≥ *min_count*), ``households_pct`` and
+        ``members_pct`` (% of all households and member households of these
+        areas); ``overall`` the overall penetration.
 
     Examples
     --------
@@ -72,13 +78,16 @@ def penetration(data: SegmentData, areas: Iterable[str] | str | None = None, *,
     overall = members.sum() / households.sum() if households.sum() else np.nan
     rate = _rate(members, households)
     codes = data.scheme.codes(level)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        households_pct = 100 * households / households.sum()
+        members_pct = 100 * members / members.sum()
     frame = pd.DataFrame({
         "name": data.scheme.table.loc[codes, "name"].to_numpy(),
         "households": households, "members": members, "penetration": rate,
         "index": 100 * rate / overall, "reliable": households >= min_count,
+        "households_pct": households_pct, "members_pct": members_pct,
     }, index=pd.Index(codes, name="segment"))
-    frame.attrs["overall"] = float(overall)
-    return frame
+    return SegmentReach(frame, float(overall))
 
 
 def penetration_by_area(data: SegmentData, area_level: str = "wijk", *, level: str = "group"
@@ -92,7 +101,7 @@ def penetration_by_area(data: SegmentData, area_level: str = "wijk", *, level: s
 
 
 def under_reached(data: SegmentData, areas: Iterable[str] | str | None = None, *,
-                  level: str = "type", min_count: float = MIN_COUNT) -> pd.DataFrame:
+                  level: str = "type", min_count: float = MIN_COUNT) -> SegmentReach:
     """Segments ranked by the member households the library misses, largest first.
 
     ``missed = households × overall penetration − members``: how many more
@@ -101,97 +110,24 @@ def under_reached(data: SegmentData, areas: Iterable[str] | str | None = None, *
 
     Returns
     -------
-    pandas.DataFrame
-        :func:`penetration` columns plus ``missed``, ``missed_share`` (of all
-        missed households) and ``rank`` (1 = largest gap).
+    SegmentReach
+        ``table``: the :func:`penetration` columns plus ``missed``,
+        ``missed_share`` (of all missed households) and ``rank`` (1 = largest
+        gap); ``overall`` as :func:`penetration`.
 
     Examples
     --------
     Hand-computed: 400 households at an overall rate of 0.20 would give 80
     members; with 30 members the segment misses 50.
     """
-    frame = penetration(data, areas, level=level, min_count=min_count)
-    overall = frame.attrs["overall"]
+    rates = penetration(data, areas, level=level, min_count=min_count)
+    frame, overall = rates.table, rates.overall
     missed = frame["households"] * overall - frame["members"]
     frame = frame.assign(missed=missed)
     frame = frame[frame["missed"] > 0].sort_values("missed", ascending=False)
     frame = frame.assign(missed_share=frame["missed"] / frame["missed"].sum(),
                          rank=np.arange(1, len(frame) + 1))
-    frame.attrs["overall"] = overall
-    return frame
-
-
-# --------------------------------------------------------------------------- CBS tables
-
-_MEMBER_COLUMNS = {  # canonical name: words a column header must contain (case-insensitive)
-    "area_code": (("regiocode",), ("codering",), ("wijkcode",), ("code",)),
-    "area_name": (("regio",), ("wijken",), ("wijk",), ("gebied",)),
-    "characteristic": (("kenmerk",), ("persoonskenmerk",), ("huishoudkenmerk",)),
-    "population": (("inwoners",), ("personen",), ("huishoudens",), ("bevolking",)),
-    "member_share": (("leden", "%"), ("aandeel", "leden"), ("percentage",)),
-    "members": (("leden",), ("lidmaatschap",)),
-    "year": (("perioden",), ("jaar",)),
-}
-
-
-def _match_member_columns(columns: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for name, alternatives in _MEMBER_COLUMNS.items():
-        for words in alternatives:
-            hit = next((c for c in columns if c not in found.values()
-                        and all(w in c.casefold() for w in words)), None)
-            if hit:
-                found[name] = hit
-                break
-    return found
-
-
-def read_library_members(path: str | Path) -> pd.DataFrame:
-    """Read a CBS library-members table (members per wijk of a service area).
-
-    Accepts the StatLine CSV/Excel layout of the national library-members data
-    set: a region column (name and/or code), optionally a characteristic
-    column (e.g. ``Totaal``, ``Man``, ``0 tot 12 jaar``), the population
-    (inhabitants or households), members and/or the member percentage.
-    Suppressed cells (``x``, ``.``) become missing values, never numbers.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``area_code``, ``area_name``, ``characteristic``, ``year``,
-        ``population``, ``members``, ``penetration`` (members ÷ population,
-        or the published percentage ÷ 100 when counts are suppressed),
-        ``suppressed`` (True when a figure was hidden).
-
-    Raises
-    ------
-    TableError
-        When no region or no member column can be found (the columns found
-        are listed).
-    """
-    file = display_name(path)
-    head = read_table(path)
-    names = _match_member_columns(list(head.columns))
-    if not ({"area_code", "area_name"} & names.keys()) or not (
-            {"members", "member_share"} & names.keys()):
-        raise TableError(Problem(file, t("area.members_table.columns",
-                                         found=", ".join(head.columns))))
-    numeric = [names[c] for c in ("population", "members", "member_share") if c in names]
-    frame = read_table(path, numeric=numeric)
-    raw = head
-    out = pd.DataFrame(index=frame.index)
-    for name in ("area_code", "area_name", "characteristic", "year"):
-        out[name] = frame[names[name]] if name in names else None
-    out["area_code"] = out["area_code"].map(clean_code, na_action="ignore")
-    for name in ("population", "members"):
-        out[name] = frame[names[name]].astype("Float64") if name in names else pd.NA
-    share = frame[names["member_share"]].astype("Float64") / 100 if "member_share" in names \
-        else pd.Series(pd.NA, index=frame.index, dtype="Float64")
-    counted = out["members"].astype("Float64") / out["population"].astype("Float64")
-    out["penetration"] = counted.where(counted.notna(), share)
-    markers = raw[numeric].isin(["x", "X", "."]).any(axis=1)
-    out["suppressed"] = markers.to_numpy()
-    return out
+    return SegmentReach(frame, overall)
 
 
 def area_overview(data: SegmentData, figures=None, *, area_level: str = "buurt"

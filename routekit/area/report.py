@@ -31,8 +31,9 @@ def key_figures_part(route):
     """
     import pandas as pd
 
-    from routekit.area.cbs import route_key_figures
-    from routekit.area.plot.pyramid import age_pyramid, pyramid_from_key_figures
+    from routekit.area.ages import pyramid_from_key_figures
+    from routekit.area.plot import plot_age_pyramid
+    from routekit.area.stored import route_key_figures
     from routekit.documents.tables import number
     from routekit.report import Chart, Table
     from routekit.style import chart_size, new_figure
@@ -73,15 +74,16 @@ def key_figures_part(route):
         if len(old):
             wijk = old.idxmax() if old.max() - old.mean() >= old.mean() - old.min() \
                 else old.idxmin()
-            frame = pyramid_from_key_figures(figures, wijk, town.index[0])
+            pyramid = pyramid_from_key_figures(figures, wijk, town.index[0])
+            frame = pyramid.table
             area_old, town_old = frame["left"].iloc[-1], frame["right"].iloc[-1]
             point = t("documents.area.kf.point", area=table.at[wijk, "name"],
                       share=f"{area_old:.0f}%", town=town.iloc[0]["name"],
                       town_share=f"{town_old:.0f}%")
             _, ax = new_figure(chart_size())
-            age_pyramid(frame, ax=ax, title=point,
-                        source=t("documents.area.kf.source", year=year))
-            notes = [f"{band}: {frame.attrs['left']} {left:.0f}%, {frame.attrs['right']} "
+            plot_age_pyramid(pyramid, ax=ax, title=point,
+                             source=t("documents.area.kf.source", year=year))
+            notes = [f"{band}: {pyramid.left} {left:.0f}%, {pyramid.right} "
                      f"{right:.0f}%" for band, left, right in
                      zip(frame.index, frame["left"], frame["right"], strict=True)]
             charts.append(Chart(ax.get_figure(root=True), point=point, notes=notes,
@@ -95,7 +97,7 @@ def report_section(route):
 
     Returns None when the route has neither CBS figures nor segment data.
     """
-    from routekit.area.sources import has_segment_data
+    from routekit.area.stored import has_segment_data
     from routekit.report import Section
 
     paragraphs, tables, figures, summary = key_figures_part(route)
@@ -109,10 +111,11 @@ def report_section(route):
 
 def segment_part(route, paragraphs, tables, figures, summary) -> None:
     """Add the segment profile, index heatmap, reach and map (with their points) in place."""
-    from routekit.area.plot import choropleth, index_heatmap, reach_chart, read_boundaries
+    from routekit.area.files import read_boundaries
+    from routekit.area.plot import plot_choropleth, plot_index_heatmap, plot_reach
     from routekit.area.profile import index_table, profile
     from routekit.area.reach import penetration, under_reached
-    from routekit.area.segments import load_route_data
+    from routekit.area.stored import load_route_data
     from routekit.area.summary import summarise
     from routekit.report import Chart, Table
     from routekit.style import chart_size, new_figure
@@ -128,8 +131,8 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
         point = t("documents.area.index_point", group=data.scheme.name(group),
                   area=data.area_names([wijk])[0], index=f"{top:.0f}")
         _, ax = new_figure(chart_size())
-        index_heatmap(table, ax=ax, row_labels=data.area_names(table.index),
-                      column_labels=[data.scheme.label(c) for c in table.columns])
+        plot_index_heatmap(table, ax=ax, row_labels=data.area_names(table.index),
+                           column_labels=[data.scheme.label(c) for c in table.columns])
         highest = stacked.sort_values(ascending=False).head(8)
         notes = [f"{data.area_names([w])[0]} – {data.scheme.name(g)}: index {v:.0f}"
                  for (w, g), v in highest.items()]
@@ -137,9 +140,9 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
                              name="index-per-wijk"))
     if data.members is None:
         return
-    rates = penetration(data, level="group")
-    average = rates["members"].sum() / rates["households"].sum()
-    gaps = under_reached(data, level="group").head(5)
+    reach = penetration(data, level="group")
+    rates, average = reach.table, reach.overall
+    gaps = under_reached(data, level="group").table.head(5)
     if len(gaps):
         first = gaps.iloc[0]
         summary.append(t("documents.area.missed_summary", group=first["name"],
@@ -154,7 +157,7 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
                         caption=t("documents.area.gaps_caption"), slide=True))
     low = rates.sort_values("penetration").iloc[0]
     _, ax = new_figure(chart_size())
-    reach_chart(rates, ax=ax)
+    plot_reach(reach, ax=ax)
     figures.append(Chart(ax.get_figure(root=True), name="bereik-per-groep",
                          point=t("documents.area.reach_point", group=low["name"],
                                  rate=_pct(low["penetration"]), average=_pct(average)),
@@ -169,8 +172,8 @@ def segment_part(route, paragraphs, tables, figures, summary) -> None:
         point = t("documents.area.map_point", area=data.area_names([lowest])[0],
                   rate=_pct(overall[lowest]), ratio=_ratio(overall[lowest] / average))
         _, ax = new_figure(chart_size())
-        choropleth(read_boundaries(boundaries), 100 * overall, ax=ax, fmt="{:.0f}%",
-                   label=t("area.col.penetration"), title=t("area.report.map_title"))
+        plot_choropleth(read_boundaries(boundaries), 100 * overall, ax=ax, fmt="{:.0f}%",
+                        label=t("area.col.penetration"), title=t("area.report.map_title"))
         figures.append(Chart(ax.get_figure(root=True), point=point, name="bereik-kaart",
                              notes=[f"{name}: {_pct(rate)}" for name, rate in zip(
                                  data.area_names(overall.index), overall, strict=True)]))

@@ -5,8 +5,9 @@ keeps the route's municipality (its gemeente, wijken and buurten) and the
 national row as a reference, and refuses a file that holds another
 municipality only, so nothing is mixed in silently. :func:`areas_from_table`
 turns the region rows into route areas (``route.yaml`` ``areas``: wijken and
-buurten with CBS code, name, kind and parent) and :func:`learn_areas` adds
-them to a route, keeping what the user already wrote (names, kinds, branches).
+buurten with CBS code, name, kind and parent), which
+:func:`routekit.area.stored.learn_areas` adds to a route, keeping what the user
+already wrote (names, kinds, branches).
 
 Examples
 --------
@@ -25,7 +26,7 @@ from routekit.errors import Problem, TableError
 from routekit.i18n import t
 
 __all__ = ["areas_from_table", "belongs_to", "check_municipality", "cut_to_municipality",
-           "keep_municipality", "learn_areas", "municipality_number"]
+           "keep_municipality", "municipality_number"]
 
 
 def municipality_number(code: str) -> str:
@@ -144,42 +145,3 @@ def areas_from_table(table: pd.DataFrame) -> list[dict]:
     wijk_of = {a["code"]: (a["parent"] if a["kind"] == "buurt" else a["code"]) or ""
                for a in areas}
     return sorted(areas, key=lambda a: (wijk_of[a["code"]], a["kind"] != "wijk", a["code"]))
-
-
-def learn_areas(route, table: pd.DataFrame) -> dict[str, int]:
-    """Add the wijken and buurten of *table* to the route (and its municipality's name).
-
-    Areas the route already has keep what the user wrote (name, kind,
-    branch); only a missing parent is filled in. Areas not in the table are
-    kept. ``route.yaml`` is saved when something changed.
-
-    Returns
-    -------
-    dict
-        ``{"wijk": n, "buurt": n, "added": n}``: the route's wijken and buurten
-        now, and how many were new.
-    """
-    from routekit.records.route import Area
-
-    config = route.config
-    changed = False
-    code = config.municipality.code
-    if not config.municipality.name and code in table.index:
-        config.municipality.name = str(table.at[code, "name"])
-        changed = True
-    known = {area.code: area for area in config.areas}
-    added = 0
-    for item in areas_from_table(table):
-        area = known.get(item["code"])
-        if area is None:
-            config.areas.append(Area(**item))
-            added += 1
-        elif area.parent is None:
-            area.parent = item["parent"]
-            changed = True
-    if added or changed:
-        route.save_config()
-    from routekit.area.segments import area_level
-
-    levels = [area_level(area.code) for area in config.areas]
-    return {"wijk": levels.count("wijk"), "buurt": levels.count("buurt"), "added": added}

@@ -12,6 +12,7 @@ skills, media use, channels ...), which are kept as text.
 
 Examples
 --------
+>>> from routekit.area.files import load_scheme
 >>> scheme = load_scheme("data/sample-route/area/segment_scheme.csv")
 >>> scheme.group_of("E02"), scheme.name("E")
 ('E', 'Jonge Nesten')
@@ -19,18 +20,15 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from routekit.errors import Problem, TableError, display_name
+from routekit.errors import Problem, TableError
 from routekit.i18n import t
-from routekit.io import read_table
 
-__all__ = ["LEVEL_WORDS", "Scheme", "load_scheme"]
+__all__ = ["LEVEL_WORDS", "Scheme", "scheme_from_table"]
 
 #: Words accepted in the ``level`` column, mapped to routekit's two levels.
 LEVEL_WORDS = {"group": "group", "groep": "group", "hoofdgroep": "group",
@@ -102,30 +100,16 @@ def _level(row: pd.Series) -> str | None:
     return "type" if isinstance(row.get("parent"), str) else "group"
 
 
-def load_scheme(path: str | Path, *, rename: Mapping[str, str] | None = None) -> Scheme:
-    """Read a segment scheme file (CSV/Excel, any Dutch or English layout).
-
-    Parameters
-    ----------
-    path : str or Path
-    rename : mapping, optional
-        Map of the file's column names to routekit's (``code``, ``name``,
-        ``level``, ``parent``, ``description``), e.g. ``{"Segment": "code"}``.
-
-    Returns
-    -------
-    Scheme
+def scheme_from_table(frame: pd.DataFrame, file: str = "") -> Scheme:
+    """A scheme from its table as read (``code``, ``name`` and ``level`` and/or ``parent``,
+    optional ``description`` and traits); *file* is named in the messages.
 
     Raises
     ------
     TableError
-        Naming file, row and field: missing columns, unknown levels, repeated
-        codes, types whose group is not in the file, groups without types.
+        Naming file, row and field: unknown levels, repeated codes, types whose
+        group is not in the file, groups without types.
     """
-    frame = read_table(path, required=["code", "name"], optional=["level", "parent",
-                                                                  "description"],
-                       rename=rename)
-    file = display_name(path)
     frame = frame.dropna(how="all")
     levels = frame.apply(_level, axis=1)
     problems = [Problem(file, t("area.scheme.bad_level", value=frame.at[i, "level"],

@@ -1,10 +1,8 @@
 """Counts per area and segment, the area hierarchy, and the matrix they live in.
 
 Segment exports come long (one row per area and segment) or wide (one row per
-area, one column per segment), at postcode-6, postcode-4, buurt or wijk level.
-:func:`read_counts` reads both through a column mapping and reports unknown
-segment codes, negative counts and missing columns by file, row and field --
-never dropping them silently. :class:`SegmentData` keeps the counts as one
+area, one column per segment), at postcode-6, postcode-4, buurt or wijk level;
+:func:`routekit.area.files.read_counts` reads them. :class:`SegmentData` keeps the counts as one
 dense matrix (areas × types) with integer area positions, plus the hierarchy
 (postcode-6 → postcode-4, buurt → wijk → gemeente), so any set of areas at any
 level is profiled by summing matrix rows: milliseconds even for 460,000
@@ -12,6 +10,7 @@ postcodes.
 
 Examples
 --------
+>>> from routekit.area.stored import load_route_data
 >>> from routekit.workspace import Route
 >>> data = load_route_data(Route.open("data/sample-route"))
 >>> data.positions(["WK990106"]).size  # the buurten of Heidebroek
@@ -21,25 +20,24 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from routekit.area.scheme import Scheme, load_scheme
-from routekit.errors import Problem, RouteError, TableError, display_name
+from routekit.area.scheme import Scheme
+from routekit.errors import Problem, RouteError, TableError
 from routekit.i18n import t
-from routekit.io import MAX_PROBLEMS, read_table
 
-__all__ = ["LEVELS", "AreaDataError", "SegmentData", "area_level", "clean_code", "implied_parent",
-           "load_route_data", "read_areas", "read_counts"]
+__all__ = ["LEVELS", "PATTERNS", "AreaDataError", "SegmentData", "area_level", "clean_code",
+           "implied_parent"]
 
 #: Area levels from fine to coarse.
 LEVELS = ("pc6", "pc4", "buurt", "wijk", "gemeente")
 
-_PATTERNS = {
+#: The pattern of an area code at each level.
+PATTERNS = {
     "pc6": re.compile(r"\d{4}[A-Z]{2}"), "pc4": re.compile(r"\d{4}"),
     "buurt": re.compile(r"BU\d{8}"), "wijk": re.compile(r"WK\d{6}"),
     "gemeente": re.compile(r"GM\d{4}"),
@@ -76,127 +74,16 @@ def area_level(code: str) -> str | None:
     >>> area_level("WK990106"), area_level("1234AB"), area_level("Dorp")
     ('wijk', 'pc6', None)
     """
-    for level, pattern in _PATTERNS.items():
+    for level, pattern in PATTERNS.items():
         if pattern.fullmatch(code):
             return level
     return None
 
 
-def _cap(problems: list[Problem], file: str) -> list[Problem]:
-    if len(problems) <= MAX_PROBLEMS:
-        return problems
-    return [*problems[:MAX_PROBLEMS],
-            Problem(file, t("io.more_problems", count=len(problems) - MAX_PROBLEMS))]
-
-
-def read_counts(path: str | Path, *, value: str = "households", scheme: Scheme | None = None,
-                rename: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Read counts per area and segment from a long or wide export.
-
-    Parameters
-    ----------
-    path : str or Path
-        CSV/Excel file. Long: columns ``area_code``, ``segment_code`` and
-        *value*. Wide: an ``area_code`` column and one column per segment code.
-    value : str, default "households"
-        Name of the count column in a long file (and of the result column).
-    scheme : Scheme, optional
-        When given, segment codes not in the scheme are reported (wide files
-        need it to tell segment columns from others).
-    rename : mapping, optional
-        The file's column names mapped to routekit's, e.g.
-        ``{"Postcode": "area_code", "Mosaic type": "segment_code", "Aantal": "households"}``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Long: ``area_code``, ``segment_code``, *value* (float), one row per
-        pair (repeated pairs are added up).
-
-    Raises
-    ------
-    TableError
-        Missing columns, unknown segment codes, negative or non-numeric counts,
-        unknown area codes -- each with file, row and field.
-    """
-    file = display_name(path)
-    head = read_table(path, rename=rename)
-    is_long = "segment_code" in head.columns
-    if is_long:
-        frame = read_table(path, required=["area_code", "segment_code", value],
-                           numeric=[value], rename=rename)
-        frame = frame.assign(row=frame.index + 2)
-        long = frame[["area_code", "segment_code", value, "row"]]
-        fields = pd.Series(value, index=long.index)
-    else:
-        codes = list(scheme.table.index) if scheme is not None else []
-        segment_cols = [c for c in head.columns if c in codes]
-        frame = read_table(path, required=["area_code"], numeric=segment_cols, rename=rename)
-        if scheme is None or not segment_cols:
-            found = ", ".join(head.columns)
-            raise TableError(Problem(file, t("area.counts.no_segments", found=found,
-                                             value=value)))
-        unknown = [c for c in frame.columns if c not in segment_cols and c != "area_code"]
-        problems = [Problem(file, t("area.counts.unknown_segment", code=c), row=1, field=c)
-                    for c in unknown]
-        if problems:
-            raise TableError(problems)
-        long = frame.assign(row=frame.index + 2).melt(
-            id_vars=["area_code", "row"], value_vars=segment_cols, var_name="segment_code",
-            value_name=value)
-        fields = long["segment_code"]
-    problems = _count_problems(long, value, scheme, file, fields)
-    if problems:
-        raise TableError(_cap(problems, file))
-    long = long.dropna(subset=["area_code"]).assign(
-        area_code=lambda d: d["area_code"].map(clean_code),
-        segment_code=lambda d: d["segment_code"].str.strip())
-    out = (long.groupby(["area_code", "segment_code"], sort=False, as_index=False)[value]
-           .sum(min_count=1))
-    return out.assign(**{value: out[value].astype("float64")})
-
-
-def _count_problems(long: pd.DataFrame, value: str, scheme: Scheme | None, file: str,
-                    fields: pd.Series) -> list[Problem]:
-    problems = []
-    if scheme is not None:
-        known = set(scheme.types) | set(scheme.groups)
-        bad = long["segment_code"].notna() & ~long["segment_code"].str.strip().isin(known)
-        problems += [Problem(file, t("area.counts.unknown_segment", code=code), row=int(row),
-                             field="segment_code")
-                     for code, row in zip(long.loc[bad, "segment_code"],
-                                          long.loc[bad, "row"], strict=True)]
-    negative = long[value].fillna(0) < 0
-    problems += [Problem(file, t("area.counts.negative", value=v), row=int(r), field=str(f))
-                 for v, r, f in zip(long.loc[negative, value], long.loc[negative, "row"],
-                                    fields[negative], strict=True)]
-    no_area = long["area_code"].isna() & long[value].notna()
-    problems += [Problem(file, t("area.counts.no_area"), row=int(r), field="area_code")
-                 for r in long.loc[no_area, "row"]]
-    return sorted(problems, key=lambda p: (p.row or 0))
-
-
-def read_areas(path: str | Path) -> pd.DataFrame:
-    """Read the area hierarchy: ``code``, ``name``, ``level``, ``parent`` (+ extra columns).
-
-    The level is taken from the code pattern when the file has none.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by code.
-    """
-    frame = read_table(path, required=["code", "name"], optional=["level", "parent"])
-    frame = frame.dropna(subset=["code"]).assign(code=lambda d: d["code"].map(clean_code))
-    frame = frame.assign(parent=frame["parent"].map(clean_code, na_action="ignore"),
-                         level=frame["level"].fillna(frame["code"].map(area_level)))
-    return frame.set_index("code")
-
-
 def _levels_of(codes: pd.Series, areas: pd.DataFrame | None) -> pd.Series:
     """Level of each code: from the hierarchy table, else from the code pattern."""
     levels = pd.Series(None, index=codes.index, dtype="object")
-    for level, pattern in _PATTERNS.items():
+    for level, pattern in PATTERNS.items():
         levels = levels.mask(levels.isna() & codes.str.fullmatch(pattern.pattern).fillna(False),
                              level)
     if areas is not None:
@@ -253,7 +140,8 @@ def _ancestors(codes: pd.Index, areas: pd.DataFrame | None) -> pd.DataFrame:
 class SegmentData:
     """Counts per base area and segment type as one matrix, with the area hierarchy.
 
-    Build it with :meth:`from_long` (or :func:`load_route_data` for a route).
+    Build it with :meth:`from_long` (or :func:`routekit.area.stored.load_route_data`
+    for a route).
 
     Attributes
     ----------
@@ -441,38 +329,3 @@ def _to_matrix(long: pd.DataFrame, codes: pd.Index, types: pd.Index, value: str)
     keep = (rows >= 0) & (cols >= 0)
     np.add.at(matrix, (rows[keep], cols[keep]), long[value].fillna(0).to_numpy()[keep])
     return matrix
-
-
-def load_route_data(route, source: str | None = None) -> SegmentData:
-    """Read the segment data of a route: scheme, areas, households, members, national reference.
-
-    Files (in the route's ``area/`` folder): ``segment_scheme.csv``,
-    ``segments.csv``, and when present ``members.csv``, ``areas.csv``,
-    ``national_reference.csv`` (``segment_code``, ``households``). With the
-    open classification (*source* ``"open"``, or ``segment_source: open`` in
-    ``route.yaml``, or when the route has no Mosaic files) the ``open_``
-    files of ``routekit classify`` instead (see :mod:`routekit.area.sources`).
-
-    Raises
-    ------
-    TableError
-        When a file is missing or has problems (file, row and field named).
-    """
-    from routekit.area.sources import segment_files, segment_source
-
-    source = source or segment_source(route)
-    files = segment_files(route, source)
-    scheme = load_scheme(files["segment_scheme"])
-    households = read_counts(files["segments"], scheme=scheme)
-    members = None
-    if files["members"].exists():
-        members = read_counts(files["members"], value="member_households", scheme=scheme)
-    areas = read_areas(route.area_file("areas")) if route.area_file("areas").exists() else None
-    if areas is None and source == "open" and route.area_file("open_areas").exists():
-        areas = read_areas(route.area_file("open_areas"))  # names from the CBS figures
-    national = None
-    if source != "open" and route.area_file("national_reference").exists():
-        table = read_table(route.area_file("national_reference"),
-                           required=["segment_code", "households"], numeric=["households"])
-        national = table.set_index("segment_code")["households"].astype(float)
-    return SegmentData.from_long(scheme, households, members, areas=areas, national=national)

@@ -31,7 +31,7 @@ def _join(items: list[str], lang: str | None) -> str:
     return f"{', '.join(items[:-1])} {t('area.summary.and', lang=lang)} {items[-1]}"
 
 
-def summarise(profile: pd.DataFrame, area: str, *, reach: pd.DataFrame | None = None,
+def summarise(profile: pd.DataFrame, area: str, *, reach=None,
               lang: str | None = None, top: int = 3) -> str:
     """Describe a profile in a few plain sentences.
 
@@ -42,7 +42,7 @@ def summarise(profile: pd.DataFrame, area: str, *, reach: pd.DataFrame | None = 
         ``ref_share``, ``index``, ``reliable``).
     area : str
         Name of the area set, as the reader knows it ("Heidebroek").
-    reach : pandas.DataFrame, optional
+    reach : SegmentReach, optional
         From :func:`routekit.area.under_reached` for the same areas: adds the
         segment the library misses most.
     lang : {"nl", "en"}, optional
@@ -76,10 +76,10 @@ def summarise(profile: pd.DataFrame, area: str, *, reach: pd.DataFrame | None = 
     skipped = int((~profile["reliable"] & (profile["count"] > 0)).sum())
     if skipped:
         sentences.append(t("area.summary.small", lang=lang, count=skipped))
-    if reach is not None and len(reach):
-        first = reach.iloc[0]
+    if reach is not None and len(reach.table):
+        first = reach.table.iloc[0]
         sentences.append(t("area.summary.missed", lang=lang, name=first["name"],
                            missed=int(round(first["missed"])),
                            rate=round(100 * first["penetration"]),
-                           overall=round(100 * reach.attrs.get("overall", float("nan")))))
+                           overall=round(100 * reach.overall)))
     return " ".join(sentences)

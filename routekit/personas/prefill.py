@@ -165,7 +165,7 @@ def compute_facts(data: SegmentData, segment: str, area: str | None = None) -> P
     row = here.loc[segment]
     member_share = math.nan
     if data.members is not None:
-        member_share = float(penetration(data, area, level=level).at[segment, "penetration"])
+        member_share = float(penetration(data, area, level=level).table.at[segment, "penetration"])
     area_name = data.area_names([area])[0] if area else ""
     description = table.at[segment, "description"] if "description" in table else None
     return PersonaFacts(

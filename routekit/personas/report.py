@@ -42,7 +42,7 @@ def _segment_names(route: Route) -> dict[str, str]:
     path = route.area_file("segment_scheme")
     if not path.exists():
         return {}
-    from routekit.area.scheme import load_scheme
+    from routekit.area.files import load_scheme
 
     table = load_scheme(path).table
     return {code: str(name) for code, name in table["name"].items()}

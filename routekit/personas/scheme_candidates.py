@@ -33,7 +33,7 @@ def _missed(data, level: str) -> pd.Series:
     """Member households missed per segment (positive only), empty when members are unknown."""
     if data.members is None or not np.nansum(data.members):
         return pd.Series(dtype=float)
-    return under_reached(data, level=level)["missed"]
+    return under_reached(data, level=level).table["missed"]
 
 
 def scheme_candidates(data, *, n: int = 3, level: str = "group"):

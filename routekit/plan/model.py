@@ -160,7 +160,7 @@ class Plan:
         """
         config = route.config
         segments: dict[str, str] = {}
-        from routekit.area.sources import segment_files
+        from routekit.area.stored import segment_files
 
         scheme = segment_files(route)["segment_scheme"]
         if scheme.exists():

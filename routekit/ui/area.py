@@ -22,7 +22,6 @@ VBox(...)
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 import time
 from pathlib import Path
@@ -30,10 +29,10 @@ from pathlib import Path
 import ipywidgets as w
 
 from routekit.area.importer import KINDS, import_file
-from routekit.area.plot import profile_bars, reach_chart
+from routekit.area.plot import plot_profile, plot_reach
 from routekit.area.profile import profile
 from routekit.area.reach import penetration, under_reached
-from routekit.area.segments import load_route_data
+from routekit.area.stored import save_selections, segment_data
 from routekit.area.summary import summarise
 from routekit.errors import RouteError
 from routekit.i18n import t
@@ -41,13 +40,6 @@ from routekit.markup import escape, html_list
 from routekit.ui.kit import Form, button, problems_html, show_figure
 
 __all__ = ["AreaForm"]
-
-
-def _segment_data(route):
-    """The route's segment data, or None while it has none (raises on faulty files)."""
-    from routekit.guidance import present
-
-    return load_route_data(route) if present(route, ["segments"])["segments"] else None
 
 
 class AreaForm(Form):
@@ -73,9 +65,10 @@ class AreaForm(Form):
     def __init__(self, route, *, size: str = "screen"):
         super().__init__(route)
         self.size = size
-        self.data = _segment_data(route)
+        self.data = segment_data(route)
         self.current = None
         self.last_ms = 0.0
+        self._reach_shown = None  # (areas, level) of the reach chart shown now
         levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6")
                   if self.data is not None and lv in self.data.levels]
         self.area_level = w.ToggleButtons(
@@ -150,9 +143,11 @@ class AreaForm(Form):
     # -- live update ------------------------------------------------------------
 
     def refresh(self, _change=None) -> None:
-        """Recompute the profile and redraw charts and summary for the current choices."""
-        from routekit.style import new_figure
+        """Recompute the profile and redraw charts and summary for the current choices.
 
+        The reach chart does not depend on the reference: it is drawn again only
+        when the areas or the level changed.
+        """
         if self.data is None:  # no segment data yet: say how to add them
             from routekit.guidance import guidance_html
 
@@ -164,26 +159,27 @@ class AreaForm(Form):
         start = time.perf_counter()
         self.current = profile(self.data, areas, reference=reference, level=self.level.value)
         self.last_ms = (time.perf_counter() - start) * 1000
-        codes = list(self.current.index)
-        selected = [c for c in self.segments.value if c in codes]
-        self.segments.options = [(f"{c} {n}", c) for c, n in zip(codes, self.current["name"],
-                                                                  strict=True)]
-        self.segments.value = tuple(selected)
+        options = tuple((f"{c} {n}", c) for c, n in zip(self.current.index,
+                                                         self.current["name"], strict=True))
+        if options != tuple(self.segments.options):  # another level: other segments
+            selected = [c for c in self.segments.value if c in self.current.index]
+            self.segments.options = options
+            self.segments.value = tuple(selected)
         name = self.chosen_name()
-        reach = None
+        gaps = None
         if self.data.members is not None:
-            reach = under_reached(self.data, areas, level=self.level.value)
-        self.summary.value = f"<p>{escape(summarise(self.current, name, reach=reach))}</p>"
-        _, ax = new_figure(self.size)
-        profile_bars(self.current, ax=ax, title=name,
-                     subtitle=t("area.ui.compared_with",
-                                reference=t(f"area.reference.{reference}")))
+            gaps = under_reached(self.data, areas, level=self.level.value)
+        self.summary.value = f"<p>{escape(summarise(self.current, name, reach=gaps))}</p>"
+        ax = plot_profile(self.current, size=self.size, title=name,
+                          subtitle=t("area.ui.compared_with",
+                                     reference=t(f"area.reference.{reference}")))
         show_figure(self.profile_out, ax, laid_out=True)  # the area charts end with finish()
-        if self.data.members is not None:
-            _, ax = new_figure(self.size)
-            reach_chart(penetration(self.data, areas, level=self.level.value), ax=ax,
-                        title=t("area.ui.reach_title", area=name))
+        shown = (tuple(self.areas.value), self.level.value)
+        if self.data.members is not None and shown != self._reach_shown:
+            ax = plot_reach(penetration(self.data, areas, level=self.level.value),
+                            size=self.size, title=t("area.ui.reach_title", area=name))
             show_figure(self.reach_out, ax, laid_out=True)
+            self._reach_shown = shown
 
     # -- saving -------------------------------------------------------------------
 
@@ -191,20 +187,10 @@ class AreaForm(Form):
         if not self.segments.value:
             self.message.value = escape(t("area.ui.nothing_marked"))
             return
-        areas = list(self.areas.value) or [None]
-        from routekit.workspace import ABSENT
-
         def save() -> str:
-            for segment in self.segments.value:
-                for area in areas:
-                    key = (self.theme.value, segment, area)
-                    stored = self.route.get("segment_selections", *key)
-                    self.route.upsert("segment_selections", {
-                        "theme": key[0], "segment": segment, "area": area,
-                        "reason": self.reason.value.strip() or None, "added": dt.date.today()},
-                        base=ABSENT if stored is None else stored)
-            return t("area.ui.saved", count=len(self.segments.value) * len(areas),
-                     theme=self.theme.label)
+            count = save_selections(self.route, self.theme.value, self.segments.value,
+                                    self.areas.value, self.reason.value)
+            return t("area.ui.saved", count=count, theme=self.theme.label)
 
         self.attempt(save)
 
@@ -228,7 +214,8 @@ class AreaForm(Form):
     def reload(self) -> None:
         """Read the route's segment data again, e.g. after an import or new open segments."""
         first = self.data is None
-        self.data = _segment_data(self.route)
+        self.data = segment_data(self.route)
+        self._reach_shown = None  # other data: draw the reach chart again
         if first and self.data is not None:  # the first segment data: show the choices
             levels = [lv for lv in ("wijk", "buurt", "pc4", "pc6") if lv in self.data.levels]
             self.area_level.options = [(t(f"area.level.{lv}"), lv) for lv in levels]

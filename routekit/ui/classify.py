@@ -1,6 +1,6 @@
 """The form that makes open segments from the route's CBS figures (notebook 04a, without Mosaic).
 
-One button classifies the buurten (:func:`routekit.area.open_segments.run_classify`)
+One button classifies the buurten (:func:`routekit.area.stored.run_classify`)
 and shows what was made, in Dutch; a group can be given the user's own name,
 which is kept when a later rebuild finds the same group; a choice says which
 segments the stages use when the route also has a Mosaic file.
@@ -50,7 +50,7 @@ class ClassifyForm(Form):
     """
 
     def __init__(self, route, on_change=None):
-        from routekit.area.sources import SETTING
+        from routekit.area.stored import chosen_source
 
         super().__init__(route, on_change)
         self.make = button(description=t("classify.ui.make"), button_style="primary")
@@ -59,7 +59,7 @@ class ClassifyForm(Form):
         self.new_name = w.Text(description=t("classify.ui.new_name"),
                                layout=w.Layout(width="420px"))
         self.rename = button(description=t("classify.ui.rename"))
-        chosen = (route.config.model_extra or {}).get(SETTING) or "auto"
+        chosen = chosen_source(route) or "auto"
         self.source = w.RadioButtons(
             options=[(t("classify.ui.source_auto"), "auto"),
                      (t("classify.ui.source_mosaic"), "mosaic"),
@@ -76,14 +76,14 @@ class ClassifyForm(Form):
             self.message])
 
     def _load_groups(self) -> None:
-        from routekit.area.open_segments import open_metadata
+        from routekit.area.stored import open_metadata
 
         groups = open_metadata(self.route).get("groups", {})
         self.groups.options = [(f"{code} {info.get('name', '')}", code)
                                for code, info in groups.items()]
 
     def _on_make(self, _button=None) -> None:
-        from routekit.area.open_segments import run_classify
+        from routekit.area.stored import run_classify
 
         def make() -> str:
             self.result.value = html_list(run_classify(self.route))
@@ -93,7 +93,7 @@ class ClassifyForm(Form):
         self.attempt(make, t("classify.ui.failed"))
 
     def _on_rename(self, _button=None) -> None:
-        from routekit.area.open_segments import rename_group
+        from routekit.area.stored import rename_group
 
         code = self.groups.value
 
@@ -106,7 +106,7 @@ class ClassifyForm(Form):
         self.attempt(rename, t("classify.ui.failed"))
 
     def _on_source(self, change) -> None:
-        from routekit.area.sources import set_segment_source
+        from routekit.area.stored import set_segment_source
 
         def choose() -> str:
             set_segment_source(self.route, None if change["new"] == "auto" else change["new"])

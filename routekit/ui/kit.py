@@ -229,7 +229,7 @@ def route_names(route) -> dict[str, dict[str, str]]:
     areas[config.municipality.code] = config.municipality.name
     path = route.area_file("areas")
     if path.exists():
-        from routekit.area.segments import read_areas
+        from routekit.area.files import read_areas
 
         try:
             areas = read_areas(path)["name"].astype(str).to_dict() | areas

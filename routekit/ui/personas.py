@@ -300,7 +300,7 @@ class CandidateForm(Form):
             return
         def keep() -> str:
             taken = [p.id for p in self.route.records("personas")]
-            from routekit.area.sources import segment_files
+            from routekit.area.stored import segment_files
 
             scheme = load_scheme(segment_files(self.route)["segment_scheme"]).table
             for persona in to_personas(self.model, scheme, theme=self.theme.value, taken=taken):

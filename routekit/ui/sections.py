@@ -57,7 +57,7 @@ def needs_section(route, needs=(), *, short=(), rest: bool = True) -> list:
 
 def area_data_section(route) -> list:
     """What the route's area data hold, and what is still missing for the analysis."""
-    from routekit.area.availability import area_status
+    from routekit.area.stored import area_status
 
     return [_bullets(area_status(route)),
             *needs_section(route, ["cbs", "segments", "members", "boundaries"])]
@@ -65,10 +65,10 @@ def area_data_section(route) -> list:
 
 def key_figures_section(route, area: str | None) -> list:
     """Age structure (against the municipality) and households of *area*."""
-    from routekit.area.availability import household_table, route_figures
-    from routekit.area.plot import age_pyramid
-    from routekit.area.plot.households import household_bars
-    from routekit.area.plot.pyramid import pyramid_from_key_figures
+    from routekit.area.ages import pyramid_by_sex, pyramid_from_key_figures
+    from routekit.area.availability import household_table
+    from routekit.area.plot import plot_age_pyramid, plot_households
+    from routekit.area.stored import route_figures, route_persons
 
     figures = route_figures(route)
     if figures is None or area is None:
@@ -81,34 +81,30 @@ def key_figures_section(route, area: str | None) -> list:
     if reference not in table.index:
         top = table[table["level"] == "gemeente"]
         reference = top.index[0] if len(top) else area
-    frame = pyramid_from_key_figures(figures, area, reference)
-    if frame[["left", "right"]].notna().all(axis=None):
-        items.append(age_pyramid(frame, title=t("guide.pyramid_title", area=name),
-                                 subtitle=t("guide.pyramid_subtitle",
-                                            reference=table.at[reference, "name"]),
-                                 source=source))
+    pyramid = pyramid_from_key_figures(figures, area, reference)
+    if pyramid.table[["left", "right"]].notna().all(axis=None):
+        items.append(plot_age_pyramid(pyramid, title=t("guide.pyramid_title", area=name),
+                                      subtitle=t("guide.pyramid_subtitle",
+                                                 reference=table.at[reference, "name"]),
+                                      source=source))
     else:
         items.append(t("guide.no_pyramid", area=name))
-    persons = route.area_file("persons_by_sex_age")
-    if persons.exists():  # inhabitants and library members per sex and age band
-        from routekit.area.plot.pyramid import pyramid_by_sex
-        from routekit.io import read_table
-
-        table_persons = read_table(persons, numeric=["inhabitants", "members"])
-        if (table_persons["area_code"] == area).any():
-            items.append(age_pyramid(pyramid_by_sex(table_persons, area),
-                                     title=t("guide.members_pyramid_title", area=name),
-                                     source=t("guide.source.members")))
+    persons = route_persons(route)  # inhabitants and library members per sex and age band
+    if persons is not None and (persons["area_code"] == area).any():
+        items.append(plot_age_pyramid(pyramid_by_sex(persons, area),
+                                      title=t("guide.members_pyramid_title", area=name),
+                                      source=t("guide.source.members")))
     households = household_table(figures, area)
     if len(households):
-        items.append(household_bars(households, title=t("guide.households_title", area=name),
-                                    source=source))
+        items.append(plot_households(households, title=t("guide.households_title", area=name),
+                                     source=source))
     return items
 
 
 def comparison_section(route, level: str = "wijk") -> list:
     """The wijken side by side (from the CBS figures), the municipality last."""
-    from routekit.area.availability import comparison_table, route_figures
+    from routekit.area.availability import comparison_table
+    from routekit.area.stored import route_figures
 
     figures = route_figures(route)
     if figures is None:
@@ -120,26 +116,27 @@ def segment_index_section(route) -> list:
     """Index of each wijk's segment groups against the municipality (a heat map)."""
     if not present(route, ["segments"])["segments"]:
         return needs_section(route, short=["segments"])
-    from routekit.area import load_route_data
-    from routekit.area.plot import index_heatmap
+    from routekit.area.plot import plot_index_heatmap
     from routekit.area.profile import index_table
+    from routekit.area.stored import load_route_data
 
     data = load_route_data(route)
     level = "wijk" if "wijk" in data.levels else data.levels[0]
     table = index_table(data, level, level="group")
-    return [index_heatmap(table, row_labels=data.area_names(table.index),
-                          column_labels=[data.scheme.label(c) for c in table.columns],
-                          subtitle=t("area.ui.compared_with",
-                                     reference=t("area.reference.municipality")))]
+    return [plot_index_heatmap(table, row_labels=data.area_names(table.index),
+                               column_labels=[data.scheme.label(c) for c in table.columns],
+                               subtitle=t("area.ui.compared_with",
+                                          reference=t("area.reference.municipality")))]
 
 
 def under_reached_section(route, top: int = 8) -> list:
     """The segments where the library misses the most households (Dutch columns)."""
     if not all(present(route, ["segments", "members"]).values()):
         return needs_section(route, short=["segments", "members"])
-    from routekit.area import load_route_data, under_reached
+    from routekit.area.reach import under_reached
+    from routekit.area.stored import load_route_data
 
-    gaps = under_reached(load_route_data(route), level="group").head(top)
+    gaps = under_reached(load_route_data(route), level="group").table.head(top)
     return [pd.DataFrame({
         t("area.col.segment"): [f"{code} {name}" for code, name in zip(
             gaps.index, gaps["name"], strict=True)],
@@ -153,42 +150,43 @@ def under_reached_section(route, top: int = 8) -> list:
 def map_section(route) -> list:
     """Inhabitants per buurt on the map, the open segments' groups when the route uses
     them, and the reach per buurt when members are known."""
-    from routekit.area.availability import boundaries_file, route_figures
-    from routekit.area.plot import choropleth, read_boundaries
+    from routekit.area.plot import plot_choropleth
+    from routekit.area.stored import route_boundaries, route_figures
 
     figures = route_figures(route)
-    path = boundaries_file(route)
-    if figures is None or path is None:
+    shapes = route_boundaries(route) if figures is not None else None
+    if shapes is None:
         return needs_section(route, short=["boundaries", "cbs"])
-    shapes = read_boundaries(path)
     table = figures.table
     level = "buurt" if (table["level"] == "buurt").any() else "wijk"
     areas = table[table["level"] == level]
     source = t("guide.source.cbs", year=figures.year or "").strip()
-    items = [choropleth(shapes, areas["inhabitants"], label=t("guide.col.inhabitants"),
-                        title=t("guide.map_title"), source=source)]
-    from routekit.area.sources import segment_source
+    items = [plot_choropleth(shapes, areas["inhabitants"], label=t("guide.col.inhabitants"),
+                             title=t("guide.map_title"), source=source)]
+    from routekit.area.stored import load_route_data, segment_data, segment_source
 
+    data = segment_data(route)  # read once for both maps below
     if segment_source(route) == "open":  # the open segments per buurt, with their names
-        from routekit.area import load_route_data
-        from routekit.area.open_segments import open_areas
-        from routekit.area.plot.classes import class_map
+        from routekit.area.plot import plot_class_map
+        from routekit.area.stored import open_areas
 
-        items.append(class_map(shapes, open_areas(route)["group"],
-                               load_route_data(route).scheme.table["name"]))
+        groups = open_areas(route)["group"]
+        scheme = (data or load_route_data(route)).scheme  # no data: the file's own error
+        items.append(plot_class_map(shapes, groups, scheme.table["name"]))
     if all(present(route, ["segments", "members"]).values()):
-        from routekit.area import area_overview, load_route_data
+        from routekit.area.reach import area_overview
 
-        overview = area_overview(load_route_data(route), figures, area_level=level)
-        items.append(choropleth(shapes, 100 * overview["penetration"], fmt="{:.0f}%",
-                                label=t("guide.percent_members"),
-                                title=t("guide.reach_map_title")))
+        overview = area_overview(data, figures, area_level=level)
+        items.append(plot_choropleth(shapes, 100 * overview["penetration"], fmt="{:.0f}%",
+                                     label=t("guide.percent_members"),
+                                     title=t("guide.reach_map_title")))
     return items
 
 
 def area_options(route) -> list[tuple[str, str]]:
     """Wijken and buurten of the route's CBS figures, for an area picker."""
-    from routekit.area.availability import area_choices, route_figures
+    from routekit.area.availability import area_choices
+    from routekit.area.stored import route_figures
 
     return area_choices(route_figures(route))
 
@@ -212,7 +210,7 @@ def selections_section(route) -> list:
 
 def _area_names(route) -> dict[str, str]:
     names = {area.code: area.name for area in route.config.areas}
-    from routekit.area.availability import route_figures
+    from routekit.area.stored import route_figures
 
     try:
         figures = route_figures(route)

@@ -266,7 +266,7 @@ class UploadForm:
         self._pending = path
         other = self._other_municipality(path)
         if other:
-            from routekit.area.cbs_tables import stored_tables
+            from routekit.area.stored import stored_tables
 
             empty = not self.route.config.areas and not stored_tables(self.route)
             key = "app.upload.other" if empty else "app.upload.other_refused"
@@ -286,7 +286,7 @@ class UploadForm:
     def _other_municipality(self, path: Path) -> dict[str, str]:
         """Code → name of the municipalities of a CBS file when the route's is not among
         them, else empty."""
-        from routekit.area.cbs import read_key_figures
+        from routekit.area.files import read_key_figures
         from routekit.area.importer import guess_kind
 
         own = (self.route.config.municipality.code or "").upper()

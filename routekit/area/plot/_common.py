@@ -1,15 +1,6 @@
-"""Small helpers shared by the area charts."""
+"""The one helper the area charts share beyond the plot kit: the font size of a figure."""
 
 from __future__ import annotations
-
-
-def axes(ax, size: str = "screen"):
-    """Return *ax*, or the Axes of a new house-style figure of *size*."""
-    if ax is not None:
-        return ax
-    from routekit.style import new_figure
-
-    return new_figure(size)[1]
 
 
 def font_size(ax) -> float:

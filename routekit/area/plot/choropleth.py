@@ -1,18 +1,17 @@
 """Choropleth map of any measure per area from boundary shapes (a GeoDataFrame), matplotlib.
 
-Shapes come from :func:`read_boundaries` (GeoJSON or GeoPackage, WGS84 or RD
-New; see :mod:`routekit.area.boundaries`). Polygons (with holes) are drawn as
+Shapes come from :func:`routekit.area.files.read_boundaries` (GeoJSON or
+GeoPackage, WGS84 or RD New). Polygons (with holes) are drawn as
 path patches, one per polygon with the area code as gid; projected shapes
 (RD New, metres) are drawn 1:1, lon/lat ones with the aspect of their latitude.
 
 Examples
 --------
->>> from routekit.area import route_key_figures
->>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")
->>> figures = route_key_figures(route)
->>> shapes = read_boundaries(route.area_file("boundaries", ".geojson"))
->>> ax = choropleth(shapes, figures.table["inhabitants"], label="Inwoners")
+>>> from routekit.area import read_key_figures
+>>> from routekit.area.files import read_boundaries
+>>> figures = read_key_figures("data/sample-route/area/kerncijfers_kwb.csv")
+>>> shapes = read_boundaries("data/sample-route/area/boundaries.geojson")
+>>> ax = plot_choropleth(shapes, figures.table["inhabitants"], label="Inwoners")
 """
 
 from __future__ import annotations
@@ -22,12 +21,11 @@ import math
 import numpy as np
 import pandas as pd
 
-from routekit.area.boundaries import read_boundaries
-from routekit.area.plot._common import axes, font_size
+from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import finish, sequential_cmap, style_context
+from routekit.style import figure_axes, finish, sequential_cmap, style_context
 
-__all__ = ["choropleth", "read_boundaries"]
+__all__ = ["NO_VALUE", "add_area_patches", "plot_choropleth"]
 
 
 def _polygons(geometry) -> list[list[np.ndarray]]:
@@ -52,7 +50,7 @@ def _path(polygon):
 NO_VALUE = "#e6e6e6"
 
 
-def draw_areas(ax, shapes, colours: dict, *, linewidth: float = 1.0) -> None:
+def add_area_patches(ax, shapes, colours: dict, *, linewidth: float = 1.0) -> None:
     """Draw every area of *shapes* filled with ``colours[code]`` (grey when absent), one
     patch per polygon (gid = area code); sets the limits and the aspect, hides the axes."""
     from matplotlib.patches import PathPatch
@@ -95,16 +93,17 @@ def _fits(ax, room: np.ndarray, texts: list[str], fontsize: float) -> np.ndarray
     return (width / 2) ** 2 + (height / 2) ** 2 <= (room * pixels) ** 2
 
 
-def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
-               label: str = "", labels: bool = True, fmt: str = "{:,.0f}",
-               title: str | None = None, subtitle: str | None = None,
-               source: str | None = None):
+def plot_choropleth(shapes, values: pd.Series, *, ax=None, size="screen", cmap=None,
+                    norm=None, label: str = "", labels: bool = True, fmt: str = "{:,.0f}",
+                    title: str | None = None, subtitle: str | None = None,
+                    source: str | None = None):
     """Colour each area by a value; areas without a value are light grey.
 
     Parameters
     ----------
     shapes : geopandas.GeoDataFrame
-        From :func:`read_boundaries`: indexed by area code, with ``geometry``.
+        From :func:`routekit.area.files.read_boundaries`: indexed by area
+        code, with ``geometry``.
     values : pandas.Series
         Indexed by area code (any measure: inhabitants, index, penetration ...).
     cmap, norm : optional
@@ -127,13 +126,13 @@ def choropleth(shapes, values: pd.Series, *, ax=None, cmap=None, norm=None,
     import matplotlib as mpl
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    ax = axes(ax, "screen")
+    ax = figure_axes(ax, size)
     cmap = cmap or sequential_cmap()
     present = values.reindex(shapes.index).astype(float)
     if norm is None:
         norm = mpl.colors.Normalize(np.nanmin(present), np.nanmax(present))
     with style_context():
-        draw_areas(ax, shapes, {code: NO_VALUE if np.isnan(value) else cmap(norm(value))
+        add_area_patches(ax, shapes, {code: NO_VALUE if np.isnan(value) else cmap(norm(value))
                                 for code, value in present.items()})
         mappable = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
         bar = ax.get_figure(root=True).colorbar(

@@ -2,12 +2,13 @@
 
 Examples
 --------
->>> from routekit.area.open_segments import build_open_segments
->>> from routekit.workspace import Route
->>> route = Route.copy("data/sample-route", "routes/kaart-voorbeeld")
->>> result = build_open_segments(route, write=False)
->>> shapes = read_boundaries(route.area_file("boundaries", ".geojson"))
->>> ax = class_map(shapes, result.areas["group"], result.scheme["name"])
+>>> from routekit.area import read_key_figures
+>>> from routekit.area.files import read_boundaries
+>>> from routekit.area.open_segments import classify_figures
+>>> result = classify_figures(read_key_figures("data/sample-route/area/kerncijfers_kwb.csv"),
+...                           "GM9901")
+>>> shapes = read_boundaries("data/sample-route/area/boundaries.geojson")
+>>> ax = plot_class_map(shapes, result.areas["group"], result.scheme["name"])
 >>> [text.get_text()[0] for text in ax.get_legend().get_texts()] == list(result.groups)
 True
 """
@@ -16,23 +17,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from routekit.area.plot._common import axes
-from routekit.area.plot.choropleth import NO_VALUE, draw_areas, read_boundaries
+from routekit.area.plot.choropleth import NO_VALUE, add_area_patches
 from routekit.i18n import t
-from routekit.style import finish, palette, style_context
+from routekit.style import figure_axes, finish, palette, style_context
 
-__all__ = ["class_map", "read_boundaries"]
+__all__ = ["plot_class_map"]
 
 
-def class_map(shapes, classes: pd.Series, names: pd.Series | dict, *, ax=None,
-              title: str | None = None, subtitle: str | None = None,
-              source: str | None = None):
+def plot_class_map(shapes, classes: pd.Series, names: pd.Series | dict, *, ax=None,
+                   size="screen", title: str | None = None, subtitle: str | None = None,
+                   source: str | None = None):
     """Colour each area by its class (group or type); unclassified areas are light grey.
 
     Parameters
     ----------
     shapes : geopandas.GeoDataFrame
-        From :func:`read_boundaries`: indexed by area code, with ``geometry``.
+        From :func:`routekit.area.boundaries.read_boundaries`: indexed by area
+        code, with ``geometry``.
     classes : pandas.Series
         Area code → class code (empty or missing = not classified).
     names : pandas.Series or dict
@@ -45,13 +46,13 @@ def class_map(shapes, classes: pd.Series, names: pd.Series | dict, *, ax=None,
     """
     from matplotlib.patches import Patch
 
-    ax = axes(ax, "screen")
+    ax = figure_axes(ax, size)
     present = classes.reindex(shapes.index).astype("object")
     present = present.where(present.notna() & (present != ""), None)
     codes = sorted({c for c in present if c}, key=lambda c: (len(c), c))
     colours = dict(zip(codes, palette(len(codes)), strict=True))
     with style_context():
-        draw_areas(ax, shapes, {code: colours[cls] for code, cls in present.items() if cls},
+        add_area_patches(ax, shapes, {code: colours[cls] for code, cls in present.items() if cls},
                    linewidth=0.8)
         handles = [Patch(facecolor=colours[c], label=f"{c} {names.get(c, '')}".strip())
                    for c in codes]

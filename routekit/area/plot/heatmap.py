@@ -5,7 +5,7 @@ Examples
 >>> from routekit.area import load_route_data, index_table
 >>> from routekit.workspace import Route
 >>> data = load_route_data(Route.open("data/sample-route"))
->>> ax = index_heatmap(index_table(data, "wijk", level="group"))
+>>> ax = plot_index_heatmap(index_table(data, "wijk", level="group"))
 """
 
 from __future__ import annotations
@@ -13,17 +13,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from routekit.area.plot._common import axes, font_size
+from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import finish, index_cmap, index_norm, style_context
+from routekit.style import figure_axes, finish, index_cmap, index_norm, style_context
 
-__all__ = ["index_heatmap"]
+__all__ = ["plot_index_heatmap"]
 
 
-def index_heatmap(table: pd.DataFrame, *, ax=None, row_labels: list[str] | None = None,
-                  column_labels: list[str] | None = None, annotate: bool = True,
-                  title: str | None = None, subtitle: str | None = None,
-                  source: str | None = None, vmax: float = 300):
+def plot_index_heatmap(table: pd.DataFrame, *, ax=None, size="slide",
+                       row_labels: list[str] | None = None,
+                       column_labels: list[str] | None = None, annotate: bool = True,
+                       title: str | None = None, subtitle: str | None = None,
+                       source: str | None = None, vmax: float = 300):
     """Draw index values as coloured cells (low = style's negative colour, high = primary).
 
     Parameters
@@ -42,7 +43,7 @@ def index_heatmap(table: pd.DataFrame, *, ax=None, row_labels: list[str] | None 
     Axes
         The image is ``ax.images[0]``; cell texts are ``ax.texts``.
     """
-    ax = axes(ax, "slide")
+    ax = figure_axes(ax, size)
     values = table.to_numpy(dtype=float)
     norm = index_norm(0, vmax)
     with style_context():

@@ -2,10 +2,11 @@
 
 Examples
 --------
->>> from routekit.area.availability import household_table, route_figures
+>>> from routekit.area.availability import household_table
+>>> from routekit.area.stored import route_figures
 >>> from routekit.workspace import Route
 >>> figures = route_figures(Route.open("data/sample-route"))
->>> ax = household_bars(household_table(figures, "WK990101"), title="Huishoudens")
+>>> ax = plot_households(household_table(figures, "WK990101"), title="Huishoudens")
 >>> len(ax.patches)
 3
 """
@@ -15,15 +16,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from routekit.area.plot._common import axes, font_size
+from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import finish, get_style, style_context
+from routekit.style import figure_axes, finish, get_style, style_context
 
-__all__ = ["household_bars"]
+__all__ = ["plot_households"]
 
 
-def household_bars(table: pd.DataFrame, *, ax=None, title: str | None = None,
-                   subtitle: str | None = None, source: str | None = None):
+def plot_households(table: pd.DataFrame, *, ax=None, size="screen", title: str | None = None,
+                    subtitle: str | None = None, source: str | None = None):
     """Bars of the share of each kind of household, the number written beside each bar.
 
     Parameters
@@ -35,7 +36,7 @@ def household_bars(table: pd.DataFrame, *, ax=None, title: str | None = None,
     -------
     Axes
     """
-    ax = axes(ax, "screen")
+    ax = figure_axes(ax, size)
     kind, count, share = table.columns[:3]
     frame = table.iloc[::-1]
     y = np.arange(len(frame))

@@ -5,7 +5,7 @@ Examples
 >>> from routekit.area import load_route_data, profile
 >>> from routekit.workspace import Route
 >>> data = load_route_data(Route.open("data/sample-route"))
->>> ax = profile_bars(profile(data, "WK990106", level="group"))
+>>> ax = plot_profile(profile(data, "WK990106", level="group"))
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from routekit.area.plot._common import axes, font_size
+from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import finish, index_cmap, index_norm, style_context
+from routekit.style import figure_axes, finish, index_cmap, index_norm, style_context
 
-__all__ = ["profile_bars"]
+__all__ = ["plot_profile"]
 
 
-def profile_bars(profile: pd.DataFrame, *, ax=None, title: str | None = None,
+def plot_profile(profile: pd.DataFrame, *, ax=None, size="slide", title: str | None = None,
                  subtitle: str | None = None, source: str | None = None,
                  sort: bool = False, cap: float = 400):
     """Horizontal bars of the index per segment, coloured below/above 100.
@@ -30,6 +30,8 @@ def profile_bars(profile: pd.DataFrame, *, ax=None, title: str | None = None,
     profile : pandas.DataFrame
         From :func:`routekit.area.profile`.
     ax : Axes, optional
+    size : str or (float, float), default "slide"
+        Of the new figure when *ax* is None.
     title, subtitle, source : str, optional
     sort : bool, default False
         Order by index (highest on top) instead of scheme order.
@@ -41,7 +43,7 @@ def profile_bars(profile: pd.DataFrame, *, ax=None, title: str | None = None,
     Axes
         Bars are ``ax.patches`` in row order; unreliable segments are hatched.
     """
-    ax = axes(ax, "slide")
+    ax = figure_axes(ax, size)
     frame = profile.sort_values("index") if sort else profile.iloc[::-1]
     labels = [f"{code}  {name}" for code, name in zip(frame.index, frame["name"], strict=True)]
     values = frame["index"].fillna(0).to_numpy()

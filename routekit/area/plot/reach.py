@@ -5,23 +5,22 @@ Examples
 >>> from routekit.area import load_route_data, penetration
 >>> from routekit.workspace import Route
 >>> data = load_route_data(Route.open("data/sample-route"))
->>> ax = reach_chart(penetration(data, level="group"))
+>>> ax = plot_reach(penetration(data, level="group"))
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
-from routekit.area.plot._common import axes, font_size
+from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import finish, get_style, style_context
+from routekit.style import figure_axes, finish, get_style, style_context
 
-__all__ = ["reach_chart"]
+__all__ = ["plot_reach"]
 
 
-def reach_chart(penetration: pd.DataFrame, *, ax=None, title: str | None = None,
-                subtitle: str | None = None, source: str | None = None):
+def plot_reach(penetration, *, ax=None, size="slide", title: str | None = None,
+               subtitle: str | None = None, source: str | None = None):
     """Paired bars per segment: % of all households vs % of all member households.
 
     A segment whose member bar is shorter than its household bar is
@@ -29,8 +28,9 @@ def reach_chart(penetration: pd.DataFrame, *, ax=None, title: str | None = None,
 
     Parameters
     ----------
-    penetration : pandas.DataFrame
-        From :func:`routekit.area.penetration`.
+    penetration : SegmentReach
+        From :func:`routekit.area.penetration`: the rates per segment, and the
+        overall rate (the default subtitle).
 
     Returns
     -------
@@ -38,11 +38,10 @@ def reach_chart(penetration: pd.DataFrame, *, ax=None, title: str | None = None,
         ``ax.containers[0]`` = households bars, ``[1]`` = members bars (row order reversed
         so the first segment is on top).
     """
-    ax = axes(ax, "slide")
-    frame = penetration.iloc[::-1]
+    ax = figure_axes(ax, size)
+    frame = penetration.table.iloc[::-1]
     y = np.arange(len(frame))
-    households = 100 * frame["households"] / frame["households"].sum()
-    members = 100 * frame["members"] / frame["members"].sum()
+    households, members = frame["households_pct"], frame["members_pct"]
     s = get_style()
     with style_context():
         height = 0.4
@@ -66,8 +65,8 @@ def reach_chart(penetration: pd.DataFrame, *, ax=None, title: str | None = None,
         ax.set_xlabel(t("area.chart.percent_axis"))
         ax.grid(axis="y", visible=False)
         ax.legend(loc="lower right")
-    overall = penetration.attrs.get("overall")
-    if subtitle is None and overall is not None:
+    overall = penetration.overall
+    if subtitle is None and np.isfinite(overall):
         subtitle = t("area.chart.overall", rate=round(100 * overall))
     return finish(ax, title=title or t("area.chart.reach_title"), subtitle=subtitle,
                   source=source)
