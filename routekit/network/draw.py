@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 
 from routekit.i18n import t
-from routekit.records.stakeholders import RELATION_KINDS
+from routekit.records.network import RELATION_KINDS
 from routekit.style import mix, finish, get_style, new_figure
 
 __all__ = ["MARKERS", "attitude_colour", "draw_ego", "draw_network", "edge_styles", "node_size",

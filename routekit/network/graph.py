@@ -28,7 +28,8 @@ import networkx as nx
 
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
-from routekit.records.stakeholders import RELATION_KINDS, Position, Relation, Stakeholder
+from routekit.records.network import RELATION_KINDS, Relation
+from routekit.records.stakeholders import Position, Stakeholder
 
 __all__ = ["CONNECTING", "build_graph", "connections", "relation_problems", "route_graph"]
 

@@ -25,7 +25,7 @@ import ipywidgets as w
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
 from routekit.markup import escape
-from routekit.records.stakeholders import RELATION_KINDS
+from routekit.records.network import RELATION_KINDS
 from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, show_table
 from routekit.workspace import Route
 
