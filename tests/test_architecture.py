@@ -111,7 +111,7 @@ def is_compute(module: str) -> bool:
 
 def test_the_rules_see_the_whole_package():
     assert len(modules()) > 100
-    assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plots.lewin")
+    assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plot.lewin")
     assert is_plot("routekit.organisation_chart") and is_plot("routekit.plan.charts")
     assert is_compute("routekit.area.cbs") and is_ui("routekit.ui.kit")
     assert "routekit.records" in imports("routekit.workspace", module_level=True)

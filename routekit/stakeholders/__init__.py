@@ -9,7 +9,7 @@ Compute (pandas only; import is light):
 * :mod:`~routekit.stakeholders.engagement` — engagement list and conversation pairs;
 * :mod:`~routekit.stakeholders.actormap` — the actor map to and from Excel.
 
-Draw: :mod:`routekit.stakeholders.plots` (one module per chart family).
+Draw: :mod:`routekit.stakeholders.plot` (one module per chart family).
 
 Examples
 --------

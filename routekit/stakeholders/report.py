@@ -17,6 +17,7 @@ from routekit.report import Section
 from routekit.stakeholders import (
     conversation_pairs,
     force_field,
+    force_totals,
     krachtenveld,
     register,
     theme_comparison,
@@ -33,7 +34,7 @@ _COMPARISON = ("name", "stakeholders", "supporters", "neutrals", "opponents", "k
 def report_section(route: Route) -> Section | None:
     """The step-4b section of the route report, or None when there are no positions yet."""
     from routekit.report import Chart, Table
-    from routekit.stakeholders import plots
+    from routekit.stakeholders import plot
     from routekit.style import chart_size
 
     table = register(route)
@@ -49,7 +50,7 @@ def report_section(route: Route) -> Section | None:
     counts = comparison.set_index("name")
     best = counts["balance"].idxmax()
     section.figures.append(Chart(
-        plots.theme_chart(comparison, size=chart_size()).figure, name="thema-vergelijking",
+        plot.plot_theme_comparison(comparison, size=chart_size()).figure, name="thema-vergelijking",
         point=t("documents.stakeholders.theme_point", theme=best,
                 supporters=int(counts.at[best, "supporters"]),
                 opponents=int(counts.at[best, "opponents"])),
@@ -66,18 +67,18 @@ def report_section(route: Route) -> Section | None:
             line = _counts_line(names[theme], row)
             section.summary.append(line + ".")
             section.figures.append(Chart(
-                plots.krachtenveld_chart(groups, title=names[theme], size=chart_size()).figure,
+                plot.plot_krachtenveld(groups, title=names[theme], size=chart_size()).figure,
                 point=line, name=f"krachtenveld-{theme}", notes=_group_notes(groups)))
             found = conversation_pairs(rows, relations)
             pairs.append(found.assign(theme=names[theme]))
         field = force_field(forces, theme, people)
         if not field.empty:
-            strength = field.groupby("direction")["strength"].sum()
-            driving, restraining = strength.get("driving", 0), strength.get("restraining", 0)
+            totals = force_totals(field)
+            driving, restraining = totals["driving"], totals["restraining"]
             key = "more" if driving > restraining else "less" if driving < restraining else "equal"
             section.figures.append(Chart(
-                plots.lewin_chart(field, goal=route.config.theme(theme).goal,
-                                  title=names[theme], size=chart_size()).figure,
+                plot.plot_lewin(field, totals, goal=route.config.theme(theme).goal,
+                                title=names[theme], size=chart_size()).figure,
                 name=f"krachten-{theme}",
                 point=t(f"documents.stakeholders.lewin_{key}", theme=names[theme],
                         driving=f"{driving:g}", restraining=f"{restraining:g}"),

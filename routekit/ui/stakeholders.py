@@ -33,6 +33,7 @@ from routekit.stakeholders import (
     add_stakeholder,
     export_actor_map,
     force_field,
+    force_totals,
     krachtenveld,
     problems,
     quadrants,
@@ -467,7 +468,7 @@ class KrachtenveldBoard:
 
     def refresh(self, *, check: bool = True) -> None:
         """Redraw the chart from the saved records; *check* the files and show any problems."""
-        from routekit.stakeholders import plots
+        from routekit.stakeholders import plot
 
         if check:
             found = problems(self.route)
@@ -480,15 +481,15 @@ class KrachtenveldBoard:
         theme = self.route.config.theme(self.theme.value)
         view = self.view.value
         if view == "lewin":
-            ax = plots.lewin_chart(self.chart_data, goal=theme.goal, title=theme.name,
-                                   size=self.size)
+            ax = plot.plot_lewin(self.chart_data, force_totals(self.chart_data), goal=theme.goal,
+                                 title=theme.name, size=self.size)
         elif view == "themes":
-            ax = plots.theme_chart(self.chart_data, size=self.size)
+            ax = plot.plot_theme_comparison(self.chart_data, size=self.size)
         elif view == "krachtenveld":
-            ax = plots.krachtenveld_chart(self.chart_data, title=theme.name, size=self.size)
+            ax = plot.plot_krachtenveld(self.chart_data, title=theme.name, size=self.size)
         else:
-            ax = plots.grid_chart(self.chart_data, view, size=self.size,
-                                  title=f"{t(f'stakeholders.grid.{view}')} – {theme.name}")
+            ax = plot.plot_grid(self.chart_data, view, size=self.size,
+                                title=f"{t(f'stakeholders.grid.{view}')} – {theme.name}")
         show_figure(self.chart, ax, laid_out=True)  # every chart here ends with finish()
 
     def _reread(self) -> None:
