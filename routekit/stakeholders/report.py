@@ -15,12 +15,12 @@ import pandas as pd
 from routekit.i18n import t
 from routekit.report import Section
 from routekit.stakeholders import (
+    comparison_of,
     conversation_pairs,
-    force_field,
+    field_of,
     force_totals,
     krachtenveld,
     register,
-    theme_comparison,
     theme_findings,
 )
 from routekit.workspace import Route
@@ -42,7 +42,7 @@ def report_section(route: Route) -> Section | None:
         return None
     themes = route.config.theme_ids
     names = {th.id: th.name for th in route.config.themes}
-    comparison = theme_comparison(table, themes, names)
+    comparison = comparison_of(route)
     section = Section(title=t("stakeholders.report.title"),
                       paragraphs=theme_findings(comparison))
     section.tables.append(Table(comparison[list(_COMPARISON)].rename(
@@ -55,8 +55,6 @@ def report_section(route: Route) -> Section | None:
                 supporters=int(counts.at[best, "supporters"]),
                 opponents=int(counts.at[best, "opponents"])),
         notes=[_counts_line(name, row) for name, row in counts.iterrows()]))
-    forces = route.table("forces")
-    people = {s.id: s.name for s in route.records("stakeholders")}
     relations = route.table("relations")
     pairs = []
     for theme in themes:
@@ -71,7 +69,7 @@ def report_section(route: Route) -> Section | None:
                 point=line, name=f"krachtenveld-{theme}", notes=_group_notes(groups)))
             found = conversation_pairs(rows, relations)
             pairs.append(found.assign(theme=names[theme]))
-        field = force_field(forces, theme, people)
+        field = field_of(route, theme)
         if not field.empty:
             totals = force_totals(field)
             driving, restraining = totals["driving"], totals["restraining"]

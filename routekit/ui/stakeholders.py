@@ -1,7 +1,7 @@
 """Forms of notebook 04b: stakeholders, their positions per theme, forces and live charts.
 
 Every change is saved to the workspace at once (through
-:mod:`routekit.stakeholders.register` and :class:`routekit.workspace.Route`),
+:mod:`routekit.stakeholders.stored` and :class:`routekit.workspace.Route`),
 and the chart below the forms follows. After editing the CSV files or the
 actor map in Excel, "Opnieuw inlezen" shows the files' current state.
 
@@ -31,8 +31,9 @@ from routekit.records.stakeholders import SECTORS
 from routekit.stakeholders import (
     GRIDS,
     add_stakeholder,
+    comparison_of,
     export_actor_map,
-    force_field,
+    field_of,
     force_totals,
     krachtenveld,
     problems,
@@ -41,7 +42,6 @@ from routekit.stakeholders import (
     register,
     remove_stakeholder,
     set_position,
-    theme_comparison,
 )
 from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, theme_notice
 from routekit.workspace import Route
@@ -454,11 +454,9 @@ class KrachtenveldBoard:
         """The data of the selected chart for the selected theme."""
         theme, view = self.theme.value, self.view.value
         if view == "lewin":
-            names = {s.id: s.name for s in self.route.records("stakeholders")}
-            return force_field(self.route.table("forces"), theme, names)
+            return field_of(self.route, theme)
         if view == "themes":
-            return theme_comparison(register(self.route), self.route.config.theme_ids,
-                                    {th.id: th.name for th in self.route.config.themes})
+            return comparison_of(self.route)
         table = register(self.route, theme)
         return krachtenveld(table) if view == "krachtenveld" else quadrants(table, view)
 
