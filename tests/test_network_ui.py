@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routekit.network.layout import saved_layout
+from routekit.network.stored import saved_layout
 from routekit.ui.network import NetworkBoard, RelationForm
 
 

@@ -291,7 +291,7 @@ def engagement_section(route, theme: str | None) -> list:
 
 
 def _graph(route, theme: str | None = None):
-    from routekit.network.graph import route_graph
+    from routekit.network.stored import route_graph
 
     return route_graph(route, theme=theme, skip_invalid=True)
 

@@ -8,12 +8,12 @@ arrows its direction. Labels never overlap (:func:`routekit.labels.place_labels`
 
 Examples
 --------
->>> from routekit.network.graph import route_graph
->>> from routekit.network.layout import ensure_layout
+>>> from routekit.network.layout import layout
+>>> from routekit.network.stored import route_graph, saved_layout
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
 >>> graph = route_graph(route)
->>> ax = draw_network(graph, ensure_layout(route, graph))
+>>> ax = plot_network(graph, layout(graph, saved_layout(route)))
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ import networkx as nx
 
 from routekit.i18n import t
 from routekit.records.network import RELATION_KINDS
-from routekit.style import mix, finish, get_style, new_figure
+from routekit.style import figure_axes, figure_scale, finish, get_style, mix
 
-__all__ = ["MARKERS", "attitude_colour", "draw_ego", "draw_network", "edge_styles", "node_size",
+__all__ = ["MARKERS", "attitude_colour", "edge_styles", "node_size", "plot_ego", "plot_network",
            "short_label"]
 
 MARKERS = {"person": "o", "organisation": "s", "group": "^"}
@@ -208,10 +208,10 @@ def _labels(ax, nodes, pos, sizes, texts, scale, markers) -> None:
                  fontsize=get_style().font_size * scale * 0.72, avoid=markers, laid_out=True)
 
 
-def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *,
-                 ax=None, kinds: Iterable[str] | None = None, highlight: str | None = None,
-                 faded: Iterable[str] = (), labels: bool = True, legend: bool = True,
-                 title: str | None = None, subtitle: str | None = None,
+def plot_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *,
+                 ax=None, size: str = "slide", kinds: Iterable[str] | None = None,
+                 highlight: str | None = None, faded: Iterable[str] = (), labels: bool = True,
+                 legend: bool = True, title: str | None = None, subtitle: str | None = None,
                  source: str | None = None):
     """Draw the network Net-Map style.
 
@@ -223,7 +223,9 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
         ``{id: (x, y)}`` (see :mod:`routekit.network.layout`); stakeholders
         without a position are left out.
     ax : Axes, optional
-        Draw here; a new slide-size figure otherwise.
+        Draw here; a new figure of *size* otherwise.
+    size : str, default "slide"
+        Size of a new figure.
     kinds : iterable of str, optional
         Relation kinds to show (default: all).
     highlight : str, optional
@@ -239,10 +241,7 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     -------
     Axes
     """
-    if ax is None:
-        _, ax = new_figure("slide")
-    from routekit.style import figure_scale
-
+    ax = figure_axes(ax, size)
     kinds = list(RELATION_KINDS if kinds is None else kinds)
     scale = figure_scale(ax.get_figure(root=True))
     nodes = [n for n in graph if n in pos]
@@ -278,24 +277,26 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     return ax
 
 
-def draw_ego(graph: nx.MultiDiGraph, node: str, pos: Mapping[str, tuple[float, float]], *,
-             radius: int = 1, ax=None, kinds: Iterable[str] | None = None,
+def plot_ego(ego: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *, ax=None,
+             size: str = "slide", kinds: Iterable[str] | None = None,
              source: str | None = None):
-    """Draw the ego network of *node*: everyone within *radius* steps, *node* ringed.
+    """Draw an ego network, its centre ringed.
+
+    Parameters
+    ----------
+    ego : MultiDiGraph
+        :func:`routekit.network.metrics.ego_graph` (it names its centre and radius).
+    pos : mapping
+        ``{id: (x, y)}``, e.g. :func:`routekit.network.layout.ego_layout`.
+    ax, size, kinds, source
+        As in :func:`plot_network`.
 
     Returns
     -------
     Axes
     """
-    from routekit.network.layout import layout
-    from routekit.network.metrics import ego_graph
-
-    ego = ego_graph(graph, node, radius=radius, kinds=None if kinds is None else kinds)
-    # the saved positions keep the ego network recognisable; re-spread them a little
-    local = layout(ego, {n: (*pos[n], False) for n in ego if n in pos}, keep="none") \
-        if len(ego) > 2 else {n: pos[n] for n in ego if n in pos}
-    name = graph.nodes[node].get("name", node)
-    return draw_network(ego, local, ax=ax, kinds=kinds, highlight=node,
-                        title=t("network.ego.title", name=name),
+    node, radius = ego.graph["ego"], ego.graph["radius"]
+    return plot_network(ego, pos, ax=ax, size=size, kinds=kinds, highlight=node,
+                        title=t("network.ego.title", name=ego.nodes[node].get("name", node)),
                         subtitle=t("network.ego.subtitle", count=len(ego) - 1, radius=radius),
                         source=source)
