@@ -49,6 +49,11 @@ from routekit.workspace import Route
 __all__ = ["ForceForm", "KrachtenveldBoard", "StakeholderForm"]
 
 _NEW = "__new__"
+_BUBBLES = ["name", "sector", "influence", "attitude", "interest"]
+_DRAWN = {"krachtenveld": [*_BUBBLES, "side", "group"],
+          "lewin": ["direction", "description", "strength", "action"],
+          "grid": [*_BUBBLES, "x", "y", "quadrant"], "themes": None}
+"""Per view, the columns of the data its chart draws (None: all)."""
 _SCORES = {"influence": (1, 5), "attitude": (-2, 2), "interest": (1, 5), "trust": (0, 5)}
 
 
@@ -410,6 +415,9 @@ class KrachtenveldBoard:
     chart : Output
     chart_data : DataFrame
         The data of the chart shown last (for checks and for copying).
+    drawn : int
+        How many times the chart was drawn (a save that leaves what it shows as it was
+        does not draw it again).
     reread, export, import_map : Button
     widget : VBox
     """
@@ -424,6 +432,8 @@ class KrachtenveldBoard:
             "stakeholders.ui.actormap_file")
         self.chart = w.Output()
         self.chart_data = pd.DataFrame()
+        self.drawn = 0
+        self._shown: tuple | None = None  # (theme, view, what the chart shows) drawn last
         notice = theme_notice(route)
         if notice is not None:  # stakeholders are placed per theme: a theme first
             self.widget = w.VBox([notice])
@@ -461,11 +471,23 @@ class KrachtenveldBoard:
         return krachtenveld(table) if view == "krachtenveld" else quadrants(table, view)
 
     def _saved(self) -> None:
-        # a form saves only what it checked, so the files need no new check
-        self.refresh(check=False)
+        # a form saves only what it checked, so the files need no new check; the chart is
+        # drawn again only when what it shows changed (a force saved under the
+        # krachtenveld, a stakeholder's notes, leave it as it is)
+        self.refresh(check=False, redraw=False)
 
-    def refresh(self, *, check: bool = True) -> None:
-        """Redraw the chart from the saved records; *check* the files and show any problems."""
+    def _drawn_data(self) -> tuple:
+        """What the chart of the current view shows, to compare with the one drawn last."""
+        columns = _DRAWN.get(self.view.value, _DRAWN["grid"])
+        shown = self.chart_data if columns is None else self.chart_data.reindex(
+            columns=columns)
+        return (self.theme.value, self.view.value, shown.to_json(orient="split"))
+
+    def refresh(self, *, check: bool = True, redraw: bool = True) -> None:
+        """Redraw the chart from the saved records; *check* the files and show any problems.
+
+        With *redraw* False the chart is drawn only when what it shows changed.
+        """
         from routekit.stakeholders import plot
 
         if check:
@@ -476,6 +498,11 @@ class KrachtenveldBoard:
         except RouteError as error:
             self.status.value = problems_html(error, t("kit.in_files"))
             return
+        shown = self._drawn_data()
+        if not redraw and shown == self._shown:
+            return
+        self._shown = shown
+        self.drawn += 1
         theme = self.route.config.theme(self.theme.value)
         view = self.view.value
         if view == "lewin":
