@@ -249,7 +249,6 @@ def plot_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     attrs = graph.nodes
     crowd = min(1.0, (80 / max(len(nodes), 1)) ** 0.5)  # smaller markers in big networks
     sizes = {n: node_size(attrs[n].get("influence"), scale * crowd) for n in nodes}
-    _edges(ax, graph, pos, kinds, sizes, faded)
     markers = []
     for kind, marker in MARKERS.items():
         group = [n for n in nodes if attrs[n].get("kind", "organisation") == kind]
@@ -270,6 +269,11 @@ def plot_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
         _legend(ax, [k for k in kinds if any(e == k for *_, e in graph.edges(keys=True))],
                 scale)
     finish(ax, title=title or t("network.title"), subtitle=subtitle, source=source)
+    # the ties take no part in the layout (they lie between the nodes): drawn after it, on
+    # the limits the nodes set, they are drawn once, in the picture itself
+    ax.set_xlim(ax.get_xlim())
+    ax.set_ylim(ax.get_ylim())
+    _edges(ax, graph, pos, kinds, sizes, faded)
     if labels and nodes:
         _labels(ax, nodes, pos, sizes, [attrs[n].get("label") or
                                        short_label(attrs[n].get("name", n)) for n in nodes],
