@@ -207,6 +207,7 @@ class NetworkBoard:
         self.size = size
         self.export_dir = Path(export_dir or route.export_dir)
         self._cache: dict = {}
+        self._tables_of: dict | None = None  # the analysis the tables show
         self.relations = RelationForm(route, on_change=lambda: self.changed("relations"))
         self.pins = PinForm(route, on_change=lambda: self.changed("network_layout"))
         self.theme = w.Dropdown(options=[(_label("all_themes"), "")] +
@@ -248,9 +249,11 @@ class NetworkBoard:
         Only what *kind* touches is read again: a relation leaves the stakeholders, their
         positions and the picture's layout as they were (the same people are placed).
         """
-        kept = {"relations": ("stakeholders", "positions", "pos"),
-                "network_layout": ("stakeholders", "relations", "positions")}.get(kind, ())
-        self._cache = {name: value for name, value in self._cache.items() if name in kept}
+        if kind == "network_layout":  # the same network and analysis, other positions
+            self._cache.pop("pos", None)
+        else:
+            kept = ("stakeholders", "positions", "pos") if kind == "relations" else ()
+            self._cache = {name: value for name, value in self._cache.items() if name in kept}
         self.refresh()
 
     def _analysis(self) -> dict:
@@ -260,9 +263,6 @@ class NetworkBoard:
         from routekit.network.graph import build_graph
         from routekit.network.stored import ensure_layout
 
-        key = (self.theme.value, tuple(self.selected_kinds))
-        if key in self._cache:
-            return self._cache[key]
         for kind in ("stakeholders", "relations", "positions"):
             if kind not in self._cache:
                 self._cache[kind] = self.route.records(kind)
@@ -270,11 +270,14 @@ class NetworkBoard:
         if "pos" not in self._cache:
             self._cache["pos"] = ensure_layout(self.route, build_graph(*records,
                                                                        skip_invalid=True))
+        key = (self.theme.value, tuple(self.selected_kinds))
+        if key in self._cache:
+            return self._cache[key]
         graph = build_graph(*records, theme=self.theme.value or None, skip_invalid=True)
         counted = [k for k in self.selected_kinds if k != "conflict"]
         groups = metrics.communities(graph, counted)
         ranking = metrics.centrality(graph, counted)
-        found = {"graph": graph, "pos": self._cache["pos"], "counted": counted,
+        found = {"graph": graph, "counted": counted,
                  "key_players": tables.key_players(graph, groups, kinds=counted,
                                                    centrality=ranking),
                  "brokers": tables.brokers_table(graph, groups, kinds=counted,
@@ -284,7 +287,8 @@ class NetworkBoard:
         return found
 
     def refresh(self) -> None:
-        """Redraw the picture and the tables (the analysis is reused while nothing changed)."""
+        """Redraw the picture, and the tables when their analysis changed (the analysis is
+        reused while nothing changed)."""
         from IPython.display import HTML, display
 
         from routekit.network.layout import ego_layout
@@ -292,7 +296,7 @@ class NetworkBoard:
         from routekit.network.plot import plot_ego, plot_network
 
         found = self._analysis()
-        graph, pos = found["graph"], found["pos"]
+        graph, pos = found["graph"], self._cache["pos"]
         problems = graph.graph["problems"]
         self.status.value = problems_html(problems, t("kit.in_files")) if problems else ""
         kinds = self.selected_kinds
@@ -306,6 +310,9 @@ class NetworkBoard:
         self.picture = ax
         self.key_players, self.brokers = found["key_players"], found["brokers"]
         show_figure(self.chart, ax, laid_out=True)  # plot_* end with finish()
+        if found is self._tables_of:  # a pin, another ego network: the same tables
+            return
+        self._tables_of = found
         self.tables.clear_output(wait=True)
         with self.tables:
             display(HTML(f"<p>{escape(found['sentence'])}</p>"))
