@@ -69,10 +69,9 @@ def main() -> list[tuple[str, float]]:
 
     matplotlib.use("Agg")
     from routekit.network import dependence, export, metrics
-    from routekit.network.draw import draw_network
     from routekit.network.graph import build_graph
     from routekit.network.layout import layout
-    from routekit.style import new_figure
+    from routekit.network.plot import plot_network
 
     people, positions, relations = generate()
     print(f"{len(people)} stakeholders, {len(relations)} relations")
@@ -93,8 +92,7 @@ def main() -> list[tuple[str, float]]:
           lambda: layout(graph, {n: (*p, False) for n, p in list(pos.items())[10:]}), results)
 
     def picture():
-        _, ax = new_figure("slide")
-        draw_network(graph, pos, ax=ax, labels=False)
+        ax = plot_network(graph, pos, labels=False)
         ax.figure.savefig(Path(tempfile.gettempdir()) / "routekit-network-bench.png", dpi=100)
 
     _time("drawing (slide PNG, no labels)", picture, results)

@@ -70,7 +70,7 @@ MIGRATIONS: dict[int, Callable[[Path, dict], dict]] = {}
 version-*n* route into version *n + 1* (it may rewrite files) and returns the new
 raw ``route.yaml`` content. Add one whenever a file format changes."""
 
-CHECKS: list[str] = ["routekit.area:check", "routekit.stakeholders.register:check"]
+CHECKS: list[str] = ["routekit.area:check", "routekit.stakeholders.stored:check"]
 """Extra route checks of stage modules, as ``"module:function"``; each takes a
 :class:`Route` and returns a list of :class:`Problem` (run by :meth:`Route.check`)."""
 

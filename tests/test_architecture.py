@@ -100,7 +100,7 @@ def is_ui(module: str) -> bool:
 def is_plot(module: str) -> bool:
     """Plot modules: routekit/**/plot*/**, routekit/**/plots/**, *chart*.py, draw*.py, gantt.py."""
     parts = _relative(module).split("/")
-    return (any(part.startswith("plot") for part in parts[1:-1])
+    return (any(part.startswith("plot") for part in parts[1:-1]) or parts[-1] == "plot.py"
             or "chart" in parts[-1] or parts[-1].startswith("draw") or parts[-1] == "gantt.py")
 
 
@@ -111,11 +111,36 @@ def is_compute(module: str) -> bool:
 
 def test_the_rules_see_the_whole_package():
     assert len(modules()) > 100
-    assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plots.lewin")
+    assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plot.lewin")
     assert is_plot("routekit.organisation_chart") and is_plot("routekit.plan.charts")
     assert is_compute("routekit.area.cbs") and is_ui("routekit.ui.kit")
     assert "routekit.records" in imports("routekit.workspace", module_level=True)
     assert "routekit.area.plot" in imports("routekit.ui.area", module_level=True)
+
+
+SHAPED_STAGES = ("routekit.stakeholders", "routekit.network")
+"""Stage packages already in the target shape: compute, ``plot``, ``stored``, documents."""
+_STAGE_FILES = ("stored", "report", "export", "actormap")
+"""Modules of a stage that may take the Route and touch disk (``stored`` and documents)."""
+
+
+def _stage_compute(module: str) -> bool:
+    return (module.startswith(tuple(f"{stage}." for stage in SHAPED_STAGES))
+            and not is_plot(module) and module.rpartition(".")[2] not in _STAGE_FILES)
+
+
+def test_stage_compute_takes_no_route_and_draws_nothing():
+    """Compute modules of a shaped stage import neither the workspace, storage, matplotlib,
+    ipywidgets nor a plot module, not even inside a function."""
+    assert _stage_compute("routekit.network.metrics")
+    assert not _stage_compute("routekit.network.stored") and not _stage_compute(
+        "routekit.stakeholders.plot.lewin")
+    banned = ("routekit.workspace", "routekit.storage", "matplotlib", "ipywidgets")
+    offenders = {_relative(module): sorted(
+        name for name in imports(module, module_level=False)
+        if name.startswith(banned) or (name in modules() and is_plot(name)))
+        for module in modules() if _stage_compute(module)}
+    assert not {file: names for file, names in offenders.items() if names}
 
 
 def test_no_import_cycle_among_routekit_modules_at_module_level():

@@ -27,7 +27,7 @@ def lonely(tmp_path):
 def test_network_tables_of_a_network_without_ties(make, tmp_path, request):
     from routekit.network import metrics, tables
     from routekit.network.dependence import dependence
-    from routekit.network.graph import route_graph
+    from routekit.network.stored import route_graph
 
     route = empty_route(tmp_path / "e") if make == "empty" else request.getfixturevalue("lonely")
     graph = route_graph(route, skip_invalid=True)

@@ -11,7 +11,7 @@ import pytest
 
 from routekit.io import FORMULA_START, excel_cell, formula_safe, read_table, write_table
 from routekit.stakeholders.actormap import export_actor_map, read_actor_map
-from routekit.stakeholders.register import set_position
+from routekit.stakeholders.stored import set_position
 from routekit.workspace import Route
 
 ROOT = Path(__file__).resolve().parents[1]

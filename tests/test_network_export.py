@@ -9,8 +9,8 @@ import pytest
 from network_fixtures import fixture_graph
 
 from routekit.network.export import sanitised, to_gexf, to_graphml, to_html
-from routekit.network.graph import route_graph
 from routekit.network.layout import layout
+from routekit.network.stored import route_graph
 
 
 def _same_ties(graph, read):

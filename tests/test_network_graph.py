@@ -6,7 +6,8 @@ import pytest
 from network_fixtures import PEOPLE, POSITIONS, TIES, fixture_graph
 
 from routekit.errors import RouteError
-from routekit.network.graph import build_graph, connections, relation_problems, route_graph
+from routekit.network.graph import build_graph, connections, relation_problems
+from routekit.network.stored import route_graph
 
 
 def test_nodes_carry_stakeholder_attributes_and_scores_over_all_themes():

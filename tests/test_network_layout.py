@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from network_fixtures import fixture_graph
 
-from routekit.network.graph import route_graph
-from routekit.network.layout import ensure_layout, layout, pin, saved_layout
+from routekit.network.layout import layout
+from routekit.network.stored import ensure_layout, pin, route_graph, saved_layout
 
 
 def test_layout_is_the_same_every_run_and_puts_isolates_below():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routekit.network.layout import saved_layout
+from routekit.network.stored import saved_layout
 from routekit.ui.network import NetworkBoard, RelationForm
 
 
@@ -82,10 +82,20 @@ def test_ego_and_theme_pickers_redraw(board):
 
 
 def test_pinning_moves_one_stakeholder_and_keeps_it(board):
+    tables = board.key_players
     board.pins.who.value = "sascha"
     board.pins.x.value, board.pins.y.value = 1.2, -0.4
     board.pins.pin.click()
     assert saved_layout(board.route)["sascha"] == (1.2, -0.4, True)
+    drawn = {tuple(float(v) for v in xy) for c in board.picture.collections
+             if (c.get_gid() or "").startswith("nodes-") for xy in c.get_offsets()}
+    assert (1.2, -0.4) in drawn
+    assert board.key_players is tables  # the same network: its analysis is not redone
+    form = board.relations
+    form.source.value, form.target.value, form.kind.value = "sascha", "moskee", "information"
+    form.add.click()
+    assert _relation(board.route, "sascha", "moskee", "information") is not None
+    assert board.key_players is not tables  # a new tie: analysed again
 
 
 def test_export_writes_gephi_files_and_a_page(board, tmp_path):

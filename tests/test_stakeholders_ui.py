@@ -30,6 +30,21 @@ def test_slider_saves_at_once_and_updates_chart_data(board, sample_route):
     assert "welzijn" not in set(board.chart_data["id"])
 
 
+def test_a_save_redraws_the_chart_only_when_what_it_shows_changed(board, sample_route):
+    board.people.pick.value = "welzijn"
+    drawn = board.drawn
+    board.people.notes.value = "Belt liever dan mailt"  # not in the chart
+    board.forces.strength.value = 1  # a force, under the krachtenveld
+    assert sample_route.get("stakeholders", "welzijn").notes == "Belt liever dan mailt"
+    assert sample_route.get("forces", "eenzaamheid", board.forces.pick.value).strength == 1
+    assert board.drawn == drawn
+    board.people.influence.value = 2
+    assert board.drawn == drawn + 1
+    board.view.value = "lewin"
+    board.forces.strength.value = 2
+    assert board.drawn == drawn + 3
+
+
 def test_add_stakeholder_and_duplicate_name(board, sample_route):
     people = board.people
     people.pick.value = "__new__"

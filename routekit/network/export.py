@@ -12,7 +12,7 @@ that pyvis links is left out.
 
 Examples
 --------
->>> from routekit.network.graph import route_graph
+>>> from routekit.network.stored import route_graph
 >>> from routekit.workspace import Route
 >>> to_gexf(route_graph(Route.open("data/sample-route")), "out/netwerk.gexf")
 PosixPath('out/netwerk.gexf')
@@ -115,7 +115,7 @@ def to_html(graph: nx.MultiDiGraph, path: str | Path, *,
     """Write an interactive page of the network (drag, zoom, hover for details).
 
     Colours, shapes and line styles are those of
-    :func:`routekit.network.draw.draw_network`. With *pos* (e.g. the saved
+    :func:`routekit.network.plot.plot_network`. With *pos* (e.g. the saved
     layout) the page starts from the same picture; otherwise vis-network
     arranges it.
 
@@ -126,7 +126,7 @@ def to_html(graph: nx.MultiDiGraph, path: str | Path, *,
     """
     from pyvis.network import Network
 
-    from routekit.network.draw import attitude_colour, edge_styles, short_label
+    from routekit.network.plot import attitude_colour, edge_styles, short_label
 
     shapes = {"person": "dot", "organisation": "square", "group": "triangle"}
     net = Network(height="780px", width="100%", directed=True, cdn_resources="in_line",

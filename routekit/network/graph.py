@@ -28,9 +28,10 @@ import networkx as nx
 
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
-from routekit.records.stakeholders import RELATION_KINDS, Position, Relation, Stakeholder
+from routekit.records.network import RELATION_KINDS, Relation
+from routekit.records.stakeholders import Position, Stakeholder
 
-__all__ = ["CONNECTING", "build_graph", "connections", "relation_problems", "route_graph"]
+__all__ = ["CONNECTING", "build_graph", "connections", "new_problems", "relation_problems"]
 
 CONNECTING = tuple(kind for kind in RELATION_KINDS if kind != "conflict")
 """Relation kinds that connect people (all but conflict); the default for analyses."""
@@ -80,6 +81,29 @@ def relation_problems(stakeholders: Iterable[Stakeholder | Mapping],
                                     row, "source"))
         earlier.append((row, rel))
     return problems
+
+
+def new_problems(stakeholders: Iterable[Stakeholder | Mapping],
+                 relations: Iterable[Relation | Mapping],
+                 relation: Relation | Mapping) -> list[str]:
+    """What saving *relation* (new, or replacing the one with its source, target and
+    kind) would add to :func:`relation_problems`: the messages not there before.
+
+    Examples
+    --------
+    >>> people = [{"id": "a", "name": "A", "kind": "person", "sector": "residents"}]
+    >>> len(new_problems(people, [], {"source": "a", "target": "x", "kind": "funding"}))
+    1
+    """
+    people = _models(stakeholders, Stakeholder)
+    current = _models(relations, Relation)
+    record = _models([relation], Relation)[0]
+    key = (record.source, record.target, record.kind)
+    merged = [record if (r.source, r.target, r.kind) == key else r for r in current]
+    if all((r.source, r.target, r.kind) != key for r in current):
+        merged.append(record)
+    before = {p.message for p in relation_problems(people, current)}
+    return [p.message for p in relation_problems(people, merged) if p.message not in before]
 
 
 def _node_scores(positions: list[Position], theme: str | None) -> dict[str, dict]:
@@ -155,12 +179,6 @@ def build_graph(stakeholders: Iterable[Stakeholder | Mapping],
         keep = about | {n for n, d in graph.nodes(data=True) if theme in d["themes"]}
         graph.remove_nodes_from([n for n in list(graph) if n not in keep])
     return graph
-
-
-def route_graph(route, *, theme: str | None = None, skip_invalid: bool = False) -> nx.MultiDiGraph:
-    """:func:`build_graph` from the records of a :class:`~routekit.workspace.Route`."""
-    return build_graph(route.records("stakeholders"), route.records("relations"),
-                       route.records("positions"), theme=theme, skip_invalid=skip_invalid)
 
 
 def connections(graph: nx.MultiDiGraph, kinds: Iterable[str] | None = None) -> nx.Graph:

@@ -4,8 +4,8 @@
 picture) and keeps the positions it is given: saved positions do not move, so
 adding one stakeholder does not reshuffle the whole picture. Positions that
 were placed by hand are *pinned* and are kept even when the layout is redone
-with ``keep="pinned"``. :func:`ensure_layout` reads and writes
-``network_layout.csv`` in the route.
+with ``keep="pinned"``. :func:`routekit.network.stored.ensure_layout` reads and
+writes them in ``network_layout.csv`` of the route.
 
 Small networks (up to 150 stakeholders) are laid out with Kamada-Kawai (even
 spacing, readable). Larger ones are laid out by group: the Louvain groups are
@@ -29,7 +29,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-__all__ = ["SEED", "ensure_layout", "layout", "pin", "saved_layout"]
+__all__ = ["SEED", "ego_layout", "layout", "moved"]
 
 SEED = 7
 """Seed of the layout, so the same network gives the same picture."""
@@ -97,7 +97,7 @@ def layout(graph: nx.Graph, saved: Saved | None = None, *, keep: str = "all",
     graph : Graph or MultiDiGraph
         The network (direction and kinds are ignored for the layout).
     saved : mapping, optional
-        ``{id: (x, y, pinned)}``, e.g. from :func:`saved_layout`.
+        ``{id: (x, y, pinned)}``, e.g. from :func:`routekit.network.stored.saved_layout`.
     keep : {"all", "pinned", "none"}, default "all"
         Which saved positions stay where they are: all, only pinned ones, or
         none (a fresh layout).
@@ -145,30 +145,31 @@ def _near_neighbours(view: nx.Graph, fixed: dict, seed: int) -> dict:
     return new
 
 
-def saved_layout(route) -> dict[str, tuple[float, float, bool]]:
-    """The positions saved in *route* (``network_layout.csv``): ``{id: (x, y, pinned)}``."""
-    return {r.stakeholder: (r.x, r.y, r.pinned) for r in route.records("network_layout")}
+def ego_layout(ego: nx.Graph, pos: Mapping[str, tuple[float, float]], *,
+               seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """Positions for an ego network: the whole picture's positions, spread again a little
+    so the neighbourhood stays recognisable and fills the picture.
 
-
-def ensure_layout(route, graph: nx.Graph, *, keep: str = "all",
-                  seed: int = SEED) -> dict[str, tuple[float, float]]:
-    """:func:`layout` with the route's saved positions; saves them when any changed.
-
-    Positions of stakeholders outside *graph* (another theme's view) are kept
-    in the file.
+    Examples
+    --------
+    >>> ego = nx.Graph([("a", "b")])
+    >>> ego_layout(ego, {"a": (0.0, 0.0), "b": (1.0, 1.0), "c": (2.0, 2.0)})
+    {'a': (0.0, 0.0), 'b': (1.0, 1.0)}
     """
-    saved = saved_layout(route)
-    pos = layout(graph, saved, keep=keep, seed=seed)
+    if len(ego) <= 2:
+        return {n: pos[n] for n in ego if n in pos}
+    return layout(ego, {n: (*pos[n], False) for n in ego if n in pos}, keep="none", seed=seed)
+
+
+def moved(saved: Saved, pos: Mapping[str, tuple[float, float]]) -> list[dict]:
+    """The positions of *pos* (rounded to 4 decimals) that differ from *saved*, as
+    ``network_layout`` rows that keep their pin.
+
+    Examples
+    --------
+    >>> moved({"a": (0.0, 0.0, True)}, {"a": (0.0, 0.0), "b": (0.123456, 1.0)})
+    [{'stakeholder': 'b', 'x': 0.1235, 'y': 1.0, 'pinned': False}]
+    """
     rounded = {n: (round(x, 4), round(y, 4)) for n, (x, y) in pos.items()}
-    changed = {n: p for n, p in rounded.items() if saved.get(n, (None, None))[:2] != p}
-    if changed:  # only the moved positions: another page's pins stay
-        route.upsert_many("network_layout", [
-            {"stakeholder": n, "x": x, "y": y, "pinned": saved.get(n, (0, 0, False))[2]}
-            for n, (x, y) in sorted(changed.items())])
-    return rounded
-
-
-def pin(route, stakeholder: str, x: float, y: float) -> None:
-    """Put *stakeholder* at (x, y) in the saved picture and keep it there (pinned)."""
-    route.upsert("network_layout", {"stakeholder": stakeholder, "x": round(float(x), 4),
-                                    "y": round(float(y), 4), "pinned": True})
+    return [{"stakeholder": n, "x": x, "y": y, "pinned": saved.get(n, (0, 0, False))[2]}
+            for n, (x, y) in sorted(rounded.items()) if saved.get(n, (None, None))[:2] != (x, y)]

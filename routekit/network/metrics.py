@@ -254,14 +254,15 @@ def ego_graph(graph: nx.MultiDiGraph, node: str, *, radius: int = 1,
 
     Steps are counted on the :func:`~routekit.network.graph.connections` view
     of *kinds*; the result keeps every tie (also conflict) between those
-    stakeholders, so the picture shows the whole neighbourhood.
+    stakeholders, so the picture shows the whole neighbourhood. ``graph["ego"]`` and
+    ``graph["radius"]`` of the result name its centre and *radius*.
     """
     if node not in graph:
         raise KeyError(node)
     near = nx.single_source_shortest_path_length(connections(graph, kinds), node,
                                                  cutoff=radius)
     ego = graph.subgraph(near).copy()
-    ego.graph["ego"] = node
+    ego.graph["ego"], ego.graph["radius"] = node, radius
     return ego
 
 

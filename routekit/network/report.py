@@ -24,11 +24,11 @@ def report_section(route):
     if not route.records("relations"):
         return None
     from routekit.network import dependence, metrics, tables
-    from routekit.network.draw import draw_network
-    from routekit.network.graph import route_graph
-    from routekit.network.layout import layout, saved_layout
+    from routekit.network.layout import layout
+    from routekit.network.plot import plot_network
+    from routekit.network.stored import route_graph, saved_layout
     from routekit.report import Chart, Section
-    from routekit.style import chart_size, new_figure
+    from routekit.style import chart_size
 
     graph = route_graph(route, skip_invalid=True)
     groups = metrics.communities(graph)
@@ -45,8 +45,8 @@ def report_section(route):
             paragraphs.append(t("network.report.theme", theme=theme.name,
                                 text=dependence.dependence(view).sentence))
     paragraphs += [str(problem) for problem in graph.graph["problems"]]
-    fig, ax = new_figure(chart_size())
-    draw_network(graph, layout(graph, saved_layout(route)), ax=ax, source=source)
+    ax = plot_network(graph, layout(graph, saved_layout(route)), size=chart_size(),
+                      source=source)
     players = tables.key_players(graph, groups)
     frames = [players, tables.brokers_table(graph, groups),
               tables.community_table(graph, groups), tables.suggestions_table(graph, groups),
@@ -58,7 +58,7 @@ def report_section(route):
     point = paragraphs[0] if top is None else t(
         "documents.network.point", name=top[name], contacts=int(top[contacts]),
         count=int(groups.max()))
-    chart = Chart(fig, point=point, notes=notes, name="netwerk")
+    chart = Chart(ax.get_figure(root=True), point=point, notes=notes, name="netwerk")
     return Section(title=t("network.title"), paragraphs=paragraphs,
                    tables=[frame for frame in frames if len(frame)], figures=[chart],
                    summary=[dependence.dependence(graph).sentence])

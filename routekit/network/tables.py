@@ -6,7 +6,7 @@ whom the library reaches. Numbers are rounded for reading.
 
 Examples
 --------
->>> from routekit.network.graph import route_graph
+>>> from routekit.network.stored import route_graph
 >>> from routekit.workspace import Route
 >>> key_players(route_graph(Route.open("data/sample-route"))).columns[0]
 'Stakeholder'

@@ -13,10 +13,10 @@ import datetime as dt
 
 from pydantic import Field
 
-from routekit.records.base import Flag, PipeList, Record, Score, choice
+from routekit.records.base import PipeList, Record, Score, choice
 
-__all__ = ["Conversation", "Force", "Position", "Relation", "Stakeholder",
-           "SECTORS", "RELATION_KINDS"]
+__all__ = ["Conversation", "Force", "Position", "Stakeholder",
+           "SECTORS"]
 
 SECTORS = ("municipality", "education", "care", "welfare", "culture", "associations",
            "business", "residents", "library", "media", "faith")
@@ -24,9 +24,6 @@ _SECTOR_NL = {"gemeente": "municipality", "onderwijs": "education", "zorg": "car
               "welzijn": "welfare", "cultuur": "culture", "verenigingen": "associations",
               "bedrijfsleven": "business", "bewoners": "residents",
               "bibliotheek": "library", "pers": "media", "levensbeschouwing": "faith"}
-RELATION_KINDS = ("collaboration", "funding", "information", "influence", "conflict")
-_RELATION_NL = {"samenwerking": "collaboration", "financiering": "funding",
-                "informatie": "information", "invloed": "influence"}
 
 
 class Stakeholder(Record):
@@ -66,18 +63,6 @@ class Position(Record):
     """Own approach, when it differs from the suggestion (actor map: benadering)."""
     action: str | None = None
     """Next short-term action (actor map: korte-termijn actie)."""
-
-
-class Relation(Record):
-    """A tie between two stakeholders (Net-Map style: kind, direction, strength)."""
-
-    source: str
-    target: str
-    kind: choice(*RELATION_KINDS, aliases=_RELATION_NL)
-    directed: Flag = True
-    strength: int = Field(default=3, ge=1, le=5)
-    theme: str | None = None
-    note: str | None = None
 
 
 class Force(Record):

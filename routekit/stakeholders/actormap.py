@@ -35,7 +35,7 @@ from routekit.io import FORMULA_START
 from routekit.records.base import make_id
 from routekit.records.stakeholders import SECTORS, Position, Stakeholder
 from routekit.stakeholders.engagement import engagement_list
-from routekit.stakeholders.register import register
+from routekit.stakeholders.stored import register
 
 if TYPE_CHECKING:
     from routekit.workspace import Route

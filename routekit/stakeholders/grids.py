@@ -107,7 +107,7 @@ def quadrants(table: pd.DataFrame, grid: str | Grid = "mendelow", *, x: str | No
     Parameters
     ----------
     table : DataFrame
-        Register rows of one theme (see :func:`routekit.stakeholders.register.register`).
+        Register rows of one theme (see :func:`routekit.stakeholders.register.register_table`).
     grid : str or Grid, default "mendelow"
         A key of :data:`GRIDS` or your own :class:`Grid`.
     x, y : str, optional

@@ -15,11 +15,12 @@ import pandas as pd
 from routekit.i18n import t
 from routekit.report import Section
 from routekit.stakeholders import (
+    comparison_of,
     conversation_pairs,
-    force_field,
+    field_of,
+    force_totals,
     krachtenveld,
     register,
-    theme_comparison,
     theme_findings,
 )
 from routekit.workspace import Route
@@ -33,7 +34,7 @@ _COMPARISON = ("name", "stakeholders", "supporters", "neutrals", "opponents", "k
 def report_section(route: Route) -> Section | None:
     """The step-4b section of the route report, or None when there are no positions yet."""
     from routekit.report import Chart, Table
-    from routekit.stakeholders import plots
+    from routekit.stakeholders import plot
     from routekit.style import chart_size
 
     table = register(route)
@@ -41,7 +42,7 @@ def report_section(route: Route) -> Section | None:
         return None
     themes = route.config.theme_ids
     names = {th.id: th.name for th in route.config.themes}
-    comparison = theme_comparison(table, themes, names)
+    comparison = comparison_of(route)
     section = Section(title=t("stakeholders.report.title"),
                       paragraphs=theme_findings(comparison))
     section.tables.append(Table(comparison[list(_COMPARISON)].rename(
@@ -49,13 +50,11 @@ def report_section(route: Route) -> Section | None:
     counts = comparison.set_index("name")
     best = counts["balance"].idxmax()
     section.figures.append(Chart(
-        plots.theme_chart(comparison, size=chart_size()).figure, name="thema-vergelijking",
+        plot.plot_theme_comparison(comparison, size=chart_size()).figure, name="thema-vergelijking",
         point=t("documents.stakeholders.theme_point", theme=best,
                 supporters=int(counts.at[best, "supporters"]),
                 opponents=int(counts.at[best, "opponents"])),
         notes=[_counts_line(name, row) for name, row in counts.iterrows()]))
-    forces = route.table("forces")
-    people = {s.id: s.name for s in route.records("stakeholders")}
     relations = route.table("relations")
     pairs = []
     for theme in themes:
@@ -66,18 +65,18 @@ def report_section(route: Route) -> Section | None:
             line = _counts_line(names[theme], row)
             section.summary.append(line + ".")
             section.figures.append(Chart(
-                plots.krachtenveld_chart(groups, title=names[theme], size=chart_size()).figure,
+                plot.plot_krachtenveld(groups, title=names[theme], size=chart_size()).figure,
                 point=line, name=f"krachtenveld-{theme}", notes=_group_notes(groups)))
             found = conversation_pairs(rows, relations)
             pairs.append(found.assign(theme=names[theme]))
-        field = force_field(forces, theme, people)
+        field = field_of(route, theme)
         if not field.empty:
-            strength = field.groupby("direction")["strength"].sum()
-            driving, restraining = strength.get("driving", 0), strength.get("restraining", 0)
+            totals = force_totals(field)
+            driving, restraining = totals["driving"], totals["restraining"]
             key = "more" if driving > restraining else "less" if driving < restraining else "equal"
             section.figures.append(Chart(
-                plots.lewin_chart(field, goal=route.config.theme(theme).goal,
-                                  title=names[theme], size=chart_size()).figure,
+                plot.plot_lewin(field, totals, goal=route.config.theme(theme).goal,
+                                title=names[theme], size=chart_size()).figure,
                 name=f"krachten-{theme}",
                 point=t(f"documents.stakeholders.lewin_{key}", theme=names[theme],
                         driving=f"{driving:g}", restraining=f"{restraining:g}"),

@@ -25,7 +25,7 @@ import ipywidgets as w
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
 from routekit.markup import escape
-from routekit.records.stakeholders import RELATION_KINDS
+from routekit.records.network import RELATION_KINDS
 from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, show_table
 from routekit.workspace import Route
 
@@ -114,17 +114,11 @@ class RelationForm(Form):
                 "note": self.note.value.strip() or None}
 
     def _add(self) -> None:
-        from routekit.network.graph import relation_problems
+        from routekit.network.graph import new_problems
 
         record = self.record()
-        key = (record["source"], record["target"], record["kind"])
-        people = self.route.records("stakeholders")
-        current = self.route.records("relations")
-        merged = [record if (r.source, r.target, r.kind) == key else r for r in current]
-        if all((r.source, r.target, r.kind) != key for r in current):
-            merged.append(record)
-        before = {p.message for p in relation_problems(people, current)}
-        found = [p.message for p in relation_problems(people, merged) if p.message not in before]
+        found = new_problems(self.route.records("stakeholders"), self.route.records("relations"),
+                             record)
 
         def add() -> str:
             if found:
@@ -165,14 +159,14 @@ class PinForm(Form):
         self._load()
 
     def _load(self) -> None:
-        from routekit.network.layout import saved_layout
+        from routekit.network.stored import saved_layout
 
         x, y, _ = saved_layout(self.route).get(self.who.value, (0.0, 0.0, False))
         with self.loading():
             self.x.value, self.y.value = x, y
 
     def _pin(self) -> None:
-        from routekit.network.layout import pin
+        from routekit.network.stored import pin
 
         def save() -> str:
             pin(self.route, self.who.value, self.x.value, self.y.value)
@@ -213,8 +207,9 @@ class NetworkBoard:
         self.size = size
         self.export_dir = Path(export_dir or route.export_dir)
         self._cache: dict = {}
-        self.relations = RelationForm(route, on_change=self.changed)
-        self.pins = PinForm(route, on_change=self.changed)
+        self._tables_of: dict | None = None  # the analysis the tables show
+        self.relations = RelationForm(route, on_change=lambda: self.changed("relations"))
+        self.pins = PinForm(route, on_change=lambda: self.changed("network_layout"))
         self.theme = w.Dropdown(options=[(_label("all_themes"), "")] +
                                 [(th.name, th.id) for th in route.config.themes],
                                 description=_label("theme"))
@@ -248,9 +243,17 @@ class NetworkBoard:
         """The network of the chosen theme (bad relations left out and reported)."""
         return self._analysis()["graph"]
 
-    def changed(self) -> None:
-        """The records changed (a form saved): analyse the network again, then redraw."""
-        self._cache.clear()
+    def changed(self, kind: str | None = None) -> None:
+        """Records of *kind* changed (a form saved; None: any): analyse again, then redraw.
+
+        Only what *kind* touches is read again: a relation leaves the stakeholders, their
+        positions and the picture's layout as they were (the same people are placed).
+        """
+        if kind == "network_layout":  # the same network and analysis, other positions
+            self._cache.pop("pos", None)
+        else:
+            kept = ("stakeholders", "positions", "pos") if kind == "relations" else ()
+            self._cache = {name: value for name, value in self._cache.items() if name in kept}
         self.refresh()
 
     def _analysis(self) -> dict:
@@ -258,23 +261,23 @@ class NetworkBoard:
         change of the records (or of theme and kinds) and shared by picture and tables."""
         from routekit.network import dependence, metrics, tables
         from routekit.network.graph import build_graph
-        from routekit.network.layout import ensure_layout
+        from routekit.network.stored import ensure_layout
 
+        for kind in ("stakeholders", "relations", "positions"):
+            if kind not in self._cache:
+                self._cache[kind] = self.route.records(kind)
+        records = tuple(self._cache[kind] for kind in ("stakeholders", "relations", "positions"))
+        if "pos" not in self._cache:
+            self._cache["pos"] = ensure_layout(self.route, build_graph(*records,
+                                                                       skip_invalid=True))
         key = (self.theme.value, tuple(self.selected_kinds))
         if key in self._cache:
             return self._cache[key]
-        if "records" not in self._cache:
-            records = (self.route.records("stakeholders"), self.route.records("relations"),
-                       self.route.records("positions"))
-            whole = build_graph(*records, skip_invalid=True)
-            self._cache["records"] = records
-            self._cache["pos"] = ensure_layout(self.route, whole)
-        records = self._cache["records"]
         graph = build_graph(*records, theme=self.theme.value or None, skip_invalid=True)
         counted = [k for k in self.selected_kinds if k != "conflict"]
         groups = metrics.communities(graph, counted)
         ranking = metrics.centrality(graph, counted)
-        found = {"graph": graph, "pos": self._cache["pos"], "counted": counted,
+        found = {"graph": graph, "counted": counted,
                  "key_players": tables.key_players(graph, groups, kinds=counted,
                                                    centrality=ranking),
                  "brokers": tables.brokers_table(graph, groups, kinds=counted,
@@ -284,26 +287,32 @@ class NetworkBoard:
         return found
 
     def refresh(self) -> None:
-        """Redraw the picture and the tables (the analysis is reused while nothing changed)."""
+        """Redraw the picture, and the tables when their analysis changed (the analysis is
+        reused while nothing changed)."""
         from IPython.display import HTML, display
 
-        from routekit.network.draw import draw_ego, draw_network
-        from routekit.style import new_figure
+        from routekit.network.layout import ego_layout
+        from routekit.network.metrics import ego_graph
+        from routekit.network.plot import plot_ego, plot_network
 
         found = self._analysis()
-        graph, pos = found["graph"], found["pos"]
+        graph, pos = found["graph"], self._cache["pos"]
         problems = graph.graph["problems"]
         self.status.value = problems_html(problems, t("kit.in_files")) if problems else ""
         kinds = self.selected_kinds
-        _, ax = new_figure(self.size)
         if self.ego.value and self.ego.value in graph:
-            draw_ego(graph, self.ego.value, pos, radius=self.radius.value, ax=ax, kinds=kinds)
+            ego = ego_graph(graph, self.ego.value, radius=self.radius.value, kinds=kinds)
+            ax = plot_ego(ego, ego_layout(ego, pos), size=self.size, kinds=kinds)
         else:
             theme = self.route.config.theme(self.theme.value) if self.theme.value else None
-            draw_network(graph, pos, ax=ax, kinds=kinds, subtitle=theme.name if theme else None)
+            ax = plot_network(graph, pos, size=self.size, kinds=kinds,
+                              subtitle=theme.name if theme else None)
         self.picture = ax
         self.key_players, self.brokers = found["key_players"], found["brokers"]
-        show_figure(self.chart, ax, laid_out=True)  # draw_* end with finish()
+        show_figure(self.chart, ax, laid_out=True)  # plot_* end with finish()
+        if found is self._tables_of:  # a pin, another ego network: the same tables
+            return
+        self._tables_of = found
         self.tables.clear_output(wait=True)
         with self.tables:
             display(HTML(f"<p>{escape(found['sentence'])}</p>"))
@@ -314,7 +323,7 @@ class NetworkBoard:
 
     def _export(self) -> None:
         from routekit.network.export import to_gexf, to_graphml, to_html
-        from routekit.network.layout import saved_layout
+        from routekit.network.stored import saved_layout
 
         graph = self.graph()
         name = _label("file")

@@ -256,13 +256,11 @@ def conversation_section(route) -> list:
 
 def theme_findings_section(route) -> list:
     """Around which theme most supporters and opponents stand, in sentences."""
-    from routekit.stakeholders import register, theme_comparison, theme_findings
+    from routekit.stakeholders import comparison_of, theme_findings
 
     if not present(route, ["positions"])["positions"]:
         return needs_section(route, ["stakeholders", "positions"], rest=False)
-    names = {theme.id: theme.name for theme in route.config.themes}
-    comparison = theme_comparison(register(route), route.config.theme_ids, names)
-    return [_bullets(theme_findings(comparison))]
+    return [_bullets(theme_findings(comparison_of(route)))]
 
 
 def engagement_section(route, theme: str | None) -> list:
@@ -291,7 +289,7 @@ def engagement_section(route, theme: str | None) -> list:
 
 
 def _graph(route, theme: str | None = None):
-    from routekit.network.graph import route_graph
+    from routekit.network.stored import route_graph
 
     return route_graph(route, theme=theme, skip_invalid=True)
 

@@ -1,7 +1,7 @@
 """Forms of notebook 04b: stakeholders, their positions per theme, forces and live charts.
 
 Every change is saved to the workspace at once (through
-:mod:`routekit.stakeholders.register` and :class:`routekit.workspace.Route`),
+:mod:`routekit.stakeholders.stored` and :class:`routekit.workspace.Route`),
 and the chart below the forms follows. After editing the CSV files or the
 actor map in Excel, "Opnieuw inlezen" shows the files' current state.
 
@@ -31,8 +31,10 @@ from routekit.records.stakeholders import SECTORS
 from routekit.stakeholders import (
     GRIDS,
     add_stakeholder,
+    comparison_of,
     export_actor_map,
-    force_field,
+    field_of,
+    force_totals,
     krachtenveld,
     problems,
     quadrants,
@@ -40,7 +42,6 @@ from routekit.stakeholders import (
     register,
     remove_stakeholder,
     set_position,
-    theme_comparison,
 )
 from routekit.ui.kit import Form, button, ok_html, problems_html, show_figure, theme_notice
 from routekit.workspace import Route
@@ -48,6 +49,11 @@ from routekit.workspace import Route
 __all__ = ["ForceForm", "KrachtenveldBoard", "StakeholderForm"]
 
 _NEW = "__new__"
+_BUBBLES = ["name", "sector", "influence", "attitude", "interest"]
+_DRAWN = {"krachtenveld": [*_BUBBLES, "side", "group"],
+          "lewin": ["direction", "description", "strength", "action"],
+          "grid": [*_BUBBLES, "x", "y", "quadrant"], "themes": None}
+"""Per view, the columns of the data its chart draws (None: all)."""
 _SCORES = {"influence": (1, 5), "attitude": (-2, 2), "interest": (1, 5), "trust": (0, 5)}
 
 
@@ -409,6 +415,9 @@ class KrachtenveldBoard:
     chart : Output
     chart_data : DataFrame
         The data of the chart shown last (for checks and for copying).
+    drawn : int
+        How many times the chart was drawn (a save that leaves what it shows as it was
+        does not draw it again).
     reread, export, import_map : Button
     widget : VBox
     """
@@ -423,6 +432,8 @@ class KrachtenveldBoard:
             "stakeholders.ui.actormap_file")
         self.chart = w.Output()
         self.chart_data = pd.DataFrame()
+        self.drawn = 0
+        self._shown: tuple | None = None  # (theme, view, what the chart shows) drawn last
         notice = theme_notice(route)
         if notice is not None:  # stakeholders are placed per theme: a theme first
             self.widget = w.VBox([notice])
@@ -453,21 +464,31 @@ class KrachtenveldBoard:
         """The data of the selected chart for the selected theme."""
         theme, view = self.theme.value, self.view.value
         if view == "lewin":
-            names = {s.id: s.name for s in self.route.records("stakeholders")}
-            return force_field(self.route.table("forces"), theme, names)
+            return field_of(self.route, theme)
         if view == "themes":
-            return theme_comparison(register(self.route), self.route.config.theme_ids,
-                                    {th.id: th.name for th in self.route.config.themes})
+            return comparison_of(self.route)
         table = register(self.route, theme)
         return krachtenveld(table) if view == "krachtenveld" else quadrants(table, view)
 
     def _saved(self) -> None:
-        # a form saves only what it checked, so the files need no new check
-        self.refresh(check=False)
+        # a form saves only what it checked, so the files need no new check; the chart is
+        # drawn again only when what it shows changed (a force saved under the
+        # krachtenveld, a stakeholder's notes, leave it as it is)
+        self.refresh(check=False, redraw=False)
 
-    def refresh(self, *, check: bool = True) -> None:
-        """Redraw the chart from the saved records; *check* the files and show any problems."""
-        from routekit.stakeholders import plots
+    def _drawn_data(self) -> tuple:
+        """What the chart of the current view shows, to compare with the one drawn last."""
+        columns = _DRAWN.get(self.view.value, _DRAWN["grid"])
+        shown = self.chart_data if columns is None else self.chart_data.reindex(
+            columns=columns)
+        return (self.theme.value, self.view.value, shown.to_json(orient="split"))
+
+    def refresh(self, *, check: bool = True, redraw: bool = True) -> None:
+        """Redraw the chart from the saved records; *check* the files and show any problems.
+
+        With *redraw* False the chart is drawn only when what it shows changed.
+        """
+        from routekit.stakeholders import plot
 
         if check:
             found = problems(self.route)
@@ -477,18 +498,23 @@ class KrachtenveldBoard:
         except RouteError as error:
             self.status.value = problems_html(error, t("kit.in_files"))
             return
+        shown = self._drawn_data()
+        if not redraw and shown == self._shown:
+            return
+        self._shown = shown
+        self.drawn += 1
         theme = self.route.config.theme(self.theme.value)
         view = self.view.value
         if view == "lewin":
-            ax = plots.lewin_chart(self.chart_data, goal=theme.goal, title=theme.name,
-                                   size=self.size)
+            ax = plot.plot_lewin(self.chart_data, force_totals(self.chart_data), goal=theme.goal,
+                                 title=theme.name, size=self.size)
         elif view == "themes":
-            ax = plots.theme_chart(self.chart_data, size=self.size)
+            ax = plot.plot_theme_comparison(self.chart_data, size=self.size)
         elif view == "krachtenveld":
-            ax = plots.krachtenveld_chart(self.chart_data, title=theme.name, size=self.size)
+            ax = plot.plot_krachtenveld(self.chart_data, title=theme.name, size=self.size)
         else:
-            ax = plots.grid_chart(self.chart_data, view, size=self.size,
-                                  title=f"{t(f'stakeholders.grid.{view}')} – {theme.name}")
+            ax = plot.plot_grid(self.chart_data, view, size=self.size,
+                                title=f"{t(f'stakeholders.grid.{view}')} – {theme.name}")
         show_figure(self.chart, ax, laid_out=True)  # every chart here ends with finish()
 
     def _reread(self) -> None:

@@ -2,11 +2,13 @@
 
 Examples
 --------
->>> from routekit.stakeholders import force_field
+>>> from routekit.stakeholders import force_field, force_totals
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
->>> ax = lewin_chart(force_field(route.table("forces"), "eenzaamheid"),
-...                  goal="Minder eenzaamheid onder ouderen")
+>>> field = force_field(route.table("forces"), "eenzaamheid")
+>>> ax = plot_lewin(field, force_totals(field), goal="Minder eenzaamheid onder ouderen")
+>>> len(force_labels(ax)) == len(field)
+True
 """
 
 from __future__ import annotations
@@ -16,17 +18,22 @@ import textwrap
 import pandas as pd
 
 from routekit.i18n import t
-from routekit.stakeholders.forcefield import force_totals
-from routekit.stakeholders.plots._common import axes_for
-from routekit.style import mix, figure_scale, finish, get_style, style_context
+from routekit.style import figure_axes, figure_scale, finish, get_style, mix, style_context
 
-__all__ = ["lewin_chart"]
+__all__ = ["FORCE_GID", "force_labels", "plot_lewin"]
 
+FORCE_GID = "routekit-force"
+"""The ``gid`` of the force descriptions :func:`plot_lewin` writes."""
 _REACH = 5.5  # arrows run from 0 to 5 units; text starts beyond
 _EDGE = 13.0  # half the width of the axes in data units
 
 
-def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
+def force_labels(ax) -> list:
+    """The force descriptions a Lewin diagram wrote on *ax* (Text artists)."""
+    return [text for text in ax.texts if text.get_gid() == FORCE_GID]
+
+
+def plot_lewin(field: pd.DataFrame, totals: dict[str, int], *, goal: str | None = None, ax=None,
                 title: str | None = None, source: str | None = None, size: str = "slide",
                 actions: bool = True):
     """Draw the force field of one goal: arrows against a central line, with totals.
@@ -35,6 +42,9 @@ def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
     ----------
     field : DataFrame
         :func:`routekit.stakeholders.forcefield.force_field` of one theme.
+    totals : dict
+        :func:`routekit.stakeholders.forcefield.force_totals` of *field*: the
+        totals under each side and the verdict in the subtitle.
     goal : str, optional
         The goal or desired change, shown on the central line.
     ax : Axes, optional
@@ -46,15 +56,14 @@ def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
     Returns
     -------
     Axes
-        With ``ax.routekit_totals`` (:func:`force_totals`) and ``ax.routekit_labels``
-        (the force descriptions).
+        The force descriptions are :func:`force_labels`.
     """
     from matplotlib.patches import FancyArrow
 
-    fig, ax = axes_for(ax, size)
+    ax = figure_axes(ax, size)
+    fig = ax.get_figure(root=True)
     s = get_style()
     scale = figure_scale(fig)
-    totals = force_totals(field)
     sides = {d: field[field["direction"] == d].reset_index(drop=True)
              for d in ("driving", "restraining")}
     rows = max(1, *(len(part) for part in sides.values()))
@@ -62,7 +71,6 @@ def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
     small = base * 0.74
     text_inches = fig.get_size_inches()[0] * 0.96 * (_EDGE - _REACH) / (2 * _EDGE)
     chars = max(14, int(text_inches * 72 / (small * 0.56)))
-    texts = []
     with style_context(scale=scale):
         colours = {"driving": s.positive, "restraining": s.negative}
         for direction, part in sides.items():
@@ -85,9 +93,9 @@ def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
                     label += "\n" + textwrap.fill(t("stakeholders.chart.lewin.action",
                                                     action=action), chars, max_lines=2,
                                                   placeholder="…")
-                texts.append(ax.text(sign * _REACH, y, label, ha="right" if sign < 0 else "left",
-                                     va="center", fontsize=small, color=s.text, zorder=4,
-                                     linespacing=1.0))
+                ax.text(sign * _REACH, y, label, ha="right" if sign < 0 else "left",
+                        va="center", fontsize=small, color=s.text, zorder=4, linespacing=1.0,
+                        gid=FORCE_GID)
         ax.axvline(0, color=s.text, lw=2.5, zorder=2)
         for direction, sign in (("driving", -1), ("restraining", 1)):
             ax.text(sign * 3, rows + 0.85, t(f"stakeholders.direction.{direction}"),
@@ -110,6 +118,4 @@ def lewin_chart(field: pd.DataFrame, *, goal: str | None = None, ax=None,
         finish(ax, title=title or t("stakeholders.chart.lewin.title"),
                subtitle=t(f"stakeholders.chart.lewin.{verdict}", driving=totals["driving"],
                           restraining=totals["restraining"]), source=source)
-    ax.routekit_totals = totals
-    ax.routekit_labels = texts
     return ax

@@ -7,9 +7,10 @@ from matplotlib.patches import FancyArrowPatch
 from network_fixtures import fixture_graph
 
 from routekit.labels import labels_on_markers, labels_overlap
-from routekit.network.draw import attitude_colour, draw_ego, draw_network, edge_styles, node_size
-from routekit.network.graph import route_graph
-from routekit.network.layout import ensure_layout, layout
+from routekit.network.layout import ego_layout, layout
+from routekit.network.metrics import ego_graph
+from routekit.network.plot import attitude_colour, edge_styles, node_size, plot_ego, plot_network
+from routekit.network.stored import ensure_layout, route_graph
 from routekit.style import export_figure, get_style, new_figure
 
 
@@ -19,7 +20,7 @@ def _nodes(ax):
 
 def test_influence_attitude_and_kind_are_drawn():
     graph = fixture_graph()
-    ax = draw_network(graph, layout(graph), labels=False)
+    ax = plot_network(graph, layout(graph), labels=False)
     nodes = _nodes(ax)
     assert set(nodes) == {"nodes-person", "nodes-organisation", "nodes-group"}
     # organisations in graph order: bieb (influence 3), cor (5)
@@ -33,7 +34,7 @@ def test_influence_attitude_and_kind_are_drawn():
 
 def test_edges_follow_kind_direction_and_strength():
     graph = fixture_graph()
-    ax = draw_network(graph, layout(graph), labels=False, kinds=["funding", "conflict"])
+    ax = plot_network(graph, layout(graph), labels=False, kinds=["funding", "conflict"])
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 2  # bieb → bob funding, bob – cor conflict
     funding = next(a for a in arrows if a.get_arrowstyle().__class__.__name__ == "CurveFilledB")
@@ -46,7 +47,8 @@ def test_edges_follow_kind_direction_and_strength():
 
 def test_ego_view_shows_only_the_neighbourhood_and_rings_the_centre():
     graph = fixture_graph()
-    ax = draw_ego(graph, "cor", layout(graph))
+    ego = ego_graph(graph, "cor")
+    ax = plot_ego(ego, ego_layout(ego, layout(graph)))
     assert sum(len(c.get_offsets()) for c in _nodes(ax).values()) == 4
     assert any(c.get_gid() == "highlight" for c in ax.collections)
     assert "Cor" in ax.get_title(loc="left") or any("Cor" in t.get_text() for t in ax.texts)
@@ -56,19 +58,20 @@ def test_sample_network_is_readable_at_slide_size(sample_route, figure_dir):
     graph = route_graph(sample_route)
     pos = ensure_layout(sample_route, graph)
     fig, ax = new_figure("slide")
-    draw_network(graph, pos, ax=ax, source=sample_route.config.notice or "De Sleutel")
+    plot_network(graph, pos, ax=ax, source=sample_route.config.notice or "De Sleutel")
     assert labels_overlap(ax.texts) == []
     assert labels_on_markers(ax.texts, list(_nodes(ax).values())) == []
     labels = {t.get_text() for t in ax.texts}
     assert {"Anneke Bos", "Sascha", "Gemeente Sleutelwaard\n– team Sociaal Domein"} <= labels
     assert min(t.get_fontsize() for t in ax.texts) >= 9  # readable from the back of a room
     export_figure(fig, figure_dir / "network_sample", size="slide", formats=("png",), dpi=120)
-    ego = draw_ego(graph, "anneke-bos", pos)
+    anneke = ego_graph(graph, "anneke-bos")
+    ego = plot_ego(anneke, ego_layout(anneke, pos))
     export_figure(ego.figure, figure_dir / "network_ego_anneke", size="slide", formats=("png",),
                   dpi=120)
     theme = route_graph(sample_route, theme="leefbaarheid-heidebroek")
     fig, ax = new_figure("slide")
-    draw_network(theme, ensure_layout(sample_route, theme), ax=ax,
+    plot_network(theme, ensure_layout(sample_route, theme), ax=ax,
                  subtitle=sample_route.config.theme("leefbaarheid-heidebroek").name)
     assert labels_overlap(ax.texts) == []
     assert labels_on_markers(ax.texts, list(_nodes(ax).values())) == []

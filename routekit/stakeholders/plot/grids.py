@@ -5,8 +5,7 @@ Examples
 >>> from routekit.stakeholders import quadrants, register
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
->>> ax = grid_chart(quadrants(register(route, "eenzaamheid"), "mendelow"),
-...                 "mendelow")
+>>> ax = plot_grid(quadrants(register(route, "eenzaamheid"), "mendelow"), "mendelow")
 """
 
 from __future__ import annotations
@@ -17,21 +16,15 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import GRIDS, Grid, axis_label, quadrant_label, strategy
-from routekit.stakeholders.plots._common import (
-    axes_for,
-    bubbles,
-    label_budget,
-    name_bubbles,
-    spread,
-)
-from routekit.style import mix, figure_scale, finish, get_style, style_context
+from routekit.stakeholders.plot._common import bubbles, label_budget, name_bubbles, spread
+from routekit.style import figure_axes, figure_scale, finish, get_style, mix, style_context
 
-__all__ = ["grid_chart"]
+__all__ = ["plot_grid"]
 
 _LIMITS = {"attitude": (-2.6, 2.6)}
 
 
-def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
+def plot_grid(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
                title: str | None = None, x_label: str | None = None,
                y_label: str | None = None, source: str | None = None, size: str = "slide",
                labels: bool = True):
@@ -53,14 +46,15 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
     Returns
     -------
     Axes
-        With ``ax.routekit_labels`` (the label texts).
+        The names are :func:`~routekit.stakeholders.plot._common.bubble_names`.
     """
     g = GRIDS[grid] if isinstance(grid, str) else grid
-    fig, ax = axes_for(ax, size)
+    ax = figure_axes(ax, size)
+    fig = ax.get_figure(root=True)
     s = get_style()
     scale = figure_scale(fig)
     shown = placed[placed["quadrant"].notna()]
-    x_col = g.x if "x_column" not in placed.attrs else placed.attrs["x_column"]
+    x_col = g.x
     with style_context(scale=scale):
         lo_x, hi_x = _LIMITS.get(x_col, (-0.1, 5.7))
         lo_y, hi_y = -0.05, 6.05  # room for the quadrant texts above and below the points
@@ -102,6 +96,6 @@ def grid_chart(placed: pd.DataFrame, grid: str | Grid = "mendelow", *, ax=None,
         if labels and count < len(shown):  # say so (a small figure names fewer)
             finish(ax, title=title, source=source, subtitle=subtitle + "; " + t(
                 "stakeholders.chart.named_top", count=count) + note)
-        texts = name_bubbles(ax, shown, x, y, dots, count=count) if labels else []
-    ax.routekit_labels = texts
+        if labels:
+            name_bubbles(ax, shown, x, y, dots, count=count)
     return ax

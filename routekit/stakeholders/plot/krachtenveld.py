@@ -5,8 +5,8 @@ Examples
 >>> from routekit.stakeholders import krachtenveld, register
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
->>> ax = krachtenveld_chart(krachtenveld(register(route, "eenzaamheid")),
-...                         title="Eenzaamheid onder ouderen")
+>>> ax = plot_krachtenveld(krachtenveld(register(route, "eenzaamheid")),
+...                        title="Eenzaamheid onder ouderen")
 """
 
 from __future__ import annotations
@@ -17,17 +17,16 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.stakeholders.grids import axis_label, group_label, side_label
-from routekit.stakeholders.plots._common import (
-    axes_for,
+from routekit.stakeholders.plot._common import (
     bubbles,
     is_narrow,
     label_budget,
     name_bubbles,
     spread,
 )
-from routekit.style import mix, figure_scale, finish, get_style, style_context
+from routekit.style import figure_axes, figure_scale, finish, get_style, mix, style_context
 
-__all__ = ["krachtenveld_chart"]
+__all__ = ["plot_krachtenveld"]
 
 _COLUMNS = {"opponent": (-2.6, -0.5), "neutral": (-0.5, 0.5), "supporter": (0.5, 2.6)}
 _GROUPS = {("opponent", True): "key_opponents", ("opponent", False): "silent_opponents",
@@ -35,7 +34,7 @@ _GROUPS = {("opponent", True): "key_opponents", ("opponent", False): "silent_opp
            ("supporter", True): "key_allies", ("supporter", False): "silent_supporters"}
 
 
-def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = None,
+def plot_krachtenveld(groups: pd.DataFrame, *, ax=None, title: str | None = None,
                        split: float = 3, source: str | None = None, size: str = "slide",
                        labels: bool = True):
     """Draw the force field of one theme.
@@ -62,9 +61,10 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
     Returns
     -------
     Axes
-        With ``ax.routekit_labels`` (the label texts) for checks.
+        The names are :func:`~routekit.stakeholders.plot._common.bubble_names`.
     """
-    fig, ax = axes_for(ax, size)
+    ax = figure_axes(ax, size)
+    fig = ax.get_figure(root=True)
     s = get_style()
     scale = figure_scale(fig)
     with style_context(scale=scale):
@@ -113,7 +113,6 @@ def krachtenveld_chart(groups: pd.DataFrame, *, ax=None, title: str | None = Non
         if labels and count < len(groups):  # say so (a small figure names fewer)
             finish(ax, title=title, source=source, subtitle=subtitle + "; " + t(
                 "stakeholders.chart.named_top", count=count))
-        texts = name_bubbles(ax, groups, x, y, dots, count=count, avoid=headings) \
-            if labels else []
-    ax.routekit_labels = texts
+        if labels:
+            name_bubbles(ax, groups, x, y, dots, count=count, avoid=headings)
     return ax

@@ -8,12 +8,12 @@ arrows its direction. Labels never overlap (:func:`routekit.labels.place_labels`
 
 Examples
 --------
->>> from routekit.network.graph import route_graph
->>> from routekit.network.layout import ensure_layout
+>>> from routekit.network.layout import layout
+>>> from routekit.network.stored import route_graph, saved_layout
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
 >>> graph = route_graph(route)
->>> ax = draw_network(graph, ensure_layout(route, graph))
+>>> ax = plot_network(graph, layout(graph, saved_layout(route)))
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 
 from routekit.i18n import t
-from routekit.records.stakeholders import RELATION_KINDS
-from routekit.style import mix, finish, get_style, new_figure
+from routekit.records.network import RELATION_KINDS
+from routekit.style import figure_axes, figure_scale, finish, get_style, mix
 
-__all__ = ["MARKERS", "attitude_colour", "draw_ego", "draw_network", "edge_styles", "node_size",
+__all__ = ["MARKERS", "attitude_colour", "edge_styles", "node_size", "plot_ego", "plot_network",
            "short_label"]
 
 MARKERS = {"person": "o", "organisation": "s", "group": "^"}
@@ -208,10 +208,10 @@ def _labels(ax, nodes, pos, sizes, texts, scale, markers) -> None:
                  fontsize=get_style().font_size * scale * 0.72, avoid=markers, laid_out=True)
 
 
-def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *,
-                 ax=None, kinds: Iterable[str] | None = None, highlight: str | None = None,
-                 faded: Iterable[str] = (), labels: bool = True, legend: bool = True,
-                 title: str | None = None, subtitle: str | None = None,
+def plot_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *,
+                 ax=None, size: str = "slide", kinds: Iterable[str] | None = None,
+                 highlight: str | None = None, faded: Iterable[str] = (), labels: bool = True,
+                 legend: bool = True, title: str | None = None, subtitle: str | None = None,
                  source: str | None = None):
     """Draw the network Net-Map style.
 
@@ -223,7 +223,9 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
         ``{id: (x, y)}`` (see :mod:`routekit.network.layout`); stakeholders
         without a position are left out.
     ax : Axes, optional
-        Draw here; a new slide-size figure otherwise.
+        Draw here; a new figure of *size* otherwise.
+    size : str, default "slide"
+        Size of a new figure.
     kinds : iterable of str, optional
         Relation kinds to show (default: all).
     highlight : str, optional
@@ -239,10 +241,7 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     -------
     Axes
     """
-    if ax is None:
-        _, ax = new_figure("slide")
-    from routekit.style import figure_scale
-
+    ax = figure_axes(ax, size)
     kinds = list(RELATION_KINDS if kinds is None else kinds)
     scale = figure_scale(ax.get_figure(root=True))
     nodes = [n for n in graph if n in pos]
@@ -250,7 +249,6 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     attrs = graph.nodes
     crowd = min(1.0, (80 / max(len(nodes), 1)) ** 0.5)  # smaller markers in big networks
     sizes = {n: node_size(attrs[n].get("influence"), scale * crowd) for n in nodes}
-    _edges(ax, graph, pos, kinds, sizes, faded)
     markers = []
     for kind, marker in MARKERS.items():
         group = [n for n in nodes if attrs[n].get("kind", "organisation") == kind]
@@ -271,6 +269,11 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
         _legend(ax, [k for k in kinds if any(e == k for *_, e in graph.edges(keys=True))],
                 scale)
     finish(ax, title=title or t("network.title"), subtitle=subtitle, source=source)
+    # the ties take no part in the layout (they lie between the nodes): drawn after it, on
+    # the limits the nodes set, they are drawn once, in the picture itself
+    ax.set_xlim(ax.get_xlim())
+    ax.set_ylim(ax.get_ylim())
+    _edges(ax, graph, pos, kinds, sizes, faded)
     if labels and nodes:
         _labels(ax, nodes, pos, sizes, [attrs[n].get("label") or
                                        short_label(attrs[n].get("name", n)) for n in nodes],
@@ -278,24 +281,26 @@ def draw_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     return ax
 
 
-def draw_ego(graph: nx.MultiDiGraph, node: str, pos: Mapping[str, tuple[float, float]], *,
-             radius: int = 1, ax=None, kinds: Iterable[str] | None = None,
+def plot_ego(ego: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]], *, ax=None,
+             size: str = "slide", kinds: Iterable[str] | None = None,
              source: str | None = None):
-    """Draw the ego network of *node*: everyone within *radius* steps, *node* ringed.
+    """Draw an ego network, its centre ringed.
+
+    Parameters
+    ----------
+    ego : MultiDiGraph
+        :func:`routekit.network.metrics.ego_graph` (it names its centre and radius).
+    pos : mapping
+        ``{id: (x, y)}``, e.g. :func:`routekit.network.layout.ego_layout`.
+    ax, size, kinds, source
+        As in :func:`plot_network`.
 
     Returns
     -------
     Axes
     """
-    from routekit.network.layout import layout
-    from routekit.network.metrics import ego_graph
-
-    ego = ego_graph(graph, node, radius=radius, kinds=None if kinds is None else kinds)
-    # the saved positions keep the ego network recognisable; re-spread them a little
-    local = layout(ego, {n: (*pos[n], False) for n in ego if n in pos}, keep="none") \
-        if len(ego) > 2 else {n: pos[n] for n in ego if n in pos}
-    name = graph.nodes[node].get("name", node)
-    return draw_network(ego, local, ax=ax, kinds=kinds, highlight=node,
-                        title=t("network.ego.title", name=name),
+    node, radius = ego.graph["ego"], ego.graph["radius"]
+    return plot_network(ego, pos, ax=ax, size=size, kinds=kinds, highlight=node,
+                        title=t("network.ego.title", name=ego.nodes[node].get("name", node)),
                         subtitle=t("network.ego.subtitle", count=len(ego) - 1, radius=radius),
                         source=source)

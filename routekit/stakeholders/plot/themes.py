@@ -5,7 +5,7 @@ Examples
 >>> from routekit.stakeholders import register, theme_comparison
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
->>> ax = theme_chart(theme_comparison(register(route)))
+>>> ax = plot_theme_comparison(theme_comparison(register(route)))
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from routekit.i18n import t
-from routekit.stakeholders.plots._common import axes_for, is_narrow
-from routekit.style import mix, figure_scale, finish, get_style, style_context
+from routekit.stakeholders.plot._common import is_narrow
+from routekit.style import figure_axes, figure_scale, finish, get_style, mix, style_context
 
-__all__ = ["theme_chart"]
+__all__ = ["plot_theme_comparison"]
 
 
-def theme_chart(comparison: pd.DataFrame, *, ax=None, title: str | None = None,
+def plot_theme_comparison(comparison: pd.DataFrame, *, ax=None, title: str | None = None,
                 source: str | None = None, size: str = "slide"):
     """Diverging bars per theme: opponents left, supporters right, neutrals in the middle.
 
@@ -43,7 +43,8 @@ def theme_chart(comparison: pd.DataFrame, *, ax=None, title: str | None = None,
     -------
     Axes
     """
-    fig, ax = axes_for(ax, size)
+    ax = figure_axes(ax, size)
+    fig = ax.get_figure(root=True)
     s = get_style()
     scale = figure_scale(fig)
     rows = comparison.iloc[::-1].reset_index(drop=True)

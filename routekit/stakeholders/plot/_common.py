@@ -10,19 +10,26 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.records.stakeholders import SECTORS
-from routekit.style import figure_scale, get_style, new_figure, palette
+from routekit.style import figure_scale, get_style, palette
 
-__all__ = ["axes_for", "bubbles", "is_narrow", "label_budget", "name_bubbles", "short_name",
-           "spread"]
+__all__ = ["NAME_GID", "bubble_names", "bubbles", "is_narrow", "label_budget", "name_bubbles",
+           "short_name", "spread"]
 
 _LEGEND_GID = "routekit-stakeholder-legend"
+NAME_GID = "routekit-stakeholder-name"
+"""The ``gid`` of the names :func:`name_bubbles` places (what :func:`bubble_names` finds)."""
 
 
-def axes_for(ax, size="slide"):
-    """Return (fig, ax): *ax* itself, or a new house-style figure of *size*."""
-    if ax is None:
-        return new_figure(size)
-    return ax.get_figure(root=True), ax
+def bubble_names(ax) -> list:
+    """The name labels a bubble chart placed on *ax* (Text artists, in placing order).
+
+    Examples
+    --------
+    >>> from routekit.style import figure_axes
+    >>> bubble_names(figure_axes())
+    []
+    """
+    return [text for text in ax.texts if text.get_gid() == NAME_GID]
 
 
 def is_narrow(fig) -> bool:
@@ -122,7 +129,8 @@ def name_bubbles(ax, frame: pd.DataFrame, x, y, dots, *, count: int | None = Non
 
     Call after :func:`routekit.style.finish`: the labels are placed on that layout
     (they take no part in it), clear of the bubbles and of *avoid* (headings).
-    Returns the label texts (for :func:`routekit.labels.labels_overlap`).
+    Returns the label texts (for :func:`routekit.labels.labels_overlap`); later they are
+    found with :func:`bubble_names`.
     """
     from routekit.labels import place_labels
 
@@ -138,4 +146,4 @@ def name_bubbles(ax, frame: pd.DataFrame, x, y, dots, *, count: int | None = Non
     return place_labels(ax, np.asarray(x)[named], np.asarray(y)[named],
                         [short_name(n) for n in frame["name"].iloc[named]],
                         fontsize=s.font_size * scale * 0.72, linespacing=0.95,
-                        avoid=[dots, *avoid], laid_out=True)
+                        avoid=[dots, *avoid], laid_out=True, gid=NAME_GID)
