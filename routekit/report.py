@@ -43,7 +43,7 @@ __all__ = ["FORMATS", "SECTIONS", "Chart", "Part", "RouteDocument", "Section", "
 SECTIONS: dict[str, str] = {
     "routekit.report:overview_section": "01",
     "routekit.organisation.report:report_section": "02",
-    "routekit.conversations:report_section": "03",
+    "routekit.conversations.report:report_section": "03",
     "routekit.area.report:report_section": "04a",
     "routekit.stakeholders.report:report_section": "04b",
     "routekit.network.report:report_section": "04c",

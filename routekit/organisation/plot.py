@@ -145,11 +145,11 @@ def plot_impact(frame: pd.DataFrame, *, ax=None, title: str | None = None,
     from matplotlib.patches import Circle
 
     from routekit.style import (
-        mix,
         figure_axes,
         figure_scale,
         finish,
         get_style,
+        mix,
         palette,
         style_context,
     )
