@@ -51,7 +51,7 @@ SECTIONS: dict[str, str] = {
     "routekit.strategy.report:post_o_section": "05",
     "routekit.strategy.report:knowledge_section": "06",
     "routekit.plan.report:report_section": "07",
-    "routekit.plan.report:community_section": "08",
+    "routekit.community.report:report_section": "08",
 }
 """Section functions in route order, each with the route step it belongs to."""
 

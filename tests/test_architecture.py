@@ -25,7 +25,7 @@ HEAVY = ("matplotlib", "geopandas", "ipywidgets")
 LIGHT_IMPORTS = ("routekit", "routekit.workspace", "routekit.cli", "routekit.records",
                  "routekit.area", "routekit.stakeholders", "routekit.network", "routekit.personas",
                  "routekit.strategy", "routekit.plan", "routekit.organisation",
-                 "routekit.conversations", "routekit.ownership")
+                 "routekit.conversations", "routekit.community")
 """Modules a command or notebook imports first: they must not pay for drawing or widgets."""
 
 

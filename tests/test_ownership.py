@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from routekit.community.concentration import concentration, concentration_of
 from routekit.i18n import t
-from routekit.ownership import concentration, concentration_of
 
 
 def test_star_shaped_network_rests_on_the_hub():

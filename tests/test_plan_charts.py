@@ -34,10 +34,10 @@ def test_gantt_bars_dates_and_owners():
 
 
 def test_sample_gantt_readable_at_a4(sample_route, figure_dir):
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
     from routekit.style import export_figure
 
-    plan = Plan.from_route(sample_route)
+    plan = plan_of(sample_route)
     ax = plan_gantt(plan)
     figure = ax.get_figure(root=True)
     paths = export_figure(figure, figure_dir / "plan_gantt_a4", size="a4-landscape",

@@ -5,7 +5,7 @@ Modules, each with one job:
 * :mod:`~routekit.plan.model` – the plan of a route as DataFrames, names resolved;
 * :mod:`~routekit.plan.smart` – which SMART letter a goal misses;
 * :mod:`~routekit.plan.tables` – activities, budget totals, KPIs, risks, contact moments;
-* :mod:`~routekit.plan.ownership` – does the plan rest on one or two people or the library?
+* :mod:`~routekit.plan.stored` – the plan read from the route;
 * :mod:`~routekit.plan.gantt` and :mod:`~routekit.plan.charts` – timeline, budget, KPIs, risks;
 * :mod:`~routekit.plan.word`, :mod:`~routekit.plan.template`, :mod:`~routekit.plan.excel`,
   :mod:`~routekit.plan.calendar` – Word, the library's own template, Excel and ``.ics``;
@@ -16,10 +16,10 @@ Import the submodule you need; this package imports nothing heavy.
 
 Examples
 --------
->>> from routekit.plan.model import Plan
+>>> from routekit.plan.stored import plan_of
 >>> from routekit.workspace import Route
 >>> route = Route.open("data/sample-route")
->>> Plan.from_route(route).goals["id"].tolist()
+>>> plan_of(route).goals["id"].tolist()
 ['g1', 'g2', 'g3', 'g4']
 >>> from routekit.plan.export import export_document
 >>> export_document(route, "workbook")  # export_plan(route) writes all documents

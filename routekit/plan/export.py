@@ -49,9 +49,9 @@ def export_document(route, what: str, *, theme: str | None = None,
     plan : Plan, optional
         Already read plan of *route* (read when None).
     """
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    plan = plan or Plan.from_route(route)
+    plan = plan or plan_of(route)
     folder = export_folder(route)
     name = t(f"plan.export.file.{what}") + _suffix(theme if what != "calendar" else None)
     if what == "plan":
@@ -95,8 +95,8 @@ def export_document(route, what: str, *, theme: str | None = None,
 def export_plan(route, *, theme: str | None = None,
                 template: str | Path | None = None) -> dict[str, Path]:
     """Write every document of :data:`DOCUMENTS`; returns ``{what: path}``."""
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    plan = Plan.from_route(route)
+    plan = plan_of(route)
     return {what: export_document(route, what, theme=theme, template=template, plan=plan)
             for what in DOCUMENTS}

@@ -1,4 +1,4 @@
-"""The project plan's sections of the route report (steps 7 and 8).
+"""The project plan's section of the route report (step 7).
 
 Examples
 --------
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from routekit.i18n import t
 
-__all__ = ["community_section", "report_section"]
+__all__ = ["report_section"]
 
 
 def report_section(route):
@@ -22,16 +22,16 @@ def report_section(route):
 
     Returns None when the route has no plan yet.
     """
+    from routekit.community.sharing import ownership_by_theme
     from routekit.plan import tables
     from routekit.plan.charts import budget_overview, kpi_progress
     from routekit.plan.formats import euro
     from routekit.plan.gantt import plan_gantt
-    from routekit.plan.model import Plan
-    from routekit.plan.ownership import ownership_by_theme
+    from routekit.plan.stored import plan_of
     from routekit.report import Chart, Section, Table
     from routekit.style import chart_size, new_figure
 
-    plan = Plan.from_route(route)
+    plan = plan_of(route)
     if plan.is_empty:
         return None
     totals = tables.budget_totals(plan)
@@ -89,26 +89,6 @@ def report_section(route):
             caption=t("documents.plan.budget_caption"), slide=True))
     return Section(title=t("plan.report.title"), paragraphs=paragraphs, tables=table_list,
                    figures=figures, summary=summary)
-
-
-def community_section(route):
-    """Step 8: the regular contact moments and who carries the work; None without moments."""
-    from routekit.plan import tables
-    from routekit.plan.model import Plan
-    from routekit.plan.ownership import step8_messages
-    from routekit.report import Section, Table
-
-    plan = Plan.from_route(route)
-    moments = tables.contact_table(plan)
-    if moments.empty:
-        return None
-    messages = step8_messages(plan, route.table("relations"))
-    shown = moments[["title", "recurrence", "count", "location", "participants"]]
-    return Section(title=t("documents.plan.community_title"),
-                   paragraphs=[t("documents.plan.moments", count=len(moments)), *messages],
-                   tables=[Table(tables.display(shown),
-                                 caption=t("documents.plan.moments_caption"))],
-                   summary=messages[:2])
 
 
 def _date(value) -> str:

@@ -7,9 +7,9 @@ format, fill its template instead (:mod:`routekit.plan.template`).
 
 Examples
 --------
->>> from routekit.plan.model import Plan
+>>> from routekit.plan.stored import plan_of
 >>> from routekit.workspace import Route
->>> plan = Plan.from_route(Route.open("data/sample-route"))
+>>> plan = plan_of(Route.open("data/sample-route"))
 >>> plan_document(plan, "export/projectplan.docx")
 PosixPath('export/projectplan.docx')
 """
@@ -146,8 +146,8 @@ def plan_document(plan, path: str | Path, *, theme: str | None = None,
     -------
     Path
     """
+    from routekit.community.sharing import ownership_by_theme
     from routekit.plan import tables
-    from routekit.plan.ownership import ownership_by_theme
     from routekit.style import style_context
 
     part = plan.for_theme(theme)

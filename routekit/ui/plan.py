@@ -1,6 +1,6 @@
-"""Forms of notebooks 07 (project plan) and 08 (keep the community going).
+"""Forms of notebook 07 (project plan); notebook 08 uses its export panel too.
 
-A change to a goal, activity or contact moment that exists is saved at once; a
+A change to a goal or activity that exists is saved at once; a
 new one is saved with "Opslaan". Every save tells the others, so the Gantt chart
 and the shared-ownership check follow each change live. Export buttons write
 into the route's ``export/`` folder and show a download link.
@@ -33,15 +33,14 @@ from routekit.markup import escape
 from routekit.ui.kit import (
     Form,
     button,
-    display_table,
     notes_html,
     problems_html,
     short_text,
     show_figure,
 )
 
-__all__ = ["ActivityForm", "CarryView", "ContactMomentForm", "ExportPanel", "GanttView",
-           "GoalForm", "OwnershipView", "PlanEditor", "download_link"]
+__all__ = ["ActivityForm", "ExportPanel", "GanttView", "GoalForm", "OwnershipView", "PlanEditor",
+           "PlanRecordForm", "download_link", "people_options", "select_known", "wide_field"]
 
 _WIDE = {"width": "46em"}
 _LABEL = {"description_width": "11em"}
@@ -55,11 +54,11 @@ def download_link(path: str | Path) -> str:
             f'octet-stream;base64,{data}">⬇ {escape(path.name)}</a>')
 
 
-def _people(route) -> list[tuple[str, str]]:
+def people_options(route) -> list[tuple[str, str]]:
     return [(s.name, s.id) for s in route.records("stakeholders")]
 
 
-def _field(widget):
+def wide_field(widget):
     widget.layout = w.Layout(**_WIDE)
     widget.style = _LABEL
     if hasattr(widget, "continuous_update"):
@@ -67,13 +66,13 @@ def _field(widget):
     return widget
 
 
-def _select_known(widget, values) -> None:
+def select_known(widget, values) -> None:
     """Select those of *values* that *widget* offers (people removed since are left out)."""
     known = {value for _, value in widget.options}
     widget.value = tuple(value for value in values if value in known)
 
 
-class _RecordForm(Form):
+class PlanRecordForm(Form):
     """Pick a record (or "new") and edit its fields: a record that exists is saved at each
     change, a new one with the save button; delete removes the picked one.
 
@@ -85,8 +84,8 @@ class _RecordForm(Form):
 
     def __init__(self, route, on_change: Callable[[], None] | None = None):
         super().__init__(route, on_change)
-        self.pick = _field(w.Dropdown(description=t(f"plan.ui.pick.{self.kind}")))
-        self.record_id = _field(w.Text(description=t("plan.ui.id")))
+        self.pick = wide_field(w.Dropdown(description=t(f"plan.ui.pick.{self.kind}")))
+        self.record_id = wide_field(w.Text(description=t("plan.ui.id")))
         self.save = button(description=t("plan.ui.save"), button_style="primary")
         self.delete = button(description=t("plan.ui.delete"), button_style="danger")
         inputs = self._inputs()
@@ -170,7 +169,7 @@ class _RecordForm(Form):
         self.attempt(delete)
 
 
-class GoalForm(_RecordForm):
+class GoalForm(PlanRecordForm):
     """Edit the plan's goals; the SMART check follows every change.
 
     Attributes
@@ -185,15 +184,15 @@ class GoalForm(_RecordForm):
 
     def _inputs(self) -> list:
         cfg = self.route.config
-        self.theme = _field(w.Dropdown(description=t("plan.col.theme"),
+        self.theme = wide_field(w.Dropdown(description=t("plan.col.theme"),
                                        options=[("–", None)] + [(th.name, th.id)
                                                                  for th in cfg.themes]))
-        self.text = _field(w.Textarea(description=t("plan.col.text"),
+        self.text = wide_field(w.Textarea(description=t("plan.col.text"),
                                       placeholder=t("plan.ui.goal_hint")))
-        self.measure = _field(w.Text(description=t("plan.col.measure")))
-        self.deadline = _field(w.DatePicker(description=t("plan.col.deadline")))
-        self.owners = _field(w.SelectMultiple(description=t("plan.col.owners"),
-                                              options=_people(self.route), rows=6))
+        self.measure = wide_field(w.Text(description=t("plan.col.measure")))
+        self.deadline = wide_field(w.DatePicker(description=t("plan.col.deadline")))
+        self.owners = wide_field(w.SelectMultiple(description=t("plan.col.owners"),
+                                              options=people_options(self.route), rows=6))
         self.smart = w.HTML()
         self.watch((self.text, self.measure, self.deadline, self.owners), self._check)
         return [self.theme, self.text, self.measure, self.deadline, self.owners, self.smart]
@@ -206,7 +205,7 @@ class GoalForm(_RecordForm):
         self.text.value = record.text if record else ""
         self.measure.value = (record.measure or "") if record else ""
         self.deadline.value = record.deadline if record else None
-        _select_known(self.owners, record.owners if record else [])
+        select_known(self.owners, record.owners if record else [])
         self._check()
 
     def _values(self) -> dict:
@@ -215,17 +214,17 @@ class GoalForm(_RecordForm):
                 "owners": list(self.owners.value)}
 
     def _check(self) -> None:
-        from routekit.plan.model import Plan
         from routekit.plan.smart import check_plan_goal
+        from routekit.plan.stored import plan_of
 
-        result = check_plan_goal(Plan.from_route(self.route),
+        result = check_plan_goal(plan_of(self.route),
                                  {"id": self.record_id.value, **self._values()})
         colour = "#009e73" if result.is_smart else "#d55e00"
         self.smart.value = (f'<div style="border-left:4px solid {colour};padding-left:.6em">'
                             f"{escape(result.describe())}</div>")
 
 
-class ActivityForm(_RecordForm):
+class ActivityForm(PlanRecordForm):
     """Edit activities: goal, dates, owners (trekkers) and contributors.
 
     Attributes
@@ -237,16 +236,16 @@ class ActivityForm(_RecordForm):
     kind = "activities"
 
     def _inputs(self) -> list:
-        people = _people(self.route)
-        self.goal = _field(w.Dropdown(description=t("plan.col.goal")))
-        self.name = _field(w.Text(description=t("plan.col.name")))
-        self.start = _field(w.DatePicker(description=t("plan.col.start")))
-        self.end = _field(w.DatePicker(description=t("plan.col.end")))
-        self.owners = _field(w.SelectMultiple(description=t("plan.col.owners"),
+        people = people_options(self.route)
+        self.goal = wide_field(w.Dropdown(description=t("plan.col.goal")))
+        self.name = wide_field(w.Text(description=t("plan.col.name")))
+        self.start = wide_field(w.DatePicker(description=t("plan.col.start")))
+        self.end = wide_field(w.DatePicker(description=t("plan.col.end")))
+        self.owners = wide_field(w.SelectMultiple(description=t("plan.col.owners"),
                                               options=people, rows=6))
-        self.contributors = _field(w.SelectMultiple(description=t("plan.col.contributors"),
+        self.contributors = wide_field(w.SelectMultiple(description=t("plan.col.contributors"),
                                                     options=people, rows=6))
-        self.status = _field(w.Dropdown(description=t("plan.col.status"), options=[
+        self.status = wide_field(w.Dropdown(description=t("plan.col.status"), options=[
             (t(f"plan.status.{code}"), code) for code in ("planned", "running", "done",
                                                          "stopped")]))
         return [self.goal, self.name, self.start, self.end, self.owners, self.contributors,
@@ -267,78 +266,14 @@ class ActivityForm(_RecordForm):
         self.name.value = record.name if record else ""
         self.start.value = record.start if record else dt.date.today()
         self.end.value = record.end if record else dt.date.today() + dt.timedelta(days=90)
-        _select_known(self.owners, record.owners if record else [])
-        _select_known(self.contributors, record.contributors if record else [])
+        select_known(self.owners, record.owners if record else [])
+        select_known(self.contributors, record.contributors if record else [])
         self.status.value = record.status if record else "planned"
 
     def _values(self) -> dict:
         return {"goal": self.goal.value, "name": self.name.value, "start": self.start.value,
                 "end": self.end.value, "owners": list(self.owners.value),
                 "contributors": list(self.contributors.value), "status": self.status.value}
-
-
-class ContactMomentForm(_RecordForm):
-    """Edit the recurring contact moments (route step 8) and see their dates.
-
-    Attributes
-    ----------
-    pick, record_id, title, day, time, duration, recurrence, count, location,
-    participants : ipywidgets
-    dates : ipywidgets.HTML
-        The dates of the chosen moment, as an agenda will show them.
-    """
-
-    kind = "contact_moments"
-
-    def _inputs(self) -> list:
-        self.title = _field(w.Text(description=t("plan.col.title")))
-        self.day = _field(w.DatePicker(description=t("plan.col.start")))
-        self.time = _field(w.Text(description=t("plan.ui.time"), placeholder="19:30"))
-        self.duration = _field(w.BoundedIntText(description=t("plan.col.duration_minutes"),
-                                                min=5, max=600, step=15, value=90))
-        self.recurrence = _field(w.Dropdown(description=t("plan.col.recurrence"), options=[
-            (t(f"plan.recurrence.{code}"), code)
-            for code in ("once", "weekly", "monthly", "quarterly")], value="monthly"))
-        self.count = _field(w.BoundedIntText(description=t("plan.col.count"), min=1, max=104,
-                                             value=6))
-        self.location = _field(w.Text(description=t("plan.col.location")))
-        self.participants = _field(w.SelectMultiple(description=t("plan.col.participants"),
-                                                    options=_people(self.route), rows=6))
-        self.dates = w.HTML()
-        return [self.title, self.day, self.time, self.duration, self.recurrence, self.count,
-                self.location, self.participants, self.dates]
-
-    def _label(self, record) -> str:
-        return short_text(record.title)
-
-    def _show(self, record) -> None:
-        from routekit.plan.formats import day
-        from routekit.plan.tables import occurrences
-
-        start = record.start if record else dt.datetime.combine(
-            dt.date.today() + dt.timedelta(days=7), dt.time(19, 30))
-        self.title.value = record.title if record else ""
-        self.day.value, self.time.value = start.date(), f"{start:%H:%M}"
-        self.duration.value = record.duration_minutes if record else 90
-        self.recurrence.value = record.recurrence if record else "monthly"
-        self.count.value = record.count if record else 6
-        self.location.value = (record.location or "") if record else ""
-        _select_known(self.participants, record.participants if record else [])
-        self.dates.value = "" if record is None else t(
-            "plan.ui.dates", dates=", ".join(day(d.date()) for d in occurrences(record)))
-
-    def _values(self) -> dict:
-        try:
-            hour, minute = (int(part) for part in self.time.value.strip().split(":"))
-            moment = dt.time(hour, minute)
-        except ValueError:
-            moment = None
-        start = (dt.datetime.combine(self.day.value, moment)
-                 if self.day.value and moment else self.time.value)
-        return {"title": self.title.value, "start": start,
-                "duration_minutes": self.duration.value, "recurrence": self.recurrence.value,
-                "count": self.count.value, "location": self.location.value or None,
-                "participants": list(self.participants.value)}
 
 
 class GanttView:
@@ -356,10 +291,10 @@ class GanttView:
         from IPython.display import HTML, display
 
         from routekit.plan.gantt import plan_gantt
-        from routekit.plan.model import Plan
+        from routekit.plan.stored import plan_of
         from routekit.style import new_figure
 
-        plan = Plan.from_route(self.route) if plan is None else plan
+        plan = plan_of(self.route) if plan is None else plan
         if plan.activities.empty:
             self.axes = None
             self.widget.clear_output(wait=True)
@@ -371,8 +306,8 @@ class GanttView:
         show_figure(self.widget, ax, laid_out=True)  # plan_gantt ends with finish()
 
 
-class _CheckView:
-    """An HTML widget that :meth:`refresh` fills from the saved route (subclasses fill it)."""
+class OwnershipView:
+    """Shared-ownership warnings of the plan (whole plan and per theme), refreshed live."""
 
     def __init__(self, route):
         self.route = route
@@ -380,39 +315,14 @@ class _CheckView:
         self.refresh()
 
     def refresh(self, plan=None) -> None:
-        raise NotImplementedError
-
-
-class OwnershipView(_CheckView):
-    """Shared-ownership warnings of the plan (whole plan and per theme), refreshed live."""
-
-    def refresh(self, plan=None) -> None:
         """Check the saved plan again (or *plan*, read just now)."""
-        from routekit.plan.model import Plan
-        from routekit.plan.ownership import ownership_by_theme
+        from routekit.community.sharing import ownership_by_theme
+        from routekit.plan.stored import plan_of
 
-        plan = Plan.from_route(self.route) if plan is None else plan
+        plan = plan_of(self.route) if plan is None else plan
         checks = ownership_by_theme(plan) if len(plan.activities) else []
         self.widget.value = f"<h4>{escape(t('plan.doc.ownership'))}</h4>" + "".join(
             notes_html(check.messages(), check.level) for check in checks)
-
-
-class CarryView(_CheckView):
-    """Route step 8: who carries too much across plan and network, in plain Dutch."""
-
-    def refresh(self, plan=None) -> None:
-        """Check plan, contact moments and network again (or *plan*, read just now)."""
-        from routekit.plan.model import Plan
-        from routekit.plan.ownership import load_table, step8_messages
-        from routekit.plan.tables import display
-
-        plan = Plan.from_route(self.route) if plan is None else plan
-        relations = self.route.table("relations")
-        messages = step8_messages(plan, relations)
-        level = "ok" if messages == [t("plan.ownership.all_ok")] else "watch"
-        table = load_table(plan, relations).head(8).reset_index(drop=True)
-        table = display(table.rename(columns={"name": "person"}))
-        self.widget.value = notes_html(messages, level) + display_table(table).to_html()
 
 
 class ExportPanel:
@@ -434,7 +344,7 @@ class ExportPanel:
 
         self.route = route
         self.paths: dict[str, Path] = {}
-        self.theme = _field(w.Dropdown(description=t("plan.col.theme"), options=[
+        self.theme = wide_field(w.Dropdown(description=t("plan.col.theme"), options=[
             (t("plan.ownership.whole"), None)] + [(th.name, th.id)
                                                     for th in route.config.themes]))
         self.template = w.FileUpload(accept=".docx", multiple=False,
@@ -468,9 +378,9 @@ class ExportPanel:
     def export(self, what: str) -> dict[str, Path]:
         """Write one document (or ``"all"``) and show download links; returns the paths."""
         from routekit.plan.export import export_document
-        from routekit.plan.model import Plan
+        from routekit.plan.stored import plan_of
 
-        plan = Plan.from_route(self.route)
+        plan = plan_of(self.route)
         targets = [d for d in self.buttons if d != "all"] if what == "all" else [what]
         try:
             written = {d: export_document(self.route, d, theme=self.theme.value, plan=plan,
@@ -516,8 +426,8 @@ class PlanEditor:
             with self.activities.loading():
                 self.activities.goal.options = [("–", None)] + [
                     (short_text(g.text), g.id) for g in self.activities.route.records("goals")]
-        from routekit.plan.model import Plan
+        from routekit.plan.stored import plan_of
 
-        plan = Plan.from_route(self.activities.route)  # read once for both views
+        plan = plan_of(self.activities.route)  # read once for both views
         self.gantt.refresh(plan)
         self.ownership.refresh(plan)

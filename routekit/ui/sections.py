@@ -422,9 +422,9 @@ def knowledge_overview_section(route) -> list:
 def goal_advice_section(route) -> list:
     """Per goal, what is missing to make it SMART."""
     from routekit.plan import tables
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    goals = tables.goal_table(Plan.from_route(route))
+    goals = tables.goal_table(plan_of(route))
     if not len(goals):
         return needs_section(route, ["goals"], rest=False)
     head = t("plan.smart.ok", goal="\0").split("\0")[0]  # "Doel ": name the goal, not its id
@@ -438,10 +438,10 @@ def plan_money_section(route) -> list:
     from routekit.plan import tables
     from routekit.plan.charts import budget_overview, kpi_progress
     from routekit.plan.formats import euro
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
     from routekit.style import new_figure
 
-    plan = Plan.from_route(route)
+    plan = plan_of(route)
     items = []
     budget = tables.budget_by_activity(plan)
     if len(budget):
@@ -461,9 +461,9 @@ def plan_money_section(route) -> list:
 def contact_section(route) -> list:
     """The planned contact moments, each with its last date."""
     from routekit.plan import tables
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    contact = tables.contact_table(Plan.from_route(route))
+    contact = tables.contact_table(plan_of(route))
     if not len(contact):
         return needs_section(route, ["contact_moments"], rest=False)
     return [_bullets(t("guide.contact_line", title=row.title, recurrence=row.recurrence,

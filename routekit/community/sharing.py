@@ -3,7 +3,7 @@
 The Routekaart: when a community rests on one or two people from the start, it
 collapses when they leave; when the librarian is the "kartrekker", people keep
 falling back on her. This module counts who carries the plan and measures it
-with :func:`routekit.ownership.concentration_of` — the same measure (and the
+with :func:`routekit.community.concentration.concentration_of` — the same measure (and the
 same levels "ok", "let op", "risico") as the network analysis.
 
 How the plan is counted: the share of activities each owner is involved in, and
@@ -33,14 +33,15 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
+from routekit.community.concentration import WATCH_TOP1, OwnershipConcentration, concentration_of
 from routekit.i18n import t
-from routekit.ownership import WATCH_TOP1, OwnershipConcentration, concentration_of
 
-__all__ = ["LIBRARY", "OwnershipCheck", "check_ownership", "load_table", "owner_load",
-           "ownership_by_theme", "ownership_summary", "step8_messages"]
+__all__ = ["LIBRARY", "Carrying", "OwnershipCheck", "carrying", "check_ownership", "load_table",
+           "owner_load", "ownership_by_theme", "ownership_summary", "step8_messages"]
 
 LIBRARY = "@library"
 """Key of the library as one party in :func:`owner_load` (``merge_library=True``)."""
@@ -89,7 +90,7 @@ class OwnershipCheck:
     load : Series
         Activities per party (see :func:`owner_load`).
     concentration : OwnershipConcentration
-        The shared measure of :mod:`routekit.ownership`.
+        The shared measure of :mod:`routekit.community.concentration`.
     library_activities : int
         Activities the library (co-)owns.
     library_share : float
@@ -230,7 +231,7 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
                    lang: str | None = None) -> list[str]:
     """Plain warnings about people who carry too much, across plan and network.
 
-    Uses :func:`routekit.ownership.concentration_of` on the owners of every
+    Uses :func:`routekit.community.concentration.concentration_of` on the owners of every
     activity (per person, library staff separately), per theme, and on the two
     ends of every tie in the network. Returns one sentence per finding, or one
     reassuring sentence.
@@ -255,3 +256,29 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
         out += [t("plan.ownership.every_moment", lang=lang, name=table.loc[key, "name"],
                   n=moments) for key in always]
     return out or [t("plan.ownership.all_ok", lang=lang)]
+
+
+class Carrying(NamedTuple):
+    """What :func:`carrying` finds: the sentences, their level and the load per person."""
+
+    messages: list[str]
+    """:func:`step8_messages`."""
+    level: str
+    """``"ok"`` when nobody carries too much, else ``"watch"``."""
+    load: pd.DataFrame
+    """:func:`load_table`, the people who carry most first."""
+
+
+def carrying(plan, relations: pd.DataFrame | None = None) -> Carrying:
+    """Route step 8 at a glance: who carries too much across plan and network, and how much
+    each person carries.
+
+    Examples
+    --------
+    >>> from routekit.plan.model import Plan
+    >>> carrying(Plan.from_records()).level
+    'ok'
+    """
+    messages = step8_messages(plan, relations)
+    level = "ok" if messages == [t("plan.ownership.all_ok")] else "watch"
+    return Carrying(messages, level, load_table(plan, relations))
