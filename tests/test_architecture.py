@@ -113,7 +113,7 @@ def is_compute(module: str) -> bool:
 def test_the_rules_see_the_whole_package():
     assert len(modules()) > 100
     assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plots.lewin")
-    assert is_plot("routekit.organisation.plot") and is_plot("routekit.plan.charts")
+    assert is_plot("routekit.organisation.plot") and is_plot("routekit.plan.plot")
     assert is_compute("routekit.area.cbs") and is_ui("routekit.ui.kit")
     assert "routekit.records" in imports("routekit.workspace", module_level=True)
     assert "routekit.area.plot" in imports("routekit.ui.area", module_level=True)
@@ -167,3 +167,20 @@ def test_importing_routekit_stays_light():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", f"importing {LIGHT_IMPORTS} pulls in {result.stdout}"
+
+
+STAGE_FILES = ("plot", "stored", "report", "word", "excel", "ics", "template", "export")
+"""Modules of a stage package that may read the route or draw (the others are compute)."""
+
+
+@pytest.mark.parametrize("stage", ["organisation", "conversations", "plan", "community"])
+def test_compute_modules_of_a_stage_take_no_route_and_draw_nothing(stage):
+    forbidden = ("routekit.workspace", "routekit.storage", "matplotlib", "ipywidgets")
+    compute = [module for module in modules() if module.startswith(f"routekit.{stage}.")
+               and module.rpartition(".")[2] not in STAGE_FILES]
+    assert compute
+    offenders = {_relative(module): sorted(
+        name for name in imports(module, module_level=False)
+        if name.startswith(forbidden) or (name in modules() and is_plot(name)))
+        for module in compute}
+    assert not {file: names for file, names in offenders.items() if names}

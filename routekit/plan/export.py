@@ -81,10 +81,13 @@ def export_document(route, what: str, *, theme: str | None = None,
     if what == "gantt":
         import matplotlib.pyplot as plt
 
-        from routekit.plan.gantt import plan_gantt
+        from routekit.plan import tables
+        from routekit.plan.plot import plot_gantt
         from routekit.style import export_figure
 
-        figure = plan_gantt(plan, theme=theme).get_figure(root=True)
+        part = plan.for_theme(theme)
+        figure = plot_gantt(tables.activity_table(part),
+                            goals=tables.goal_texts(part)).get_figure(root=True)
         paths = export_figure(figure, folder / name, size="a4-landscape",
                               formats=("png", "pdf"))
         plt.close(figure)

@@ -24,12 +24,11 @@ def report_section(route):
     """
     from routekit.community.sharing import ownership_by_theme
     from routekit.plan import tables
-    from routekit.plan.charts import budget_overview, kpi_progress
     from routekit.plan.formats import euro
-    from routekit.plan.gantt import plan_gantt
+    from routekit.plan.plot import plot_budget, plot_gantt, plot_kpi_progress
     from routekit.plan.stored import plan_of
     from routekit.report import Chart, Section, Table
-    from routekit.style import chart_size, new_figure
+    from routekit.style import chart_size
 
     plan = plan_of(route)
     if plan.is_empty:
@@ -52,19 +51,18 @@ def report_section(route):
     if len(plan.activities):
         activities = tables.activity_table(plan)
         starts, ends = activities["start"].dropna(), activities["end"].dropna()
-        _, ax = new_figure(chart_size())
         period = t("documents.plan.period", start=_month(starts.min()), end=_month(ends.max())) \
             if len(starts) and len(ends) else ""
-        figures.append(Chart(plan_gantt(plan, ax=ax).get_figure(root=True), name="planning",
+        gantt = plot_gantt(activities, goals=tables.goal_texts(plan), size=chart_size())
+        figures.append(Chart(gantt.get_figure(root=True), name="planning",
                              point=t("documents.plan.gantt_point", count=len(activities),
                                      period=period),
                              notes=[f"{row['name']}: {_day(row['start'])} – {_day(row['end'])}"
                                     for _, row in activities.iterrows()]))
     if len(plan.budget):
         by_activity = tables.budget_by_activity(plan)
-        _, ax = new_figure(chart_size())
         figures.append(Chart(
-            budget_overview(by_activity, ax=ax).get_figure(root=True), name="begroting",
+            plot_budget(by_activity, size=chart_size()).get_figure(root=True), name="begroting",
             point=t("documents.plan.budget_point", cost=euro(totals["cost"]),
                     subsidy=euro(totals["subsidy"]), own=euro(totals["own"])),
             notes=[budget_line] + [f"{name}: {euro(row['value'])}"
@@ -72,9 +70,9 @@ def report_section(route):
     kpis = tables.kpi_table(plan)
     if len(kpis):
         measured = kpis.dropna(subset=["progress"])
-        _, ax = new_figure(chart_size())
         figures.append(Chart(
-            kpi_progress(kpis, ax=ax).get_figure(root=True), name="indicatoren",
+            plot_kpi_progress(kpis, size=chart_size()).get_figure(root=True),
+            name="indicatoren",
             point=t("documents.plan.kpi_point", count=len(kpis), measured=len(measured),
                     average=f"{measured['progress'].mean():.0%}" if len(measured) else "–"),
             notes=[f"{row['name']}: {_num(row['actual'])} van {_num(row['target'])}"

@@ -17,9 +17,10 @@ Examples
 from __future__ import annotations
 
 from routekit.plan.model import PLAN_KINDS, Plan, next_id
+from routekit.plan.smart import SmartResult, check_plan_goal
 from routekit.workspace import Route
 
-__all__ = ["new_id", "plan_of"]
+__all__ = ["goal_check", "new_id", "plan_of"]
 
 
 def plan_of(route: Route) -> Plan:
@@ -48,3 +49,15 @@ def plan_of(route: Route) -> Plan:
 def new_id(route: Route, kind: str) -> str:
     """The next free id of a plan record *kind* on *route* (``g5``, ``a13``, ``cm03``)."""
     return next_id(kind, [record.id for record in route.records(kind)])
+
+
+def goal_check(route: Route, goal) -> SmartResult:
+    """SMART check of *goal* (a Goal or mapping, saved or not) within the route's plan
+    (:func:`~routekit.plan.smart.check_plan_goal`).
+
+    Examples
+    --------
+    >>> goal_check(Route.open("data/sample-route"), {"id": "g9", "text": "Meer lezen"}).missing
+    ('S', 'M', 'A', 'R', 'T')
+    """
+    return check_plan_goal(plan_of(route), goal)

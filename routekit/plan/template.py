@@ -177,9 +177,12 @@ def fill_template(template: str | Path, plan, path: str | Path, *,
 def _gantt_png(plan, theme: str | None, folder: str) -> str:
     import matplotlib.pyplot as plt
 
-    from routekit.plan.gantt import plan_gantt
+    from routekit.plan import tables
+    from routekit.plan.plot import plot_gantt
 
-    figure = plan_gantt(plan, theme=theme).get_figure(root=True)
+    part = plan.for_theme(theme)
+    figure = plot_gantt(tables.activity_table(part),
+                        goals=tables.goal_texts(part)).get_figure(root=True)
     path = str(Path(folder) / "gantt.png")
     figure.savefig(path, dpi=200)
     plt.close(figure)

@@ -165,9 +165,9 @@ def plan_document(plan, path: str | Path, *, theme: str | None = None,
     acts = tables.activity_table(part)
     _add_table(doc, acts[["id", "name", "start", "end", "owners", "contributors", "status"]])
     if charts and len(acts):
-        from routekit.plan.gantt import plan_gantt
+        from routekit.plan.plot import plot_gantt
 
-        _picture(doc, plan_gantt(part), 17)
+        _picture(doc, plot_gantt(acts, goals=tables.goal_texts(part)), 17)
 
     doc.add_heading(t("plan.doc.ownership"), level=1)
     for check in ownership_by_theme(part) if len(acts) else []:
@@ -182,19 +182,19 @@ def plan_document(plan, path: str | Path, *, theme: str | None = None,
     _add_table(doc, budget[["activity", "description", "cost", "in_kind", "subsidy", "own",
                             "funder"]], total=totals)
     if charts and len(budget):
-        from routekit.plan.charts import budget_overview
+        from routekit.plan.plot import plot_budget
 
         with style_context():
-            _picture(doc, budget_overview(tables.budget_by_activity(part)), 17)
+            _picture(doc, plot_budget(tables.budget_by_activity(part)), 17)
 
     doc.add_heading(t("plan.doc.kpis"), level=1)
     kpis = tables.kpi_table(part)
     _add_table(doc, kpis[["name", "target", "actual", "progress", "unit", "segment", "area"]])
     if charts and len(kpis):
-        from routekit.plan.charts import kpi_progress
+        from routekit.plan.plot import plot_kpi_progress
 
         with style_context():
-            _picture(doc, kpi_progress(kpis), 17)
+            _picture(doc, plot_kpi_progress(kpis), 17)
 
     doc.add_heading(t("plan.doc.risks"), level=1)
     _add_table(doc, tables.risk_table(part)[["id", "description", "likelihood", "impact",

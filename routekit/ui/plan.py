@@ -122,13 +122,12 @@ class PlanRecordForm(Form):
 
     def load(self) -> None:
         """Show the picked record as it is saved now (or an empty new one)."""
-        from routekit.plan.model import next_id
+        from routekit.plan.stored import new_id
 
         record = self.remember(self.kind, self.route.get(self.kind, self.pick.value)
                                if self.pick.value else None)
         with self.loading():
-            self.record_id.value = record.id if record else next_id(
-                self.kind, [r.id for r in self.route.records(self.kind)])
+            self.record_id.value = record.id if record else new_id(self.route, self.kind)
             self._show(record)
         self.message.value = ""
 
@@ -214,11 +213,9 @@ class GoalForm(PlanRecordForm):
                 "owners": list(self.owners.value)}
 
     def _check(self) -> None:
-        from routekit.plan.smart import check_plan_goal
-        from routekit.plan.stored import plan_of
+        from routekit.plan.stored import goal_check
 
-        result = check_plan_goal(plan_of(self.route),
-                                 {"id": self.record_id.value, **self._values()})
+        result = goal_check(self.route, {"id": self.record_id.value, **self._values()})
         colour = "#009e73" if result.is_smart else "#d55e00"
         self.smart.value = (f'<div style="border-left:4px solid {colour};padding-left:.6em">'
                             f"{escape(result.describe())}</div>")
@@ -242,9 +239,9 @@ class ActivityForm(PlanRecordForm):
         self.start = wide_field(w.DatePicker(description=t("plan.col.start")))
         self.end = wide_field(w.DatePicker(description=t("plan.col.end")))
         self.owners = wide_field(w.SelectMultiple(description=t("plan.col.owners"),
-                                              options=people, rows=6))
-        self.contributors = wide_field(w.SelectMultiple(description=t("plan.col.contributors"),
-                                                    options=people, rows=6))
+                                                  options=people, rows=6))
+        self.contributors = wide_field(w.SelectMultiple(
+            description=t("plan.col.contributors"), options=people, rows=6))
         self.status = wide_field(w.Dropdown(description=t("plan.col.status"), options=[
             (t(f"plan.status.{code}"), code) for code in ("planned", "running", "done",
                                                          "stopped")]))
@@ -252,10 +249,16 @@ class ActivityForm(PlanRecordForm):
                 self.status]
 
     def _refresh_choices(self, value: str = "") -> None:
+        self.refresh_goals()
+        super()._refresh_choices(value)
+
+    def refresh_goals(self) -> None:
+        """Offer the goals as saved now; the chosen one stays chosen (a removed one: none)."""
         with self.loading():
+            chosen = self.goal.value
             self.goal.options = [("–", None)] + [(short_text(g.text), g.id)
                                                   for g in self.route.records("goals")]
-        super()._refresh_choices(value)
+            self.goal.value = chosen if chosen in {v for _, v in self.goal.options} else None
 
     def _label(self, record) -> str:
         return short_text(record.name)
@@ -276,34 +279,47 @@ class ActivityForm(PlanRecordForm):
                 "contributors": list(self.contributors.value), "status": self.status.value}
 
 
+#: Columns of :func:`routekit.plan.tables.activity_table` that the timeline shows.
+GANTT_COLUMNS = ["id", "goal", "name", "start", "end", "owners", "status_code"]
+
+
 class GanttView:
-    """The plan's timeline, redrawn by :meth:`refresh` (``today`` marks the date)."""
+    """The plan's timeline, redrawn by :meth:`refresh` (``today`` marks the date) when what
+    it shows changed."""
 
     def __init__(self, route, *, today: dt.date | None = None):
         self.route = route
         self.today = today
         self.widget = w.Output()
         self.axes = None
+        self._shown = None  # the activities and goal texts drawn last
         self.refresh()
 
     def refresh(self, plan=None) -> None:
-        """Draw the timeline again from the saved activities (or from *plan*, read just now)."""
+        """Draw the timeline again from the saved activities (or from *plan*, read just now);
+        nothing is drawn when the activities and goals it shows are as drawn last."""
         from IPython.display import HTML, display
 
-        from routekit.plan.gantt import plan_gantt
+        from routekit.plan import tables
+        from routekit.plan.plot import plot_gantt
         from routekit.plan.stored import plan_of
-        from routekit.style import new_figure
 
         plan = plan_of(self.route) if plan is None else plan
-        if plan.activities.empty:
+        activities = tables.activity_table(plan)
+        shown = (activities[GANTT_COLUMNS], tables.goal_texts(plan))
+        if self._shown is not None and shown[1] == self._shown[1] \
+                and shown[0].equals(self._shown[0]):
+            return
+        self._shown = shown
+        if activities.empty:
             self.axes = None
             self.widget.clear_output(wait=True)
             with self.widget:
                 display(HTML(f"<p>{escape(t('plan.ui.no_activities'))}</p>"))
             return
-        _, ax = new_figure((11.7, 0.55 * len(plan.activities) + 2.8))
-        self.axes = plan_gantt(plan, ax=ax, today=self.today)
-        show_figure(self.widget, ax, laid_out=True)  # plan_gantt ends with finish()
+        self.axes = plot_gantt(activities, goals=shown[1], today=self.today,
+                               size=(11.7, 0.55 * len(activities) + 2.8))
+        show_figure(self.widget, self.axes, laid_out=True)  # plot_gantt ends with finish()
 
 
 class OwnershipView:
@@ -411,21 +427,19 @@ class PlanEditor:
     def __init__(self, route, *, today: dt.date | None = None):
         self.gantt = GanttView(route, today=today)
         self.ownership = OwnershipView(route)
-        self.goals = GoalForm(route, on_change=self.refresh)
+        self.goals = GoalForm(route, on_change=self._goal_saved)
         self.activities = ActivityForm(route, on_change=self.refresh)
         tabs = w.Tab(children=[self.goals.widget, self.activities.widget])
         tabs.titles = (t("plan.doc.goals"), t("plan.sheet.activities"))
         self.export = ExportPanel(route)
         self.widget = w.VBox([tabs, self.gantt.widget, self.ownership.widget])
 
+    def _goal_saved(self) -> None:
+        self.activities.refresh_goals()  # an activity being typed is kept
+        self.refresh()
+
     def refresh(self) -> None:
-        """Redraw the timeline and the ownership check; update the goal choices."""
-        if self.activities.pick.value:
-            self.activities._refresh_choices(self.activities.pick.value)
-        else:  # keep a new activity being typed
-            with self.activities.loading():
-                self.activities.goal.options = [("–", None)] + [
-                    (short_text(g.text), g.id) for g in self.activities.route.records("goals")]
+        """Redraw the timeline (when what it shows changed) and the ownership check."""
         from routekit.plan.stored import plan_of
 
         plan = plan_of(self.activities.route)  # read once for both views

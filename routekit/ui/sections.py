@@ -436,10 +436,9 @@ def goal_advice_section(route) -> list:
 def plan_money_section(route) -> list:
     """The budget totals and chart, and the KPIs' progress."""
     from routekit.plan import tables
-    from routekit.plan.charts import budget_overview, kpi_progress
     from routekit.plan.formats import euro
+    from routekit.plan.plot import plot_budget, plot_kpi_progress
     from routekit.plan.stored import plan_of
-    from routekit.style import new_figure
 
     plan = plan_of(route)
     items = []
@@ -449,12 +448,10 @@ def plan_money_section(route) -> list:
         items.append(t("guide.budget_totals", cost=euro(totals["cost"]),
                        subsidy=euro(totals["subsidy"]), own=euro(totals["own"]),
                        in_kind=euro(totals["in_kind"])))
-        _, ax = new_figure("screen")
-        items.append(budget_overview(budget, ax=ax))
+        items.append(plot_budget(budget, size="screen"))
     kpis = tables.kpi_table(plan)
     if len(kpis):
-        _, ax = new_figure("screen")
-        items.append(kpi_progress(kpis, ax=ax))
+        items.append(plot_kpi_progress(kpis, size="screen"))
     return items + needs_section(route, ["budget", "kpis"], rest=False)
 
 
