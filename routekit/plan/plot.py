@@ -70,20 +70,17 @@ def _row_axis(ax, labels: list[str], *, size: float) -> None:
 
 
 def _date_axis(ax, start: dt.date, end: dt.date) -> None:
+    """Month ticks over the axes' x range (set it first), the year under the first tick and
+    under every new year; the labels are written once, not at every draw."""
     import matplotlib.dates as mdates
-    from matplotlib.ticker import FuncFormatter
 
     months = (end.year - start.year) * 12 + end.month - start.month
     step = 1 if months <= 8 else 3 if months <= 30 else 6
-    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, step)))
-
-    def label(value, pos):
-        day = mdates.num2date(value)
-        if day.month <= step or pos == 0:
-            return f"{month_name(day.month)}\n{day.year}"
-        return month_name(day.month)
-
-    ax.xaxis.set_major_formatter(FuncFormatter(label))
+    ticks = mdates.MonthLocator(bymonth=range(1, 13, step)).tick_values(
+        *mdates.num2date(ax.get_xlim()))
+    days = [mdates.num2date(value) for value in ticks]
+    ax.set_xticks(ticks, [f"{month_name(day.month)}\n{day.year}" if day.month <= step or pos == 0
+                          else month_name(day.month) for pos, day in enumerate(days)])
 
 
 def plot_gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = None,
