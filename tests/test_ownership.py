@@ -89,7 +89,7 @@ def test_zeros_and_missing_values_are_ignored_and_the_input_is_kept():
 def test_empty_counts_say_so():
     result = concentration(pd.Series(dtype=float))
     assert (result.holders, result.level, result.top) == (0, "ok", ())
-    assert result.sentence == t("ownership.empty", what=t("ownership.what"))
+    assert result.sentence == t("community.empty", what=t("community.what"))
 
 
 @pytest.mark.parametrize("counts", [{"a": -1, "b": 2}, {"a": "veel", "b": 2}])

@@ -119,19 +119,19 @@ class OwnershipCheck:
     def messages(self, *, lang: str | None = None) -> list[str]:
         """Plain sentences: who carries how much, the library's part, what to do."""
         if not self.activities:
-            return [t("plan.ownership.empty", lang=lang)]
-        what = t("plan.ownership.what", lang=lang)
+            return [t("community.sharing.empty", lang=lang)]
+        what = t("community.sharing.what", lang=lang)
         out = [self.concentration.describe(what, lang=lang)]
         if self.scope:
-            out[0] = t("plan.ownership.in_scope", lang=lang, scope=self.scope) + " " + out[0]
+            out[0] = t("community.sharing.in_scope", lang=lang, scope=self.scope) + " " + out[0]
         if self.library_share >= WATCH_TOP1:
-            out.append(t("plan.ownership.library", lang=lang, n=self.library_activities,
+            out.append(t("community.sharing.library", lang=lang, n=self.library_activities,
                          total=self.activities))
         if self.without_owner:
-            out.append(t("plan.ownership.no_owner", lang=lang,
+            out.append(t("community.sharing.no_owner", lang=lang,
                          names=", ".join(self.without_owner)))
         if self.concentration.level == "risk":
-            out.append(t("plan.ownership.advice", lang=lang, name=self.concentration.names[0]))
+            out.append(t("community.sharing.advice", lang=lang, name=self.concentration.names[0]))
         return out
 
 
@@ -184,10 +184,10 @@ def ownership_summary(plan, *, lang: str | None = None) -> pd.DataFrame:
     rows = []
     for check in ownership_by_theme(plan):
         c = check.concentration
-        rows.append({"scope": check.scope or t("plan.ownership.whole", lang=lang),
+        rows.append({"scope": check.scope or t("community.sharing.whole", lang=lang),
                      "activities": check.activities, "top": ", ".join(c.names),
                      "top1_share": c.top1_share, "top2_share": c.top2_share,
-                     "level": t(f"ownership.level.{check.level}", lang=lang),
+                     "level": t(f"community.level.{check.level}", lang=lang),
                      "advice": " ".join(check.messages(lang=lang))})
     return pd.DataFrame(rows, columns=["scope", "activities", "top", "top1_share",
                                        "top2_share", "level", "advice"])
@@ -241,7 +241,7 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
     out = []
     people = concentration_of(_owner_groups(plan, merge_library=False), names=names)
     if people.level != "ok":
-        out.append(people.describe(t("plan.ownership.what", lang=lang), lang=lang))
+        out.append(people.describe(t("community.sharing.what", lang=lang), lang=lang))
     for check in ownership_by_theme(plan, merge_library=False)[1:]:
         if check.concentration.level == "risk":
             out.append(" ".join(check.messages(lang=lang)[:1] + check.messages(lang=lang)[-1:]))
@@ -249,13 +249,13 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
                                             strict=True)
     ties = concentration_of(ends, names=names)
     if ties.level != "ok":
-        out.append(ties.describe(t("plan.ownership.ties", lang=lang), lang=lang))
+        out.append(ties.describe(t("community.sharing.ties", lang=lang), lang=lang))
     moments = len(plan.contact_moments)
     if moments >= 2:
         always = table.index[table["contact_moments"] >= moments]
-        out += [t("plan.ownership.every_moment", lang=lang, name=table.loc[key, "name"],
+        out += [t("community.sharing.every_moment", lang=lang, name=table.loc[key, "name"],
                   n=moments) for key in always]
-    return out or [t("plan.ownership.all_ok", lang=lang)]
+    return out or [t("community.sharing.all_ok", lang=lang)]
 
 
 class Carrying(NamedTuple):
@@ -280,5 +280,5 @@ def carrying(plan, relations: pd.DataFrame | None = None) -> Carrying:
     'ok'
     """
     messages = step8_messages(plan, relations)
-    level = "ok" if messages == [t("plan.ownership.all_ok")] else "watch"
+    level = "ok" if messages == [t("community.sharing.all_ok")] else "watch"
     return Carrying(messages, level, load_table(plan, relations))

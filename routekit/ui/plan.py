@@ -361,7 +361,7 @@ class ExportPanel:
         self.route = route
         self.paths: dict[str, Path] = {}
         self.theme = wide_field(w.Dropdown(description=t("plan.col.theme"), options=[
-            (t("plan.ownership.whole"), None)] + [(th.name, th.id)
+            (t("community.sharing.whole"), None)] + [(th.name, th.id)
                                                     for th in route.config.themes]))
         self.template = w.FileUpload(accept=".docx", multiple=False,
                                      description=t("plan.ui.template"))
