@@ -42,8 +42,8 @@ __all__ = ["FORMATS", "SECTIONS", "Chart", "Part", "RouteDocument", "Section", "
 
 SECTIONS: dict[str, str] = {
     "routekit.report:overview_section": "01",
-    "routekit.organisation:report_section": "02",
-    "routekit.conversations:report_section": "03",
+    "routekit.organisation.report:report_section": "02",
+    "routekit.conversations.report:report_section": "03",
     "routekit.area.report:report_section": "04a",
     "routekit.stakeholders.report:report_section": "04b",
     "routekit.network.report:report_section": "04c",
@@ -51,7 +51,7 @@ SECTIONS: dict[str, str] = {
     "routekit.strategy.report:post_o_section": "05",
     "routekit.strategy.report:knowledge_section": "06",
     "routekit.plan.report:report_section": "07",
-    "routekit.plan.report:community_section": "08",
+    "routekit.community.report:report_section": "08",
 }
 """Section functions in route order, each with the route step it belongs to."""
 

@@ -25,7 +25,7 @@ HEAVY = ("matplotlib", "geopandas", "ipywidgets")
 LIGHT_IMPORTS = ("routekit", "routekit.workspace", "routekit.cli", "routekit.records",
                  "routekit.area", "routekit.stakeholders", "routekit.network", "routekit.personas",
                  "routekit.strategy", "routekit.plan", "routekit.organisation",
-                 "routekit.conversations", "routekit.ownership")
+                 "routekit.conversations", "routekit.community")
 """Modules a command or notebook imports first: they must not pay for drawing or widgets."""
 
 
@@ -98,7 +98,8 @@ def is_ui(module: str) -> bool:
 
 
 def is_plot(module: str) -> bool:
-    """Plot modules: routekit/**/plot*/**, routekit/**/plots/**, *chart*.py, draw*.py, gantt.py."""
+    """Plot modules: routekit/**/plot*/**, routekit/**/plots/**, plot.py, *chart*.py, draw*.py,
+    gantt.py."""
     parts = _relative(module).split("/")
     return (any(part.startswith("plot") for part in parts[1:-1]) or parts[-1] == "plot.py"
             or "chart" in parts[-1] or parts[-1].startswith("draw") or parts[-1] == "gantt.py")
@@ -113,6 +114,8 @@ def test_the_rules_see_the_whole_package():
     assert len(modules()) > 100
     assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plot.lewin")
     assert is_plot("routekit.organisation_chart") and is_plot("routekit.plan.charts")
+    assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plots.lewin")
+    assert is_plot("routekit.organisation.plot") and is_plot("routekit.plan.plot")
     assert is_compute("routekit.area.cbs") and is_ui("routekit.ui.kit")
     assert "routekit.records" in imports("routekit.workspace", module_level=True)
     assert "routekit.area.plot" in imports("routekit.ui.area", module_level=True)
@@ -241,3 +244,18 @@ def test_area_plot_modules_read_no_files_and_use_the_one_axes_helper():
             keywords = [arg.arg for arg in node.args.kwonlyargs]
             assert keywords[:2] == ["ax", "size"], f"{module}.{node.name}: *, ax=None, size=..."
             assert "figure_axes(ax, size)" in ast.get_source_segment(source, node), node.name
+STAGE_FILES = ("plot", "stored", "report", "word", "excel", "ics", "template", "export")
+"""Modules of a stage package that may read the route or draw (the others are compute)."""
+
+
+@pytest.mark.parametrize("stage", ["organisation", "conversations", "plan", "community"])
+def test_compute_modules_of_a_stage_take_no_route_and_draw_nothing(stage):
+    forbidden = ("routekit.workspace", "routekit.storage", "matplotlib", "ipywidgets")
+    compute = [module for module in modules() if module.startswith(f"routekit.{stage}.")
+               and module.rpartition(".")[2] not in STAGE_FILES]
+    assert compute
+    offenders = {_relative(module): sorted(
+        name for name in imports(module, module_level=False)
+        if name.startswith(forbidden) or (name in modules() and is_plot(name)))
+        for module in compute}
+    assert not {file: names for file, names in offenders.items() if names}

@@ -95,11 +95,11 @@ def test_persona_card_of_an_unknown_persona(tmp_path):
 
 
 def test_stages_of_an_empty_route_give_empty_results(tmp_path):
+    from routekit.community.sharing import step8_messages
     from routekit.personas.builder import personas_of
     from routekit.personas.prefill import selections
     from routekit.plan import tables
-    from routekit.plan.model import Plan
-    from routekit.plan.ownership import step8_messages
+    from routekit.plan.stored import plan_of
     from routekit.stakeholders import conversation_pairs, engagement_list, krachtenveld, register
 
     route = empty_route(tmp_path / "leeg")
@@ -107,7 +107,7 @@ def test_stages_of_an_empty_route_give_empty_results(tmp_path):
     table = register(route)
     assert krachtenveld(table).empty and engagement_list(table).empty
     assert conversation_pairs(table, route.table("relations")).empty
-    plan = Plan.from_route(route)
+    plan = plan_of(route)
     for make in (tables.goal_table, tables.kpi_table, tables.budget_by_activity,
                  tables.contact_table):
         assert make(plan).empty

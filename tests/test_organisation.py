@@ -17,11 +17,11 @@ from routekit.organisation import (
     pioneer_team,
     plan_of,
     reflection_questions,
-    report_section,
     save_colleague,
     update_plan,
 )
-from routekit.organisation_chart import impact_chart
+from routekit.organisation.plot import numbers, plot_impact
+from routekit.organisation.report import report_section
 
 ITEMS = [
     {"subject": "Programmering", "kind": "situation", "influence": "direct"},
@@ -117,11 +117,11 @@ def test_chart_draws_one_numbered_marker_per_item(empty_route, figure_dir):
 
     update_plan(empty_route, impact=ITEMS)
     frame = impact_items(empty_route)
-    ax = impact_chart(frame)
+    ax = plot_impact(frame)
     markers = sum(len(collection.get_offsets()) for collection in ax.collections)
-    assert markers == len(frame) == len(ax.routekit_labels) == 5
-    assert [text.get_text() for text in ax.routekit_labels] == ["1", "2", "3", "4", "5"]
-    assert labels_overlap(ax.routekit_labels) == []
+    assert markers == len(frame) == len(numbers(ax)) == 5
+    assert [text.get_text() for text in numbers(ax)] == ["1", "2", "3", "4", "5"]
+    assert labels_overlap(numbers(ax)) == []
     key = [text.get_text() for text in ax.get_legend().get_texts()]
     assert key[0] == "Directe invloed" and "1  Programmering" in key
     export_figure(ax.get_figure(root=True), figure_dir / "organisation_impact", size="slide",
@@ -135,12 +135,12 @@ def test_crowded_rings_keep_markers_apart(size):
     frame = pd.DataFrame({"subject": [f"Onderwerp {i}" for i in range(20)],
                           "kind": ["situation", "person", "group", "group"] * 5,
                           "influence": ["direct"] * 9 + ["indirect"] * 7 + ["none"] * 4})
-    ax = impact_chart(frame, size=size)
-    assert len(ax.routekit_labels) == 20 and labels_overlap(ax.routekit_labels) == []
+    ax = plot_impact(frame, size=size)
+    assert len(numbers(ax)) == 20 and labels_overlap(numbers(ax)) == []
 
 
 def test_empty_chart_says_so(empty_route):
-    ax = impact_chart(impact_items(empty_route))
+    ax = plot_impact(impact_items(empty_route))
     assert ax.get_legend() is None
     assert any("Nog geen" in text.get_text() for text in ax.texts)
 
@@ -220,7 +220,7 @@ def test_impact_form_adds_an_item_and_redraws(empty_route):
     from routekit.ui.organisation import ImpactForm
 
     form = ImpactForm(empty_route)
-    assert form.ax.routekit_labels == []
+    assert numbers(form.ax) == []
     form.subject.value = "Dorpsraad Heidebroek"
     form.kind.value = "group"
     form.influence.value = "indirect"
@@ -230,6 +230,6 @@ def test_impact_form_adds_an_item_and_redraws(empty_route):
     assert (item.subject, item.kind, item.influence) == ("Dorpsraad Heidebroek", "group",
                                                          "indirect")
     assert "toegevoegd" in form.message.value and form.subject.value == ""
-    assert len(form.ax.routekit_labels) == 1  # the chart was redrawn with the new item
+    assert len(numbers(form.ax)) == 1  # the chart was redrawn with the new item
     form.add.click()  # empty subject
     assert "Niet opgeslagen" in form.message.value and len(plan_of(empty_route).impact) == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from routekit.community.concentration import concentration, concentration_of
 from routekit.i18n import t
-from routekit.ownership import concentration, concentration_of
 
 
 def test_star_shaped_network_rests_on_the_hub():
@@ -89,7 +89,7 @@ def test_zeros_and_missing_values_are_ignored_and_the_input_is_kept():
 def test_empty_counts_say_so():
     result = concentration(pd.Series(dtype=float))
     assert (result.holders, result.level, result.top) == (0, "ok", ())
-    assert result.sentence == t("ownership.empty", what=t("ownership.what"))
+    assert result.sentence == t("community.empty", what=t("community.what"))
 
 
 @pytest.mark.parametrize("counts", [{"a": -1, "b": 2}, {"a": "veel", "b": 2}])

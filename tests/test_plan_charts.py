@@ -9,8 +9,7 @@ from plan_data import small_plan
 
 from routekit.labels import labels_overlap
 from routekit.plan import tables
-from routekit.plan.charts import budget_overview, kpi_progress, risk_matrix_plot
-from routekit.plan.gantt import gantt, plan_gantt
+from routekit.plan.plot import plot_budget, plot_gantt, plot_kpi_progress, plot_risk_matrix
 
 
 def _owner_texts(ax):
@@ -18,7 +17,7 @@ def _owner_texts(ax):
 
 
 def test_gantt_bars_dates_and_owners():
-    ax = gantt(tables.activity_table(small_plan()), today=dt.date(2026, 6, 1))
+    ax = plot_gantt(tables.activity_table(small_plan()), today=dt.date(2026, 6, 1))
     bars = {p.get_gid(): p for p in ax.patches if (p.get_gid() or "").startswith("activity-")}
     assert set(bars) == {"activity-a1", "activity-a2", "activity-a3"}
     a1 = bars["activity-a1"]
@@ -34,11 +33,11 @@ def test_gantt_bars_dates_and_owners():
 
 
 def test_sample_gantt_readable_at_a4(sample_route, figure_dir):
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
     from routekit.style import export_figure
 
-    plan = Plan.from_route(sample_route)
-    ax = plan_gantt(plan)
+    plan = plan_of(sample_route)
+    ax = plot_gantt(tables.activity_table(plan), goals=tables.goal_texts(plan))
     figure = ax.get_figure(root=True)
     paths = export_figure(figure, figure_dir / "plan_gantt_a4", size="a4-landscape",
                           formats=("png",))
@@ -58,7 +57,7 @@ def test_sample_gantt_readable_at_a4(sample_route, figure_dir):
 
 def test_budget_overview_stacks_own_subsidy_in_kind(figure_dir):
     by_activity = tables.budget_by_activity(small_plan())
-    ax = budget_overview(by_activity)
+    ax = plot_budget(by_activity)
     own = [p for p in ax.patches if p.get_gid() == "own"]
     in_kind = [p for p in ax.patches if p.get_gid() == "in_kind"]
     row = list(by_activity.index).index("Voorleesochtend")
@@ -69,7 +68,7 @@ def test_budget_overview_stacks_own_subsidy_in_kind(figure_dir):
 
 
 def test_kpi_progress_bars_and_not_measured():
-    ax = kpi_progress(tables.kpi_table(small_plan()))
+    ax = plot_kpi_progress(tables.kpi_table(small_plan()))
     bar = next(p for p in ax.patches if p.get_gid() == "kpi-k1")
     assert bar.get_width() == 0.25
     texts = [text.get_text() for text in ax.texts]
@@ -78,6 +77,6 @@ def test_kpi_progress_bars_and_not_measured():
 
 
 def test_risk_matrix_places_ids():
-    ax = risk_matrix_plot(tables.risk_table(small_plan()))
+    ax = plot_risk_matrix(tables.risk_table(small_plan()))
     placed = {text.get_text(): text.get_position() for text in ax.texts}
     assert placed["r1"] == (4, 5) and placed["r2"] == (2, 3)

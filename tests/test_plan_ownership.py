@@ -1,4 +1,4 @@
-"""Shared ownership: the plan measured with routekit.ownership.concentration."""
+"""Shared ownership: the plan measured with routekit.community.concentration."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from plan_data import small_plan
 
-from routekit.ownership import OwnershipConcentration
-from routekit.plan.ownership import (
+from routekit.community.concentration import OwnershipConcentration
+from routekit.community.sharing import (
     LIBRARY,
     check_ownership,
     load_table,
@@ -78,9 +78,9 @@ def test_load_table_and_step8_across_plan_and_network():
 
 
 def test_sample_route_rests_on_anneke_in_heidebroek_and_on_the_library(sample_route):
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    checks = {c.scope: c for c in ownership_by_theme(Plan.from_route(sample_route))}
+    checks = {c.scope: c for c in ownership_by_theme(plan_of(sample_route))}
     heidebroek = checks["Leefbaarheid in Heidebroek"]
     assert heidebroek.concentration.names[0] == "Anneke Bos"
     assert heidebroek.level == "risk"

@@ -53,8 +53,8 @@ def test_english_advice():
 
 
 def test_sample_route_goal_g3_is_not_measurable(sample_route):
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    table = smart_table(Plan.from_route(sample_route)).set_index("id")
+    table = smart_table(plan_of(sample_route)).set_index("id")
     assert "M" in table.loc["g3", "missing"]
     assert table.loc[["g1", "g2", "g4"], "missing"].eq("").all()

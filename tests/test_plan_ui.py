@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from routekit.ui.plan import CarryView, ContactMomentForm, ExportPanel, PlanEditor
+from routekit.ui.community import CarryView, ContactMomentForm
+from routekit.ui.plan import ExportPanel, PlanEditor
 
 
 def test_goal_form_saves_and_shows_smart_check_live(sample_route):

@@ -266,7 +266,8 @@ def test_organisation_and_conversation_forms(hostile_route, shown):
 
 
 def test_plan_forms(hostile_route, shown):
-    from routekit.ui.plan import CarryView, ContactMomentForm, PlanEditor
+    from routekit.ui.community import CarryView, ContactMomentForm
+    from routekit.ui.plan import PlanEditor
 
     editor = PlanEditor(hostile_route)
     editor.activities.pick.value = "a09"
@@ -295,8 +296,8 @@ def test_every_form_is_built_on_the_kit():
     from routekit.ui.kit import Form
 
     folder = Path(__file__).resolve().parents[1] / "routekit" / "ui"
-    names = ("area", "conversations", "network", "organisation", "personas", "plan",
-             "stakeholders", "strategy")
+    names = ("area", "community", "conversations", "network", "organisation", "personas",
+             "plan", "stakeholders", "strategy")
     for name in names:
         module = importlib.import_module(f"routekit.ui.{name}")
         forms = [cls for _, cls in inspect.getmembers(module, inspect.isclass)

@@ -136,7 +136,7 @@ def test_view_follows_a_form_after_each_save(tmp_path):
 
 
 def test_follow_chains_an_on_change_callback(tmp_path):
-    from routekit.ui.plan import ContactMomentForm
+    from routekit.ui.community import ContactMomentForm
 
     route = empty_route(tmp_path / "leeg")
     form = ContactMomentForm(route)

@@ -2,7 +2,8 @@
 
 The Routekaart warns that a community resting on one or two people collapses
 when they leave. :func:`dependence` measures it two ways: the share of ties
-the top one and two are involved in (:func:`routekit.ownership.concentration_of`, the
+the top one and two are involved in
+(:func:`routekit.community.concentration.concentration_of`, the
 same measure the plan uses for tasks per owner) and the fragmentation of the
 network when they are taken out. :func:`community_dependence` does the same
 inside every community, where the risk usually shows.
@@ -27,9 +28,9 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
+from routekit.community.concentration import OwnershipConcentration, concentration_of
 from routekit.i18n import t
 from routekit.network.graph import CONNECTING, connections
-from routekit.ownership import OwnershipConcentration, concentration_of
 
 __all__ = ["Dependence", "community_dependence", "dependence", "fragmentation", "ties"]
 
@@ -62,7 +63,7 @@ class Dependence:
     Attributes
     ----------
     concentration : OwnershipConcentration
-        Share of ties of the top one and two (see :mod:`routekit.ownership`).
+        Share of ties of the top one and two (see :mod:`routekit.community.concentration`).
     impact : DataFrame
         Rows for the network as it is, without the top one, without the top two:
         ``removed`` (names), ``parts``, ``fragmentation``, ``cut_off`` (names of

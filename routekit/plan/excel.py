@@ -13,9 +13,9 @@ written by :mod:`routekit.excel`, routekit's one Excel writer.
 
 Examples
 --------
->>> from routekit.plan.model import Plan
+>>> from routekit.plan.stored import plan_of
 >>> from routekit.workspace import Route
->>> plan = Plan.from_route(Route.open("data/sample-route"))
+>>> plan = plan_of(Route.open("data/sample-route"))
 >>> plan_workbook(plan, "export/projectplan.xlsx")
 PosixPath('export/projectplan.xlsx')
 """

@@ -49,9 +49,9 @@ def export_document(route, what: str, *, theme: str | None = None,
     plan : Plan, optional
         Already read plan of *route* (read when None).
     """
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    plan = plan or Plan.from_route(route)
+    plan = plan or plan_of(route)
     folder = export_folder(route)
     name = t(f"plan.export.file.{what}") + _suffix(theme if what != "calendar" else None)
     if what == "plan":
@@ -81,10 +81,13 @@ def export_document(route, what: str, *, theme: str | None = None,
     if what == "gantt":
         import matplotlib.pyplot as plt
 
-        from routekit.plan.gantt import plan_gantt
+        from routekit.plan import tables
+        from routekit.plan.plot import plot_gantt
         from routekit.style import export_figure
 
-        figure = plan_gantt(plan, theme=theme).get_figure(root=True)
+        part = plan.for_theme(theme)
+        figure = plot_gantt(tables.activity_table(part),
+                            goals=tables.goal_texts(part)).get_figure(root=True)
         paths = export_figure(figure, folder / name, size="a4-landscape",
                               formats=("png", "pdf"))
         plt.close(figure)
@@ -95,8 +98,8 @@ def export_document(route, what: str, *, theme: str | None = None,
 def export_plan(route, *, theme: str | None = None,
                 template: str | Path | None = None) -> dict[str, Path]:
     """Write every document of :data:`DOCUMENTS`; returns ``{what: path}``."""
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    plan = Plan.from_route(route)
+    plan = plan_of(route)
     return {what: export_document(route, what, theme=theme, template=template, plan=plan)
             for what in DOCUMENTS}

@@ -3,7 +3,7 @@
 A :class:`Plan` holds the six plan tables of a route (goals, activities, budget,
 KPIs, risks, contact moments) plus what is needed to show them to people: the
 names of stakeholders, themes, areas and segments, and which stakeholders are
-the library itself. Make one with :meth:`Plan.from_route`, or with
+the library itself. Read one with :func:`routekit.plan.stored.plan_of`, or make one with
 :meth:`Plan.from_records` in tests and scripts (records are validated exactly as
 the workspace validates them).
 
@@ -151,29 +151,6 @@ class Plan:
                    library_ids=frozenset(people.loc[people["sector"] == "library", "id"]),
                    themes=dict(themes or {}), areas=dict(areas or {}),
                    segments=dict(segments or {}), fictional=fictional)
-
-    @classmethod
-    def from_route(cls, route) -> Plan:
-        """Read the plan of *route* (a :class:`routekit.workspace.Route`).
-
-        Segment names come from ``area/segment_scheme.csv`` when the route has it.
-        """
-        config = route.config
-        segments: dict[str, str] = {}
-        from routekit.area.stored import segment_files
-
-        scheme = segment_files(route)["segment_scheme"]
-        if scheme.exists():
-            from routekit.io import read_table
-
-            table = read_table(scheme, required=["code", "name"])
-            segments = dict(zip(table["code"].astype(str), table["name"], strict=True))
-        return cls.from_records(
-            library=config.library, stakeholders=route.records("stakeholders"),
-            themes={theme.id: theme.name for theme in config.themes},
-            areas={area.code: area.name for area in config.areas}, segments=segments,
-            fictional=(config.notice or None) if config.fictional else None,
-            **{kind: route.records(kind) for kind in PLAN_KINDS})
 
     # -- names ---------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The project plan's sections of the route report (steps 7 and 8).
+"""The project plan's section of the route report (step 7).
 
 Examples
 --------
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from routekit.i18n import t
 
-__all__ = ["community_section", "report_section"]
+__all__ = ["report_section"]
 
 
 def report_section(route):
@@ -22,16 +22,15 @@ def report_section(route):
 
     Returns None when the route has no plan yet.
     """
+    from routekit.community.sharing import ownership_by_theme
     from routekit.plan import tables
-    from routekit.plan.charts import budget_overview, kpi_progress
     from routekit.plan.formats import euro
-    from routekit.plan.gantt import plan_gantt
-    from routekit.plan.model import Plan
-    from routekit.plan.ownership import ownership_by_theme
+    from routekit.plan.plot import plot_budget, plot_gantt, plot_kpi_progress
+    from routekit.plan.stored import plan_of
     from routekit.report import Chart, Section, Table
-    from routekit.style import chart_size, new_figure
+    from routekit.style import chart_size
 
-    plan = Plan.from_route(route)
+    plan = plan_of(route)
     if plan.is_empty:
         return None
     totals = tables.budget_totals(plan)
@@ -52,19 +51,18 @@ def report_section(route):
     if len(plan.activities):
         activities = tables.activity_table(plan)
         starts, ends = activities["start"].dropna(), activities["end"].dropna()
-        _, ax = new_figure(chart_size())
         period = t("documents.plan.period", start=_month(starts.min()), end=_month(ends.max())) \
             if len(starts) and len(ends) else ""
-        figures.append(Chart(plan_gantt(plan, ax=ax).get_figure(root=True), name="planning",
+        gantt = plot_gantt(activities, goals=tables.goal_texts(plan), size=chart_size())
+        figures.append(Chart(gantt.get_figure(root=True), name="planning",
                              point=t("documents.plan.gantt_point", count=len(activities),
                                      period=period),
                              notes=[f"{row['name']}: {_day(row['start'])} – {_day(row['end'])}"
                                     for _, row in activities.iterrows()]))
     if len(plan.budget):
         by_activity = tables.budget_by_activity(plan)
-        _, ax = new_figure(chart_size())
         figures.append(Chart(
-            budget_overview(by_activity, ax=ax).get_figure(root=True), name="begroting",
+            plot_budget(by_activity, size=chart_size()).get_figure(root=True), name="begroting",
             point=t("documents.plan.budget_point", cost=euro(totals["cost"]),
                     subsidy=euro(totals["subsidy"]), own=euro(totals["own"])),
             notes=[budget_line] + [f"{name}: {euro(row['value'])}"
@@ -72,9 +70,9 @@ def report_section(route):
     kpis = tables.kpi_table(plan)
     if len(kpis):
         measured = kpis.dropna(subset=["progress"])
-        _, ax = new_figure(chart_size())
         figures.append(Chart(
-            kpi_progress(kpis, ax=ax).get_figure(root=True), name="indicatoren",
+            plot_kpi_progress(kpis, size=chart_size()).get_figure(root=True),
+            name="indicatoren",
             point=t("documents.plan.kpi_point", count=len(kpis), measured=len(measured),
                     average=f"{measured['progress'].mean():.0%}" if len(measured) else "–"),
             notes=[f"{row['name']}: {_num(row['actual'])} van {_num(row['target'])}"
@@ -89,26 +87,6 @@ def report_section(route):
             caption=t("documents.plan.budget_caption"), slide=True))
     return Section(title=t("plan.report.title"), paragraphs=paragraphs, tables=table_list,
                    figures=figures, summary=summary)
-
-
-def community_section(route):
-    """Step 8: the regular contact moments and who carries the work; None without moments."""
-    from routekit.plan import tables
-    from routekit.plan.model import Plan
-    from routekit.plan.ownership import step8_messages
-    from routekit.report import Section, Table
-
-    plan = Plan.from_route(route)
-    moments = tables.contact_table(plan)
-    if moments.empty:
-        return None
-    messages = step8_messages(plan, route.table("relations"))
-    shown = moments[["title", "recurrence", "count", "location", "participants"]]
-    return Section(title=t("documents.plan.community_title"),
-                   paragraphs=[t("documents.plan.moments", count=len(moments)), *messages],
-                   tables=[Table(tables.display(shown),
-                                 caption=t("documents.plan.moments_caption"))],
-                   summary=messages[:2])
 
 
 def _date(value) -> str:

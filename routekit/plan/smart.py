@@ -173,9 +173,9 @@ def check_plan_goal(plan, goal: Any) -> SmartResult:
 
     Examples
     --------
-    >>> from routekit.plan.model import Plan
+    >>> from routekit.plan.stored import plan_of
     >>> from routekit.workspace import Route
-    >>> plan = Plan.from_route(Route.open("data/sample-route"))
+    >>> plan = plan_of(Route.open("data/sample-route"))
     >>> check_plan_goal(plan, {"id": "g9", "text": "Meer lezen"}).is_smart
     False
     """

@@ -23,7 +23,7 @@ import pandas as pd
 from routekit.i18n import t
 
 __all__ = ["RECURRENCE_RULES", "activity_table", "budget_by_activity", "budget_table",
-           "budget_totals", "contact_table", "display", "goal_table", "kpi_table",
+           "budget_totals", "contact_table", "display", "goal_table", "goal_texts", "kpi_table",
            "occurrences", "risk_level", "risk_matrix", "risk_table"]
 
 RECURRENCE_RULES = {"weekly": ("WEEKLY", 1), "monthly": ("MONTHLY", 1),
@@ -57,6 +57,18 @@ def goal_table(plan, *, lang: str | None = None) -> pd.DataFrame:
         "smart": [checks.loc[goal, "missing"] or "SMART" for goal in goals["id"]],
         "advice": [checks.loc[goal, "advice"] for goal in goals["id"]],
     }).reset_index(drop=True)
+
+
+def goal_texts(plan) -> dict[str, str]:
+    """Goal id → text, for the legend of the timeline (:func:`routekit.plan.plot.plot_gantt`).
+
+    Examples
+    --------
+    >>> from routekit.plan.model import Plan
+    >>> goal_texts(Plan.from_records(goals=[{"id": "g1", "text": "Meer lezen"}]))
+    {'g1': 'Meer lezen'}
+    """
+    return dict(zip(plan.goals["id"], plan.goals["text"], strict=True))
 
 
 def activity_table(plan, *, lang: str | None = None) -> pd.DataFrame:

@@ -16,9 +16,9 @@ stored it. The placeholders, in Dutch, are explained in
 
 Examples
 --------
->>> from routekit.plan.model import Plan
+>>> from routekit.plan.stored import plan_of
 >>> from routekit.workspace import Route
->>> plan = Plan.from_route(Route.open("data/sample-route"))
+>>> plan = plan_of(Route.open("data/sample-route"))
 >>> fill_template(EXAMPLE_TEMPLATE, plan, "export/projectplan-eigen-format.docx")
 PosixPath('export/projectplan-eigen-format.docx')
 """
@@ -75,8 +75,8 @@ def template_context(plan, *, theme: str | None = None) -> dict:
     theme : str, optional
         Only this theme's part of the plan.
     """
+    from routekit.community.sharing import ownership_by_theme
     from routekit.plan import tables
-    from routekit.plan.ownership import ownership_by_theme
 
     part = plan.for_theme(theme)
     goals = tables.goal_table(part)
@@ -174,6 +174,9 @@ def fill_template(template: str | Path, plan, path: str | Path, *,
 
 def _gantt_png(plan, theme: str | None) -> io.BytesIO:
     from routekit.documents.figures import document_png
-    from routekit.plan.gantt import plan_gantt
+    from routekit.plan import tables
+    from routekit.plan.plot import plot_gantt
 
-    return io.BytesIO(document_png(plan_gantt(plan, theme=theme)))
+    part = plan.for_theme(theme)
+    return io.BytesIO(document_png(plot_gantt(tables.activity_table(part),
+                                              goals=tables.goal_texts(part))))

@@ -7,9 +7,9 @@ format, fill its template instead (:mod:`routekit.plan.template`).
 
 Examples
 --------
->>> from routekit.plan.model import Plan
+>>> from routekit.plan.stored import plan_of
 >>> from routekit.workspace import Route
->>> plan = Plan.from_route(Route.open("data/sample-route"))
+>>> plan = plan_of(Route.open("data/sample-route"))
 >>> plan_document(plan, "export/projectplan.docx")
 PosixPath('export/projectplan.docx')
 """
@@ -129,8 +129,8 @@ def plan_document(plan, path: str | Path, *, theme: str | None = None,
     -------
     Path
     """
+    from routekit.community.sharing import ownership_by_theme
     from routekit.plan import tables
-    from routekit.plan.ownership import ownership_by_theme
     from routekit.style import style_context
 
     part = plan.for_theme(theme)
@@ -148,9 +148,9 @@ def plan_document(plan, path: str | Path, *, theme: str | None = None,
     acts = tables.activity_table(part)
     _add_table(doc, acts[["id", "name", "start", "end", "owners", "contributors", "status"]])
     if charts and len(acts):
-        from routekit.plan.gantt import plan_gantt
+        from routekit.plan.plot import plot_gantt
 
-        _picture(doc, plan_gantt(part), 17)
+        _picture(doc, plot_gantt(acts, goals=tables.goal_texts(part)), 17)
 
     doc.add_heading(t("plan.doc.ownership"), level=1)
     for check in ownership_by_theme(part) if len(acts) else []:
@@ -165,19 +165,19 @@ def plan_document(plan, path: str | Path, *, theme: str | None = None,
     _add_table(doc, budget[["activity", "description", "cost", "in_kind", "subsidy", "own",
                             "funder"]], total=totals)
     if charts and len(budget):
-        from routekit.plan.charts import budget_overview
+        from routekit.plan.plot import plot_budget
 
         with style_context():
-            _picture(doc, budget_overview(tables.budget_by_activity(part)), 17)
+            _picture(doc, plot_budget(tables.budget_by_activity(part)), 17)
 
     doc.add_heading(t("plan.doc.kpis"), level=1)
     kpis = tables.kpi_table(part)
     _add_table(doc, kpis[["name", "target", "actual", "progress", "unit", "segment", "area"]])
     if charts and len(kpis):
-        from routekit.plan.charts import kpi_progress
+        from routekit.plan.plot import plot_kpi_progress
 
         with style_context():
-            _picture(doc, kpi_progress(kpis), 17)
+            _picture(doc, plot_kpi_progress(kpis), 17)
 
     doc.add_heading(t("plan.doc.risks"), level=1)
     _add_table(doc, tables.risk_table(part)[["id", "description", "likelihood", "impact",

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from routekit.records.area import SegmentSelection
 from routekit.records.base import Record, RecordKind
+from routekit.records.community import ContactMoment
+from routekit.records.conversations import Conversation
 from routekit.records.network import NodePosition, Relation
 from routekit.records.organisation import Colleague, ImpactPlan
-from routekit.records.plan import Activity, BudgetLine, ContactMoment, Goal, Kpi, Risk
+from routekit.records.plan import Activity, BudgetLine, Goal, Kpi, Risk
 from routekit.records.route import RouteConfig
-from routekit.records.stakeholders import Conversation, Force, Position, Stakeholder
+from routekit.records.stakeholders import Force, Position, Stakeholder
 from routekit.records.strategy import KnowledgeCreation, Persona, PostOCanvas
 
 __all__ = ["KINDS", "Record", "RecordKind", "RouteConfig"]

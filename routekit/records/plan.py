@@ -1,7 +1,8 @@
-"""Records of route steps 7–8: the project plan made with the community.
+"""Records of route step 7: the project plan made with the community.
 
 One CSV per table, so a plan opens in Excel: goals, activities, budget lines,
-KPIs, risks and recurring contact moments.
+KPIs and risks (the recurring contact moments of step 8 are in
+:mod:`routekit.records.community`).
 
 Examples
 --------
@@ -19,7 +20,7 @@ from pydantic import Field, model_validator
 from routekit.i18n import t
 from routekit.records.base import PipeList, Record, Score, choice
 
-__all__ = ["Activity", "BudgetLine", "ContactMoment", "Goal", "Kpi", "Risk"]
+__all__ = ["Activity", "BudgetLine", "Goal", "Kpi", "Risk"]
 
 
 class Goal(Record):
@@ -89,17 +90,3 @@ class Risk(Record):
     mitigation: str | None = None
     owner: str | None = None
 
-
-class ContactMoment(Record):
-    """A recurring moment to meet the community (route step 8: keep it going)."""
-
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    start: dt.datetime
-    duration_minutes: int = Field(default=90, ge=5)
-    recurrence: choice("once", "weekly", "monthly", "quarterly",
-                       aliases={"eenmalig": "once", "wekelijks": "weekly",
-                                "maandelijks": "monthly", "per kwartaal": "quarterly"}) = "monthly"
-    count: int = Field(default=6, ge=1)
-    location: str | None = None
-    participants: PipeList = []

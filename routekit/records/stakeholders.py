@@ -1,4 +1,4 @@
-"""Records of route step 4 (stakeholders and forces) and step 3 (conversations).
+"""Records of route step 4 (stakeholders and forces).
 
 Examples
 --------
@@ -9,14 +9,11 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from routekit.records.base import PipeList, Record, Score, choice
+from routekit.records.base import Record, Score, choice
 
-__all__ = ["Conversation", "Force", "Position", "Stakeholder",
-           "SECTORS"]
+__all__ = ["Force", "Position", "Stakeholder", "SECTORS"]
 
 SECTORS = ("municipality", "education", "care", "welfare", "culture", "associations",
            "business", "residents", "library", "media", "faith")
@@ -76,16 +73,3 @@ class Force(Record):
     stakeholder: str | None = None
     action: str | None = None
 
-
-class Conversation(Record):
-    """Notes of a conversation with (members of) the community (route step 3)."""
-
-    id: str = Field(min_length=1)
-    date: dt.date
-    theme: str | None = None
-    participants: PipeList = []
-    format: choice("individual", "group",
-                   aliases={"individueel": "individual", "groep": "group"}) = "individual"
-    summary: str = ""
-    action_points: PipeList = []
-    follow_up: dt.date | None = None

@@ -17,12 +17,11 @@ from datetime import date
 
 import ipywidgets as w
 
-from routekit.conversations import action_points, next_id
-from routekit.errors import RecordConflict
+from routekit.conversations import action_points, add_conversation
 from routekit.i18n import t
 from routekit.plan.formats import day
 from routekit.ui.kit import Form, button, lines, route_names, show_table
-from routekit.workspace import ABSENT, Route
+from routekit.workspace import Route
 
 __all__ = ["ConversationForm"]
 
@@ -87,14 +86,7 @@ class ConversationForm(Form):
                   "follow_up": self.follow_up.value}
 
         def save() -> str:
-            for tries_left in (2, 1, 0):  # a new record: never over one added meanwhile
-                try:
-                    self.saved = self.route.upsert(
-                        "conversations", {"id": next_id(self.route, on)} | record, base=ABSENT)
-                    break
-                except RecordConflict:  # another page took that number: take the next one
-                    if not tries_left:
-                        raise
+            self.saved = add_conversation(self.route, record)  # never over one added meanwhile
             return t("kit.conversation_saved", date=day(self.saved.date))
 
         if self.attempt(save, t("conversations.form.failed")):

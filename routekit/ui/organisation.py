@@ -25,8 +25,8 @@ from routekit.organisation import (
     add_impact_item,
     answered,
     colleague_named,
+    count_by_influence,
     impact_items,
-    impact_overview,
     pioneer_team,
     plan_of,
     reflection_questions,
@@ -234,10 +234,11 @@ class ImpactForm(Form):
             self._refresh()
 
     def _refresh(self) -> None:
-        from routekit.organisation_chart import impact_chart
+        from routekit.organisation.plot import plot_impact
 
-        overview = impact_overview(self.route)
+        items = impact_items(self.route)
+        overview = count_by_influence(items)
         show_table(overview[["influence_name", "count", "subjects"]], self.overview,
                    kind="impact")
-        self.ax = impact_chart(impact_items(self.route), size=self.size)
+        self.ax = plot_impact(items, size=self.size)
         show_figure(self.chart, self.ax)

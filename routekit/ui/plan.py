@@ -1,6 +1,6 @@
-"""Forms of notebooks 07 (project plan) and 08 (keep the community going).
+"""Forms of notebook 07 (project plan); notebook 08 uses its export panel too.
 
-A change to a goal, activity or contact moment that exists is saved at once; a
+A change to a goal or activity that exists is saved at once; a
 new one is saved with "Opslaan". Every save tells the others, so the Gantt chart
 and the shared-ownership check follow each change live. Export buttons write
 into the route's ``export/`` folder and show a download link.
@@ -33,15 +33,14 @@ from routekit.markup import escape
 from routekit.ui.kit import (
     Form,
     button,
-    display_table,
     notes_html,
     problems_html,
     short_text,
     show_figure,
 )
 
-__all__ = ["ActivityForm", "CarryView", "ContactMomentForm", "ExportPanel", "GanttView",
-           "GoalForm", "OwnershipView", "PlanEditor", "download_link"]
+__all__ = ["ActivityForm", "ExportPanel", "GanttView", "GoalForm", "OwnershipView", "PlanEditor",
+           "PlanRecordForm", "download_link", "people_options", "select_known", "wide_field"]
 
 _WIDE = {"width": "46em"}
 _LABEL = {"description_width": "11em"}
@@ -55,11 +54,11 @@ def download_link(path: str | Path) -> str:
             f'octet-stream;base64,{data}">⬇ {escape(path.name)}</a>')
 
 
-def _people(route) -> list[tuple[str, str]]:
+def people_options(route) -> list[tuple[str, str]]:
     return [(s.name, s.id) for s in route.records("stakeholders")]
 
 
-def _field(widget):
+def wide_field(widget):
     widget.layout = w.Layout(**_WIDE)
     widget.style = _LABEL
     if hasattr(widget, "continuous_update"):
@@ -67,13 +66,13 @@ def _field(widget):
     return widget
 
 
-def _select_known(widget, values) -> None:
+def select_known(widget, values) -> None:
     """Select those of *values* that *widget* offers (people removed since are left out)."""
     known = {value for _, value in widget.options}
     widget.value = tuple(value for value in values if value in known)
 
 
-class _RecordForm(Form):
+class PlanRecordForm(Form):
     """Pick a record (or "new") and edit its fields: a record that exists is saved at each
     change, a new one with the save button; delete removes the picked one.
 
@@ -85,8 +84,8 @@ class _RecordForm(Form):
 
     def __init__(self, route, on_change: Callable[[], None] | None = None):
         super().__init__(route, on_change)
-        self.pick = _field(w.Dropdown(description=t(f"plan.ui.pick.{self.kind}")))
-        self.record_id = _field(w.Text(description=t("plan.ui.id")))
+        self.pick = wide_field(w.Dropdown(description=t(f"plan.ui.pick.{self.kind}")))
+        self.record_id = wide_field(w.Text(description=t("plan.ui.id")))
         self.save = button(description=t("plan.ui.save"), button_style="primary")
         self.delete = button(description=t("plan.ui.delete"), button_style="danger")
         inputs = self._inputs()
@@ -123,13 +122,12 @@ class _RecordForm(Form):
 
     def load(self) -> None:
         """Show the picked record as it is saved now (or an empty new one)."""
-        from routekit.plan.model import next_id
+        from routekit.plan.stored import new_id
 
         record = self.remember(self.kind, self.route.get(self.kind, self.pick.value)
                                if self.pick.value else None)
         with self.loading():
-            self.record_id.value = record.id if record else next_id(
-                self.kind, [r.id for r in self.route.records(self.kind)])
+            self.record_id.value = record.id if record else new_id(self.route, self.kind)
             self._show(record)
         self.message.value = ""
 
@@ -170,7 +168,7 @@ class _RecordForm(Form):
         self.attempt(delete)
 
 
-class GoalForm(_RecordForm):
+class GoalForm(PlanRecordForm):
     """Edit the plan's goals; the SMART check follows every change.
 
     Attributes
@@ -185,15 +183,15 @@ class GoalForm(_RecordForm):
 
     def _inputs(self) -> list:
         cfg = self.route.config
-        self.theme = _field(w.Dropdown(description=t("plan.col.theme"),
+        self.theme = wide_field(w.Dropdown(description=t("plan.col.theme"),
                                        options=[("–", None)] + [(th.name, th.id)
                                                                  for th in cfg.themes]))
-        self.text = _field(w.Textarea(description=t("plan.col.text"),
+        self.text = wide_field(w.Textarea(description=t("plan.col.text"),
                                       placeholder=t("plan.ui.goal_hint")))
-        self.measure = _field(w.Text(description=t("plan.col.measure")))
-        self.deadline = _field(w.DatePicker(description=t("plan.col.deadline")))
-        self.owners = _field(w.SelectMultiple(description=t("plan.col.owners"),
-                                              options=_people(self.route), rows=6))
+        self.measure = wide_field(w.Text(description=t("plan.col.measure")))
+        self.deadline = wide_field(w.DatePicker(description=t("plan.col.deadline")))
+        self.owners = wide_field(w.SelectMultiple(description=t("plan.col.owners"),
+                                              options=people_options(self.route), rows=6))
         self.smart = w.HTML()
         self.watch((self.text, self.measure, self.deadline, self.owners), self._check)
         return [self.theme, self.text, self.measure, self.deadline, self.owners, self.smart]
@@ -206,7 +204,7 @@ class GoalForm(_RecordForm):
         self.text.value = record.text if record else ""
         self.measure.value = (record.measure or "") if record else ""
         self.deadline.value = record.deadline if record else None
-        _select_known(self.owners, record.owners if record else [])
+        select_known(self.owners, record.owners if record else [])
         self._check()
 
     def _values(self) -> dict:
@@ -215,17 +213,15 @@ class GoalForm(_RecordForm):
                 "owners": list(self.owners.value)}
 
     def _check(self) -> None:
-        from routekit.plan.model import Plan
-        from routekit.plan.smart import check_plan_goal
+        from routekit.plan.stored import goal_check
 
-        result = check_plan_goal(Plan.from_route(self.route),
-                                 {"id": self.record_id.value, **self._values()})
+        result = goal_check(self.route, {"id": self.record_id.value, **self._values()})
         colour = "#009e73" if result.is_smart else "#d55e00"
         self.smart.value = (f'<div style="border-left:4px solid {colour};padding-left:.6em">'
                             f"{escape(result.describe())}</div>")
 
 
-class ActivityForm(_RecordForm):
+class ActivityForm(PlanRecordForm):
     """Edit activities: goal, dates, owners (trekkers) and contributors.
 
     Attributes
@@ -237,26 +233,32 @@ class ActivityForm(_RecordForm):
     kind = "activities"
 
     def _inputs(self) -> list:
-        people = _people(self.route)
-        self.goal = _field(w.Dropdown(description=t("plan.col.goal")))
-        self.name = _field(w.Text(description=t("plan.col.name")))
-        self.start = _field(w.DatePicker(description=t("plan.col.start")))
-        self.end = _field(w.DatePicker(description=t("plan.col.end")))
-        self.owners = _field(w.SelectMultiple(description=t("plan.col.owners"),
-                                              options=people, rows=6))
-        self.contributors = _field(w.SelectMultiple(description=t("plan.col.contributors"),
-                                                    options=people, rows=6))
-        self.status = _field(w.Dropdown(description=t("plan.col.status"), options=[
+        people = people_options(self.route)
+        self.goal = wide_field(w.Dropdown(description=t("plan.col.goal")))
+        self.name = wide_field(w.Text(description=t("plan.col.name")))
+        self.start = wide_field(w.DatePicker(description=t("plan.col.start")))
+        self.end = wide_field(w.DatePicker(description=t("plan.col.end")))
+        self.owners = wide_field(w.SelectMultiple(description=t("plan.col.owners"),
+                                                  options=people, rows=6))
+        self.contributors = wide_field(w.SelectMultiple(
+            description=t("plan.col.contributors"), options=people, rows=6))
+        self.status = wide_field(w.Dropdown(description=t("plan.col.status"), options=[
             (t(f"plan.status.{code}"), code) for code in ("planned", "running", "done",
                                                          "stopped")]))
         return [self.goal, self.name, self.start, self.end, self.owners, self.contributors,
                 self.status]
 
     def _refresh_choices(self, value: str = "") -> None:
+        self.refresh_goals()
+        super()._refresh_choices(value)
+
+    def refresh_goals(self) -> None:
+        """Offer the goals as saved now; the chosen one stays chosen (a removed one: none)."""
         with self.loading():
+            chosen = self.goal.value
             self.goal.options = [("–", None)] + [(short_text(g.text), g.id)
                                                   for g in self.route.records("goals")]
-        super()._refresh_choices(value)
+            self.goal.value = chosen if chosen in {v for _, v in self.goal.options} else None
 
     def _label(self, record) -> str:
         return short_text(record.name)
@@ -267,8 +269,8 @@ class ActivityForm(_RecordForm):
         self.name.value = record.name if record else ""
         self.start.value = record.start if record else dt.date.today()
         self.end.value = record.end if record else dt.date.today() + dt.timedelta(days=90)
-        _select_known(self.owners, record.owners if record else [])
-        _select_known(self.contributors, record.contributors if record else [])
+        select_known(self.owners, record.owners if record else [])
+        select_known(self.contributors, record.contributors if record else [])
         self.status.value = record.status if record else "planned"
 
     def _values(self) -> dict:
@@ -277,102 +279,51 @@ class ActivityForm(_RecordForm):
                 "contributors": list(self.contributors.value), "status": self.status.value}
 
 
-class ContactMomentForm(_RecordForm):
-    """Edit the recurring contact moments (route step 8) and see their dates.
-
-    Attributes
-    ----------
-    pick, record_id, title, day, time, duration, recurrence, count, location,
-    participants : ipywidgets
-    dates : ipywidgets.HTML
-        The dates of the chosen moment, as an agenda will show them.
-    """
-
-    kind = "contact_moments"
-
-    def _inputs(self) -> list:
-        self.title = _field(w.Text(description=t("plan.col.title")))
-        self.day = _field(w.DatePicker(description=t("plan.col.start")))
-        self.time = _field(w.Text(description=t("plan.ui.time"), placeholder="19:30"))
-        self.duration = _field(w.BoundedIntText(description=t("plan.col.duration_minutes"),
-                                                min=5, max=600, step=15, value=90))
-        self.recurrence = _field(w.Dropdown(description=t("plan.col.recurrence"), options=[
-            (t(f"plan.recurrence.{code}"), code)
-            for code in ("once", "weekly", "monthly", "quarterly")], value="monthly"))
-        self.count = _field(w.BoundedIntText(description=t("plan.col.count"), min=1, max=104,
-                                             value=6))
-        self.location = _field(w.Text(description=t("plan.col.location")))
-        self.participants = _field(w.SelectMultiple(description=t("plan.col.participants"),
-                                                    options=_people(self.route), rows=6))
-        self.dates = w.HTML()
-        return [self.title, self.day, self.time, self.duration, self.recurrence, self.count,
-                self.location, self.participants, self.dates]
-
-    def _label(self, record) -> str:
-        return short_text(record.title)
-
-    def _show(self, record) -> None:
-        from routekit.plan.formats import day
-        from routekit.plan.tables import occurrences
-
-        start = record.start if record else dt.datetime.combine(
-            dt.date.today() + dt.timedelta(days=7), dt.time(19, 30))
-        self.title.value = record.title if record else ""
-        self.day.value, self.time.value = start.date(), f"{start:%H:%M}"
-        self.duration.value = record.duration_minutes if record else 90
-        self.recurrence.value = record.recurrence if record else "monthly"
-        self.count.value = record.count if record else 6
-        self.location.value = (record.location or "") if record else ""
-        _select_known(self.participants, record.participants if record else [])
-        self.dates.value = "" if record is None else t(
-            "plan.ui.dates", dates=", ".join(day(d.date()) for d in occurrences(record)))
-
-    def _values(self) -> dict:
-        try:
-            hour, minute = (int(part) for part in self.time.value.strip().split(":"))
-            moment = dt.time(hour, minute)
-        except ValueError:
-            moment = None
-        start = (dt.datetime.combine(self.day.value, moment)
-                 if self.day.value and moment else self.time.value)
-        return {"title": self.title.value, "start": start,
-                "duration_minutes": self.duration.value, "recurrence": self.recurrence.value,
-                "count": self.count.value, "location": self.location.value or None,
-                "participants": list(self.participants.value)}
+#: Columns of :func:`routekit.plan.tables.activity_table` that the timeline shows.
+GANTT_COLUMNS = ["id", "goal", "name", "start", "end", "owners", "status_code"]
 
 
 class GanttView:
-    """The plan's timeline, redrawn by :meth:`refresh` (``today`` marks the date)."""
+    """The plan's timeline, redrawn by :meth:`refresh` (``today`` marks the date) when what
+    it shows changed."""
 
     def __init__(self, route, *, today: dt.date | None = None):
         self.route = route
         self.today = today
         self.widget = w.Output()
         self.axes = None
+        self._shown = None  # the activities and goal texts drawn last
         self.refresh()
 
     def refresh(self, plan=None) -> None:
-        """Draw the timeline again from the saved activities (or from *plan*, read just now)."""
+        """Draw the timeline again from the saved activities (or from *plan*, read just now);
+        nothing is drawn when the activities and goals it shows are as drawn last."""
         from IPython.display import HTML, display
 
-        from routekit.plan.gantt import plan_gantt
-        from routekit.plan.model import Plan
-        from routekit.style import new_figure
+        from routekit.plan import tables
+        from routekit.plan.plot import plot_gantt
+        from routekit.plan.stored import plan_of
 
-        plan = Plan.from_route(self.route) if plan is None else plan
-        if plan.activities.empty:
+        plan = plan_of(self.route) if plan is None else plan
+        activities = tables.activity_table(plan)
+        shown = (activities[GANTT_COLUMNS], tables.goal_texts(plan))
+        if self._shown is not None and shown[1] == self._shown[1] \
+                and shown[0].equals(self._shown[0]):
+            return
+        self._shown = shown
+        if activities.empty:
             self.axes = None
             self.widget.clear_output(wait=True)
             with self.widget:
                 display(HTML(f"<p>{escape(t('plan.ui.no_activities'))}</p>"))
             return
-        _, ax = new_figure((11.7, 0.55 * len(plan.activities) + 2.8))
-        self.axes = plan_gantt(plan, ax=ax, today=self.today)
-        show_figure(self.widget, ax, laid_out=True)  # plan_gantt ends with finish()
+        self.axes = plot_gantt(activities, goals=shown[1], today=self.today,
+                               size=(11.7, 0.55 * len(activities) + 2.8))
+        show_figure(self.widget, self.axes, laid_out=True)  # plot_gantt ends with finish()
 
 
-class _CheckView:
-    """An HTML widget that :meth:`refresh` fills from the saved route (subclasses fill it)."""
+class OwnershipView:
+    """Shared-ownership warnings of the plan (whole plan and per theme), refreshed live."""
 
     def __init__(self, route):
         self.route = route
@@ -380,39 +331,14 @@ class _CheckView:
         self.refresh()
 
     def refresh(self, plan=None) -> None:
-        raise NotImplementedError
-
-
-class OwnershipView(_CheckView):
-    """Shared-ownership warnings of the plan (whole plan and per theme), refreshed live."""
-
-    def refresh(self, plan=None) -> None:
         """Check the saved plan again (or *plan*, read just now)."""
-        from routekit.plan.model import Plan
-        from routekit.plan.ownership import ownership_by_theme
+        from routekit.community.sharing import ownership_by_theme
+        from routekit.plan.stored import plan_of
 
-        plan = Plan.from_route(self.route) if plan is None else plan
+        plan = plan_of(self.route) if plan is None else plan
         checks = ownership_by_theme(plan) if len(plan.activities) else []
         self.widget.value = f"<h4>{escape(t('plan.doc.ownership'))}</h4>" + "".join(
             notes_html(check.messages(), check.level) for check in checks)
-
-
-class CarryView(_CheckView):
-    """Route step 8: who carries too much across plan and network, in plain Dutch."""
-
-    def refresh(self, plan=None) -> None:
-        """Check plan, contact moments and network again (or *plan*, read just now)."""
-        from routekit.plan.model import Plan
-        from routekit.plan.ownership import load_table, step8_messages
-        from routekit.plan.tables import display
-
-        plan = Plan.from_route(self.route) if plan is None else plan
-        relations = self.route.table("relations")
-        messages = step8_messages(plan, relations)
-        level = "ok" if messages == [t("plan.ownership.all_ok")] else "watch"
-        table = load_table(plan, relations).head(8).reset_index(drop=True)
-        table = display(table.rename(columns={"name": "person"}))
-        self.widget.value = notes_html(messages, level) + display_table(table).to_html()
 
 
 class ExportPanel:
@@ -434,8 +360,8 @@ class ExportPanel:
 
         self.route = route
         self.paths: dict[str, Path] = {}
-        self.theme = _field(w.Dropdown(description=t("plan.col.theme"), options=[
-            (t("plan.ownership.whole"), None)] + [(th.name, th.id)
+        self.theme = wide_field(w.Dropdown(description=t("plan.col.theme"), options=[
+            (t("community.sharing.whole"), None)] + [(th.name, th.id)
                                                     for th in route.config.themes]))
         self.template = w.FileUpload(accept=".docx", multiple=False,
                                      description=t("plan.ui.template"))
@@ -468,9 +394,9 @@ class ExportPanel:
     def export(self, what: str) -> dict[str, Path]:
         """Write one document (or ``"all"``) and show download links; returns the paths."""
         from routekit.plan.export import export_document
-        from routekit.plan.model import Plan
+        from routekit.plan.stored import plan_of
 
-        plan = Plan.from_route(self.route)
+        plan = plan_of(self.route)
         targets = [d for d in self.buttons if d != "all"] if what == "all" else [what]
         try:
             written = {d: export_document(self.route, d, theme=self.theme.value, plan=plan,
@@ -501,23 +427,21 @@ class PlanEditor:
     def __init__(self, route, *, today: dt.date | None = None):
         self.gantt = GanttView(route, today=today)
         self.ownership = OwnershipView(route)
-        self.goals = GoalForm(route, on_change=self.refresh)
+        self.goals = GoalForm(route, on_change=self._goal_saved)
         self.activities = ActivityForm(route, on_change=self.refresh)
         tabs = w.Tab(children=[self.goals.widget, self.activities.widget])
         tabs.titles = (t("plan.doc.goals"), t("plan.sheet.activities"))
         self.export = ExportPanel(route)
         self.widget = w.VBox([tabs, self.gantt.widget, self.ownership.widget])
 
-    def refresh(self) -> None:
-        """Redraw the timeline and the ownership check; update the goal choices."""
-        if self.activities.pick.value:
-            self.activities._refresh_choices(self.activities.pick.value)
-        else:  # keep a new activity being typed
-            with self.activities.loading():
-                self.activities.goal.options = [("–", None)] + [
-                    (short_text(g.text), g.id) for g in self.activities.route.records("goals")]
-        from routekit.plan.model import Plan
+    def _goal_saved(self) -> None:
+        self.activities.refresh_goals()  # an activity being typed is kept
+        self.refresh()
 
-        plan = Plan.from_route(self.activities.route)  # read once for both views
+    def refresh(self) -> None:
+        """Redraw the timeline (when what it shows changed) and the ownership check."""
+        from routekit.plan.stored import plan_of
+
+        plan = plan_of(self.activities.route)  # read once for both views
         self.gantt.refresh(plan)
         self.ownership.refresh(plan)

@@ -418,9 +418,9 @@ def knowledge_overview_section(route) -> list:
 def goal_advice_section(route) -> list:
     """Per goal, what is missing to make it SMART."""
     from routekit.plan import tables
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    goals = tables.goal_table(Plan.from_route(route))
+    goals = tables.goal_table(plan_of(route))
     if not len(goals):
         return needs_section(route, ["goals"], rest=False)
     head = t("plan.smart.ok", goal="\0").split("\0")[0]  # "Doel ": name the goal, not its id
@@ -432,12 +432,11 @@ def goal_advice_section(route) -> list:
 def plan_money_section(route) -> list:
     """The budget totals and chart, and the KPIs' progress."""
     from routekit.plan import tables
-    from routekit.plan.charts import budget_overview, kpi_progress
     from routekit.plan.formats import euro
-    from routekit.plan.model import Plan
-    from routekit.style import new_figure
+    from routekit.plan.plot import plot_budget, plot_kpi_progress
+    from routekit.plan.stored import plan_of
 
-    plan = Plan.from_route(route)
+    plan = plan_of(route)
     items = []
     budget = tables.budget_by_activity(plan)
     if len(budget):
@@ -445,21 +444,19 @@ def plan_money_section(route) -> list:
         items.append(t("guide.budget_totals", cost=euro(totals["cost"]),
                        subsidy=euro(totals["subsidy"]), own=euro(totals["own"]),
                        in_kind=euro(totals["in_kind"])))
-        _, ax = new_figure("screen")
-        items.append(budget_overview(budget, ax=ax))
+        items.append(plot_budget(budget, size="screen"))
     kpis = tables.kpi_table(plan)
     if len(kpis):
-        _, ax = new_figure("screen")
-        items.append(kpi_progress(kpis, ax=ax))
+        items.append(plot_kpi_progress(kpis, size="screen"))
     return items + needs_section(route, ["budget", "kpis"], rest=False)
 
 
 def contact_section(route) -> list:
     """The planned contact moments, each with its last date."""
     from routekit.plan import tables
-    from routekit.plan.model import Plan
+    from routekit.plan.stored import plan_of
 
-    contact = tables.contact_table(Plan.from_route(route))
+    contact = tables.contact_table(plan_of(route))
     if not len(contact):
         return needs_section(route, ["contact_moments"], rest=False)
     return [_bullets(t("guide.contact_line", title=row.title, recurrence=row.recurrence,

@@ -3,7 +3,7 @@
 The Routekaart: when a community rests on one or two people from the start, it
 collapses when they leave; when the librarian is the "kartrekker", people keep
 falling back on her. This module counts who carries the plan and measures it
-with :func:`routekit.ownership.concentration_of` — the same measure (and the
+with :func:`routekit.community.concentration.concentration_of` — the same measure (and the
 same levels "ok", "let op", "risico") as the network analysis.
 
 How the plan is counted: the share of activities each owner is involved in, and
@@ -33,14 +33,15 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
+from routekit.community.concentration import WATCH_TOP1, OwnershipConcentration, concentration_of
 from routekit.i18n import t
-from routekit.ownership import WATCH_TOP1, OwnershipConcentration, concentration_of
 
-__all__ = ["LIBRARY", "OwnershipCheck", "check_ownership", "load_table", "owner_load",
-           "ownership_by_theme", "ownership_summary", "step8_messages"]
+__all__ = ["LIBRARY", "Carrying", "OwnershipCheck", "carrying", "check_ownership", "load_table",
+           "owner_load", "ownership_by_theme", "ownership_summary", "step8_messages"]
 
 LIBRARY = "@library"
 """Key of the library as one party in :func:`owner_load` (``merge_library=True``)."""
@@ -89,7 +90,7 @@ class OwnershipCheck:
     load : Series
         Activities per party (see :func:`owner_load`).
     concentration : OwnershipConcentration
-        The shared measure of :mod:`routekit.ownership`.
+        The shared measure of :mod:`routekit.community.concentration`.
     library_activities : int
         Activities the library (co-)owns.
     library_share : float
@@ -118,19 +119,19 @@ class OwnershipCheck:
     def messages(self, *, lang: str | None = None) -> list[str]:
         """Plain sentences: who carries how much, the library's part, what to do."""
         if not self.activities:
-            return [t("plan.ownership.empty", lang=lang)]
-        what = t("plan.ownership.what", lang=lang)
+            return [t("community.sharing.empty", lang=lang)]
+        what = t("community.sharing.what", lang=lang)
         out = [self.concentration.describe(what, lang=lang)]
         if self.scope:
-            out[0] = t("plan.ownership.in_scope", lang=lang, scope=self.scope) + " " + out[0]
+            out[0] = t("community.sharing.in_scope", lang=lang, scope=self.scope) + " " + out[0]
         if self.library_share >= WATCH_TOP1:
-            out.append(t("plan.ownership.library", lang=lang, n=self.library_activities,
+            out.append(t("community.sharing.library", lang=lang, n=self.library_activities,
                          total=self.activities))
         if self.without_owner:
-            out.append(t("plan.ownership.no_owner", lang=lang,
+            out.append(t("community.sharing.no_owner", lang=lang,
                          names=", ".join(self.without_owner)))
         if self.concentration.level == "risk":
-            out.append(t("plan.ownership.advice", lang=lang, name=self.concentration.names[0]))
+            out.append(t("community.sharing.advice", lang=lang, name=self.concentration.names[0]))
         return out
 
 
@@ -183,10 +184,10 @@ def ownership_summary(plan, *, lang: str | None = None) -> pd.DataFrame:
     rows = []
     for check in ownership_by_theme(plan):
         c = check.concentration
-        rows.append({"scope": check.scope or t("plan.ownership.whole", lang=lang),
+        rows.append({"scope": check.scope or t("community.sharing.whole", lang=lang),
                      "activities": check.activities, "top": ", ".join(c.names),
                      "top1_share": c.top1_share, "top2_share": c.top2_share,
-                     "level": t(f"ownership.level.{check.level}", lang=lang),
+                     "level": t(f"community.level.{check.level}", lang=lang),
                      "advice": " ".join(check.messages(lang=lang))})
     return pd.DataFrame(rows, columns=["scope", "activities", "top", "top1_share",
                                        "top2_share", "level", "advice"])
@@ -230,7 +231,7 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
                    lang: str | None = None) -> list[str]:
     """Plain warnings about people who carry too much, across plan and network.
 
-    Uses :func:`routekit.ownership.concentration_of` on the owners of every
+    Uses :func:`routekit.community.concentration.concentration_of` on the owners of every
     activity (per person, library staff separately), per theme, and on the two
     ends of every tie in the network. Returns one sentence per finding, or one
     reassuring sentence.
@@ -240,7 +241,7 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
     out = []
     people = concentration_of(_owner_groups(plan, merge_library=False), names=names)
     if people.level != "ok":
-        out.append(people.describe(t("plan.ownership.what", lang=lang), lang=lang))
+        out.append(people.describe(t("community.sharing.what", lang=lang), lang=lang))
     for check in ownership_by_theme(plan, merge_library=False)[1:]:
         if check.concentration.level == "risk":
             out.append(" ".join(check.messages(lang=lang)[:1] + check.messages(lang=lang)[-1:]))
@@ -248,10 +249,36 @@ def step8_messages(plan, relations: pd.DataFrame | None = None, *,
                                             strict=True)
     ties = concentration_of(ends, names=names)
     if ties.level != "ok":
-        out.append(ties.describe(t("plan.ownership.ties", lang=lang), lang=lang))
+        out.append(ties.describe(t("community.sharing.ties", lang=lang), lang=lang))
     moments = len(plan.contact_moments)
     if moments >= 2:
         always = table.index[table["contact_moments"] >= moments]
-        out += [t("plan.ownership.every_moment", lang=lang, name=table.loc[key, "name"],
+        out += [t("community.sharing.every_moment", lang=lang, name=table.loc[key, "name"],
                   n=moments) for key in always]
-    return out or [t("plan.ownership.all_ok", lang=lang)]
+    return out or [t("community.sharing.all_ok", lang=lang)]
+
+
+class Carrying(NamedTuple):
+    """What :func:`carrying` finds: the sentences, their level and the load per person."""
+
+    messages: list[str]
+    """:func:`step8_messages`."""
+    level: str
+    """``"ok"`` when nobody carries too much, else ``"watch"``."""
+    load: pd.DataFrame
+    """:func:`load_table`, the people who carry most first."""
+
+
+def carrying(plan, relations: pd.DataFrame | None = None) -> Carrying:
+    """Route step 8 at a glance: who carries too much across plan and network, and how much
+    each person carries.
+
+    Examples
+    --------
+    >>> from routekit.plan.model import Plan
+    >>> carrying(Plan.from_records()).level
+    'ok'
+    """
+    messages = step8_messages(plan, relations)
+    level = "ok" if messages == [t("community.sharing.all_ok")] else "watch"
+    return Carrying(messages, level, load_table(plan, relations))

@@ -10,9 +10,9 @@ Examples
 --------
 >>> from routekit.organisation import impact_items
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")
->>> ax = impact_chart(impact_items(route))
->>> len(ax.routekit_labels) == len(impact_items(route))
+>>> items = impact_items(Route.open("data/sample-route"))
+>>> ax = plot_impact(items)
+>>> len(numbers(ax)) == len(items)
 True
 """
 
@@ -26,7 +26,7 @@ import pandas as pd
 from routekit.i18n import t
 from routekit.records.organisation import INFLUENCE, SUBJECT_KINDS
 
-__all__ = ["impact_chart"]
+__all__ = ["NUMBER_GID", "numbers", "plot_impact"]
 
 _RADIUS = {"direct": 1.35, "indirect": 2.35, "none": 3.2}
 """Outer radius of each ring (data units); the direct ring is the inner disc."""
@@ -37,6 +37,13 @@ _SPACING = 0.42
 """Least distance (data units) between neighbouring markers on one circle."""
 _KEY_ROWS = 18
 """Most rows in one column of the key (beside the rings in landscape, below in portrait)."""
+NUMBER_GID = "impact-number"
+"""Artist id of the number written on each item's marker."""
+
+
+def numbers(ax) -> list:
+    """The numbers on the markers of a chart drawn by :func:`plot_impact`, in item order."""
+    return [text for text in ax.texts if text.get_gid() == NUMBER_GID]
 
 
 def _circles(level: str, n: int) -> list[tuple[float, int]]:
@@ -112,8 +119,8 @@ def _key(ax, frame: pd.DataFrame, colours: dict, marker_size: float):
     return legend
 
 
-def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
-                 source: str | None = None, size: str = "slide"):
+def plot_impact(frame: pd.DataFrame, *, ax=None, title: str | None = None,
+                source: str | None = None, size: str = "slide"):
     """Draw the impact items in three rings: direct, indirect and no influence.
 
     Each item is a numbered marker (shape = situation, person or group); the
@@ -122,7 +129,7 @@ def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
     Parameters
     ----------
     frame : DataFrame
-        :func:`routekit.organisation.impact_items`: ``subject``, ``kind``,
+        :func:`routekit.organisation.impact.impact_table`: ``subject``, ``kind``,
         ``influence`` (codes); items are numbered in this order.
     ax : Axes, optional
         Draw here; a new figure of *size* otherwise.
@@ -133,24 +140,22 @@ def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
     Returns
     -------
     Axes
-        With ``ax.routekit_labels``: the number on each marker (none overlapping).
+        The numbers on the markers (none overlapping) are :func:`numbers` of it.
     """
     from matplotlib.patches import Circle
 
     from routekit.style import (
-        mix,
+        figure_axes,
         figure_scale,
         finish,
         get_style,
-        new_figure,
+        mix,
         palette,
         style_context,
     )
 
-    if ax is None:
-        fig, ax = new_figure(size)
-    else:
-        fig = ax.get_figure(root=True)
+    ax = figure_axes(ax, size)
+    fig = ax.get_figure(root=True)
     s = get_style()
     scale = figure_scale(fig)
     with style_context(scale=scale):
@@ -173,10 +178,10 @@ def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
                 ax.scatter([x[i] for i in rows], [y[i] for i in rows], marker=_MARKERS[kind],
                            s=marker_size ** 2, color=colours[kind], edgecolor="white",
                            lw=1.2, zorder=3, label=t(f"organisation.kind.{kind}"))
-        texts = [ax.text(xi, yi - (0.04 if kind == "group" else 0.0), str(i + 1),
-                         ha="center", va="center", color="white", fontweight="bold",
-                         fontsize=s.font_size * scale * 0.72, zorder=4)
-                 for i, (xi, yi, kind) in enumerate(zip(x, y, frame["kind"], strict=True))]
+        for i, (xi, yi, kind) in enumerate(zip(x, y, frame["kind"], strict=True)):
+            ax.text(xi, yi - (0.04 if kind == "group" else 0.0), str(i + 1), ha="center",
+                    va="center", color="white", fontweight="bold", gid=NUMBER_GID,
+                    fontsize=s.font_size * scale * 0.72, zorder=4)
         limit = _RADIUS["none"] + 0.1
         ax.set_xlim(-limit, limit)
         ax.set_ylim(-limit, limit)
@@ -189,5 +194,4 @@ def impact_chart(frame: pd.DataFrame, *, ax=None, title: str | None = None,
             _key(ax, frame, colours, marker_size * 0.7)
         finish(ax, title=title or t("organisation.chart.title"),
                subtitle=t("organisation.chart.subtitle", n=len(frame)), source=source)
-    ax.routekit_labels = texts
     return ax

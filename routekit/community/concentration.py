@@ -78,7 +78,7 @@ class OwnershipConcentration:
     @property
     def label(self) -> str:
         """The level in the current language ("ok", "let op", "risico")."""
-        return t(f"ownership.level.{self.level}")
+        return t(f"community.level.{self.level}")
 
     def describe(self, what: str | None = None, *, lang: str | None = None) -> str:
         """Say plainly how much rests on the top one or two people.
@@ -96,15 +96,15 @@ class OwnershipConcentration:
         >>> concentration({"ans": 3, "mo": 1}).describe("de taken")[:55]
         'Ans is betrokken bij 75% van de taken; samen met Mo bij'
         """
-        what = what or t("ownership.what", lang=lang)
+        what = what or t("community.what", lang=lang)
         if not self.holders:
-            return t("ownership.empty", lang=lang, what=what)
-        first = t("ownership.top1", lang=lang, name=self.names[0], share=_pct(self.top1_share),
+            return t("community.empty", lang=lang, what=what)
+        first = t("community.top1", lang=lang, name=self.names[0], share=_pct(self.top1_share),
                   what=what)
         if self.holders > 1:
-            first += t("ownership.top2", lang=lang, name=self.names[1],
+            first += t("community.top2", lang=lang, name=self.names[1],
                        share=_pct(self.top2_share))
-        verdict = t(f"ownership.verdict.{self.level}", lang=lang, holders=self.holders,
+        verdict = t(f"community.verdict.{self.level}", lang=lang, holders=self.holders,
                     effective=round(self.effective_holders))
         return f"{first}. {verdict}"
 
@@ -134,9 +134,9 @@ def _clean(counts: pd.Series | Mapping[str, float]) -> pd.Series:
     values = pd.to_numeric(series, errors="coerce")
     bad = values.isna() & series.notna()
     if bad.any():
-        raise ValueError(t("ownership.error.number", ids=", ".join(map(str, series.index[bad]))))
+        raise ValueError(t("community.error.number", ids=", ".join(map(str, series.index[bad]))))
     if (values < 0).any():
-        raise ValueError(t("ownership.error.negative",
+        raise ValueError(t("community.error.negative",
                            ids=", ".join(map(str, values.index[values < 0]))))
     values = values[values > 0].astype(float)
     values.index = values.index.map(str)
