@@ -7,7 +7,7 @@ import pytest
 from routekit.labels import labels_overlap
 from routekit.personas.builder import evidence
 from routekit.personas.card import card_blocks, persona_card, persona_html, persona_markdown
-from routekit.records.strategy import Persona
+from routekit.records.personas import Persona
 from routekit.style import export_figure
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from routekit.personas.builder import save_persona
-from routekit.records.strategy import Persona, PostOCanvas
+from routekit.records.personas import Persona
+from routekit.records.strategy import PostOCanvas
 from routekit.strategy.channels import channel_kind, suggest_channels
 from routekit.strategy.post_o import (
     canvas_figure,

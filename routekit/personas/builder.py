@@ -28,7 +28,7 @@ from routekit.personas.prefill import (
     persona_facts,
 )
 from routekit.records.base import make_id
-from routekit.records.strategy import Persona
+from routekit.records.personas import Persona
 from routekit.workspace import Route
 
 __all__ = ["apply_facts", "evidence", "new_persona", "persona_facts", "personas_of",

@@ -24,7 +24,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.personas.flow import TextFlow, draw_fitted, page_axes
-from routekit.records.strategy import Persona
+from routekit.records.personas import Persona
 
 __all__ = ["Block", "card_blocks", "persona_card", "persona_html", "persona_markdown",
            "plot_persona_card"]

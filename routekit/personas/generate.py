@@ -34,7 +34,7 @@ from routekit.area import load_route_data, profile
 from routekit.i18n import t
 from routekit.io import read_table
 from routekit.personas.prefill import scheme_fields
-from routekit.records.strategy import Persona
+from routekit.records.personas import Persona
 from routekit.workspace import Route
 
 __all__ = ["PersonaModel", "behaviour_matrix", "candidate_personas", "plot_profiles",

@@ -15,10 +15,11 @@ from routekit.records.area import SegmentSelection
 from routekit.records.base import Record, RecordKind
 from routekit.records.network import NodePosition
 from routekit.records.organisation import Colleague, ImpactPlan
+from routekit.records.personas import Persona
 from routekit.records.plan import Activity, BudgetLine, ContactMoment, Goal, Kpi, Risk
 from routekit.records.route import RouteConfig
 from routekit.records.stakeholders import Conversation, Force, Position, Relation, Stakeholder
-from routekit.records.strategy import KnowledgeCreation, Persona, PostOCanvas
+from routekit.records.strategy import KnowledgeCreation, PostOCanvas
 
 __all__ = ["KINDS", "Record", "RecordKind", "RouteConfig"]
 

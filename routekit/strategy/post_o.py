@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from routekit.i18n import t
-from routekit.records.strategy import Persona, PostOCanvas
+from routekit.records.personas import Persona
+from routekit.records.strategy import PostOCanvas
 from routekit.strategy.channels import channel_kind, suggest_channels
 from routekit.workspace import Route
 

@@ -25,7 +25,7 @@ from routekit.personas.builder import apply_facts, personas_of, save_persona
 from routekit.personas.prefill import persona_facts, selections
 from routekit.plan.formats import day
 from routekit.records.base import make_id
-from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
+from routekit.records.personas import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
 from routekit.ui.kit import (
     Form,
     button,
