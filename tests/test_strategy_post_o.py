@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from routekit.personas.builder import save_persona
+from routekit.personas.stored import save_persona
 from routekit.records.personas import Persona
 from routekit.records.strategy import PostOCanvas
 from routekit.strategy.channels import channel_kind, suggest_channels

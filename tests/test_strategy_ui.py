@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from routekit.personas.builder import save_persona
+from routekit.personas.stored import save_persona
 from routekit.records.personas import Persona
 from routekit.ui.strategy import KnowledgeForm, PostOForm
 

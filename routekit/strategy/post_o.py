@@ -103,7 +103,7 @@ def canvas_for(route: Route, theme: str) -> PostOCanvas:
 
 def prefill_route_canvas(route: Route, theme: str, *, save: bool = True) -> PostOCanvas:
     """Prefill the canvas of *theme* from the route's personas of that theme (and save it)."""
-    from routekit.personas.builder import personas_of
+    from routekit.personas.stored import personas_of
 
     canvas = prefill_canvas(canvas_for(route, theme), theme, personas_of(route, theme))
     return route.upsert("post_o", canvas) if save else canvas
@@ -191,7 +191,7 @@ def _draw_sections(ax, canvas: PostOCanvas, warnings: list[CanvasWarning],
     """Lay out (and when *draw*, draw) the five sections; return the height each needs."""
     from matplotlib.patches import FancyBboxPatch
 
-    from routekit.personas.flow import TextFlow
+    from routekit.personas.plot import TextFlow
     from routekit.style import get_style
 
     style = get_style()
@@ -238,7 +238,7 @@ def _draw_canvas(ax, canvas: PostOCanvas, warnings: list[CanvasWarning], title: 
     text: each part gets a share of the page in proportion to the height its
     longest text needs (within limits), so neither wastes half a page.
     """
-    from routekit.personas.flow import TextFlow
+    from routekit.personas.plot import TextFlow
     from routekit.style import get_style
 
     style = get_style()
@@ -280,10 +280,14 @@ def plot_canvas(canvas: PostOCanvas, *, warnings: list[CanvasWarning] | None = N
     -------
     Axes
     """
-    from routekit.personas.flow import draw_fitted, page_axes
-    from routekit.style import figure_scale, finish, get_style
+    from routekit.personas.plot import draw_fitted
+    from routekit.style import figure_axes, figure_scale, finish, get_style
 
-    ax = page_axes(ax, size)
+    new = ax is None
+    ax = figure_axes(ax, size, layout="none")
+    if new:  # the canvas covers the whole page
+        ax.set_position([0, 0, 1, 1])
+    ax.set_axis_off()
     warnings = canvas_warnings(canvas) if warnings is None else warnings
     title = title or t("strategy.canvas.title", theme=canvas.theme)
     draw_fitted(lambda font, draw: _draw_canvas(ax, canvas, warnings, title, names or {}, font,
@@ -294,7 +298,7 @@ def plot_canvas(canvas: PostOCanvas, *, warnings: list[CanvasWarning] | None = N
 
 def canvas_figure(route: Route, theme: str, *, size: str = "a4-landscape"):
     """The saved canvas of *theme* as a one-page Figure, with the theme's name and warnings."""
-    from routekit.personas.builder import personas_of
+    from routekit.personas.stored import personas_of
 
     canvas = canvas_for(route, theme)
     personas = personas_of(route, theme)

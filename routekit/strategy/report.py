@@ -14,7 +14,7 @@ def _theme_name(route: Route, theme: str) -> str:
 
 def post_o_section(route: Route):
     """One canvas per theme with its points of attention, or None without canvases."""
-    from routekit.personas.builder import personas_of
+    from routekit.personas.stored import personas_of
     from routekit.report import Chart, Section
     from routekit.strategy.post_o import canvas_figure, canvas_warnings
     from routekit.style import chart_size

@@ -354,7 +354,7 @@ def persona_options(route) -> list[tuple[str, str]]:
 
 def selection_lines_section(route) -> list:
     """The saved segments of interest as sentences: theme, segment and area by name."""
-    from routekit.personas.prefill import selections
+    from routekit.personas.stored import selections
 
     chosen = selections(route)
     if not chosen:
@@ -372,8 +372,8 @@ def persona_text_section(route, persona_id: str | None) -> list:
     """One persona as text (Markdown) to paste into a report or e-mail, in full."""
     if persona_id is None:
         return needs_section(route, ["personas"], rest=False)
-    from routekit.personas.builder import evidence
     from routekit.personas.card import persona_markdown
+    from routekit.personas.stored import evidence
 
     persona = route.get("personas", persona_id)
     if persona is None:
@@ -387,7 +387,7 @@ def persona_text_section(route, persona_id: str | None) -> list:
 
 def post_o_overview_section(route) -> list:
     """Per theme, the points of attention of its POST-O canvas."""
-    from routekit.personas.builder import personas_of
+    from routekit.personas.stored import personas_of
     from routekit.strategy.post_o import canvas_for, canvas_warnings
 
     if not route.config.themes:

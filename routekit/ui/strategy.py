@@ -77,7 +77,7 @@ class PostOForm(Form):
         self._load()
 
     def _personas(self):
-        from routekit.personas.builder import personas_of
+        from routekit.personas.stored import personas_of
 
         return personas_of(self.route, self.theme.value)
 
