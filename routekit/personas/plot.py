@@ -9,8 +9,8 @@ a layout can be measured first (``draw=False``) and drawn once it fits
 Examples
 --------
 >>> from routekit.records.personas import Persona
->>> ax = plot_persona_card(Persona(id="riet", name="Riet", needs=["een vast gezicht"]),
-...                        size="slide")
+>>> riet = Persona(id="riet", name="Riet", needs=["een vast gezicht"])
+>>> ax = plot_persona_card(PersonaCard(riet), size="slide")
 >>> ax.texts[0].get_text()
 'Riet'
 """
@@ -21,10 +21,9 @@ import textwrap
 from collections.abc import Callable
 
 import numpy as np
-import pandas as pd
 
 from routekit.i18n import t
-from routekit.personas.card import Block, card_blocks, card_subtitle
+from routekit.personas.card import Block, PersonaCard, card_blocks, card_subtitle
 from routekit.personas.generate import PersonaModel
 from routekit.records.personas import Persona
 from routekit.style import figure_axes, figure_scale, finish, get_style, sequential_cmap
@@ -168,17 +167,14 @@ def _layout(ax, persona: Persona, blocks: dict[str, Block], area_name: str | Non
     return overflow
 
 
-def plot_persona_card(persona: Persona, *, evidence: pd.DataFrame | None = None,
-                      area_name: str | None = None, ax=None, size: str = "a4"):
+def plot_persona_card(card: PersonaCard, *, ax=None, size: str = "a4"):
     """Draw the persona card on one page.
 
     Parameters
     ----------
-    persona : Persona
-    evidence : DataFrame, optional
-        From :func:`routekit.personas.stored.evidence`.
-    area_name : str, optional
-        Name shown instead of the area code.
+    card : PersonaCard
+        The persona, its evidence and its area's name
+        (:func:`routekit.personas.stored.card_of` for a saved persona).
     ax : Axes, optional
         The axes to fill (its whole figure should be the card); a new figure
         of *size* when None.
@@ -194,10 +190,11 @@ def plot_persona_card(persona: Persona, *, evidence: pd.DataFrame | None = None,
     if new:  # the card covers the whole page
         ax.set_position([0, 0, 1, 1])
     ax.set_axis_off()
-    blocks = card_blocks(persona, evidence, short=170)
+    persona = card.persona
+    blocks = card_blocks(persona, card.evidence, short=170)
     style = get_style()
     base = draw_fitted(  # from a generous size down until the card fits its page
-        lambda font, draw: _layout(ax, persona, blocks, area_name, font, draw=draw),
+        lambda font, draw: _layout(ax, persona, blocks, card.area_name, font, draw=draw),
         style.font_size * figure_scale(ax.get_figure(root=True)) * 1.3, tries=12)
     ax.text(0.02, 0.012, f"{t(f'personas.source.{persona.source}').capitalize()}. "
             f"{t('personas.reminder')}", transform=ax.transAxes, fontsize=base * 0.75,

@@ -97,13 +97,9 @@ def report_section(route: Route):
     personas = route.records("personas")
     if not personas:
         return None
-
-    def card(persona_id: str):
-        shown = card_of(route, persona_id)
-        return plot_persona_card(shown.persona, evidence=shown.evidence,
-                                 area_name=shown.area_name, size=chart_size()).get_figure(root=True)
-
-    figures = [Chart(card(p.id), name=f"persona-{p.id}",
+    size = chart_size()
+    figures = [Chart(plot_persona_card(card_of(route, p.id), size=size).get_figure(root=True),
+                     name=f"persona-{p.id}",
                      point=t("documents.personas.point", name=p.name,
                              quote=f": “{p.quote}”" if p.quote else ""),
                      notes=[f"{key}: {value}" for key, value in row.items() if value != "–"]

@@ -230,9 +230,8 @@ class PersonaForm(Form):
             return
         from routekit.personas.plot import plot_persona_card
 
-        card = card_of(self.route, self.saved.id)
-        show_figure(self.card, plot_persona_card(card.persona, evidence=card.evidence,
-                                                 area_name=card.area_name, size="slide"))
+        show_figure(self.card, plot_persona_card(card_of(self.route, self.saved.id),
+                                                 size="slide"))
 
 
 class CandidateForm(Form):
