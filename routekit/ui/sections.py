@@ -387,14 +387,13 @@ def persona_text_section(route, persona_id: str | None) -> list:
 
 def post_o_overview_section(route) -> list:
     """Per theme, the points of attention of its POST-O canvas."""
-    from routekit.personas.stored import personas_of
-    from routekit.strategy.post_o import canvas_for, canvas_warnings
+    from routekit.strategy.stored import theme_canvas
 
     if not route.config.themes:
         return needs_section(route, ["themes"], rest=False)
     blocks = []
     for theme in route.config.themes:
-        warnings = canvas_warnings(canvas_for(route, theme.id), personas_of(route, theme.id))
+        warnings = theme_canvas(route, theme.id).warnings
         head = f"**{theme.name}:** {t('guide.attention', count=len(warnings))}"
         blocks.append(head + ("\n\n" + _bullets(w.message for w in warnings) if warnings
                               else ""))
@@ -403,13 +402,13 @@ def post_o_overview_section(route) -> list:
 
 def knowledge_overview_section(route) -> list:
     """Per theme, where the community stands in Lankes' cycle and what to do."""
-    from routekit.strategy.knowledge import advice, record_for
+    from routekit.strategy.knowledge import advice
 
     if not route.config.themes:
         return needs_section(route, ["themes"], rest=False)
     blocks = []
     for theme in route.config.themes:
-        record = record_for(route, theme.id)
+        record = route.get_or_new("knowledge", theme.id)
         stage = t(f"strategy.stage.{record.stage}") if record.stage else t("strategy.stage.none")
         lines = list(advice(record))
         blocks.append(f"**{theme.name}:** {stage}" + ("\n\n" + _bullets(lines) if lines else ""))
