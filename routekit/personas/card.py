@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from routekit.i18n import t
+from routekit.personas.prefill import PersonaFacts
 from routekit.records.personas import Persona
 
 __all__ = ["Block", "PersonaCard", "card_blocks", "card_subtitle", "persona_markdown"]
@@ -46,11 +47,15 @@ class PersonaCard:
 
     Made by :func:`routekit.personas.stored.card_of`; drawn by
     :func:`routekit.personas.plot.plot_persona_card`, written by :func:`persona_markdown`.
+    ``facts`` are the figures of its segment in its area behind the evidence (None
+    without a segment or data), kept so a form can draw the next card without
+    computing them again.
     """
 
     persona: Persona
     evidence: pd.DataFrame | None = None
     area_name: str | None = None
+    facts: PersonaFacts | None = None
 
 
 def _value(persona: Persona, name: str) -> str:

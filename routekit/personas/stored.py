@@ -126,22 +126,40 @@ def refresh_persona(route: Route, persona_id: str, selection=None, *,
     return save_persona(route, apply_facts(persona, facts, overwrite=overwrite))
 
 
-def evidence(route: Route, persona: Persona) -> pd.DataFrame:
+def _facts_of(route: Route, persona: Persona, known: PersonaFacts | None) -> PersonaFacts | None:
+    """The facts of the segment and area of *persona*: *known* when they are of that
+    segment and area, otherwise computed (None without a segment or its data)."""
+    if not persona.segment:
+        return None
+    if known is not None and (known.segment, known.area) == (persona.segment, persona.area):
+        return known
+    try:
+        return persona_facts(route, segment=persona.segment, area=persona.area)
+    except (RouteError, OSError):
+        return None
+
+
+def evidence(route: Route, persona: Persona, *, facts: PersonaFacts | None = None
+             ) -> pd.DataFrame:
     """What *persona* rests on in *route*: :func:`~routekit.personas.builder.evidence_table`
-    with the facts of its segment, its area's name and the route's conversations."""
-    facts = None
-    if persona.segment:
-        try:
-            facts = persona_facts(route, segment=persona.segment, area=persona.area)
-        except (RouteError, OSError):
-            facts = None
-    return evidence_table(persona, facts=facts, area_name=_area_name(route, persona.area) or "",
+    with the facts of its segment, its area's name and the route's conversations.
+
+    *facts* the caller already has are used when they are of the persona's segment
+    and area (see :func:`card_of`).
+    """
+    return evidence_table(persona, facts=_facts_of(route, persona, facts),
+                          area_name=_area_name(route, persona.area) or "",
                           conversations={c.id: c for c in route.records("conversations")})
 
 
-def card_of(route: Route, persona_id: str) -> PersonaCard:
+def card_of(route: Route, persona_id: str, *, facts: PersonaFacts | None = None
+            ) -> PersonaCard:
     """What the card of the saved persona *persona_id* shows (draw it with
     :func:`routekit.personas.plot.plot_persona_card`).
+
+    *facts* are the figures of a segment in an area the caller already has (the
+    ``facts`` of the previous card of a form): used when they are of the persona's
+    segment and area, so editing a persona's story does not compute them again.
 
     Raises
     ------
@@ -157,7 +175,9 @@ def card_of(route: Route, persona_id: str) -> PersonaCard:
     persona = route.get("personas", persona_id)
     if persona is None:
         raise RouteError(Problem("personas.yaml", t("guide.unknown_persona", id=persona_id)))
-    return PersonaCard(persona, evidence(route, persona), _area_name(route, persona.area))
+    facts = _facts_of(route, persona, facts)
+    return PersonaCard(persona, evidence(route, persona, facts=facts),
+                       _area_name(route, persona.area), facts)
 
 
 def read_behaviour(route: Route) -> pd.DataFrame:

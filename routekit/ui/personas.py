@@ -77,6 +77,8 @@ class PersonaForm(Form):
         The record written by the last change.
     card : ipywidgets.Output
         The persona card, drawn again after every save.
+    shown_card : PersonaCard or None
+        What the card shows now (its segment figures are reused for the next card).
     widget : ipywidgets.VBox
     """
 
@@ -85,6 +87,7 @@ class PersonaForm(Form):
     def __init__(self, route: Route, theme: str | None = None):
         super().__init__(route)
         self.saved: Persona | None = None
+        self.shown_card = None
         self.facts_table = None
         self._draft = Persona(id="new", name="-")
         self.theme = theme_picker(route, theme)
@@ -218,10 +221,11 @@ class PersonaForm(Form):
             return
         self._draft = self.saved
         if self.persona.value != self.saved.id:
-            with self.loading():
+            with self.loading():  # choosing it loads it and draws its card: once
                 self.persona.options = [(t("personas.ui.new"), None)] + [
                     (p.name, p.id) for p in personas_of(self.route, self.theme.value)]
                 self.persona.value = self.saved.id
+            return
         self._show_card()
 
     def _show_card(self) -> None:
@@ -230,8 +234,9 @@ class PersonaForm(Form):
             return
         from routekit.personas.plot import plot_persona_card
 
-        show_figure(self.card, plot_persona_card(card_of(self.route, self.saved.id),
-                                                 size="slide"))
+        known = self.shown_card.facts if self.shown_card else None
+        self.shown_card = card_of(self.route, self.saved.id, facts=known)
+        show_figure(self.card, plot_persona_card(self.shown_card, size="slide"))
 
 
 class CandidateForm(Form):
