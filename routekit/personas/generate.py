@@ -32,6 +32,7 @@ import pandas as pd
 
 from routekit.i18n import t
 from routekit.personas.prefill import scheme_fields
+from routekit.records.base import make_id
 from routekit.records.personas import Persona
 
 __all__ = ["PersonaModel", "behaviour_matrix", "candidate_personas", "to_personas"]
@@ -178,8 +179,6 @@ def candidate_personas(behaviour: pd.DataFrame, households: pd.Series,
 def to_personas(model: PersonaModel, scheme: pd.DataFrame, *, theme: str | None = None,
                 taken: set[str] | list[str] = ()) -> list[Persona]:
     """Skeleton personas (``source="data"``) for the candidates, to enrich in conversations."""
-    from routekit.records.base import make_id
-
     out, taken = [], set(taken)
     for k, row in model.personas.iterrows():
         traits = scheme.loc[row["segment"]] if row["segment"] in scheme.index else pd.Series()

@@ -30,6 +30,7 @@ from routekit.personas.builder import apply_facts, check_conversations, evidence
 from routekit.personas.card import PersonaCard
 from routekit.personas.generate import PersonaModel, candidate_personas, to_personas
 from routekit.personas.prefill import PersonaFacts, compute_facts
+from routekit.personas.scheme_candidates import scheme_candidates
 from routekit.records.area import SegmentSelection
 from routekit.records.base import make_id
 from routekit.records.personas import Persona
@@ -217,8 +218,6 @@ def route_candidates(route: Route, *, n: int = 3, min_cell: int = 10, top: int =
     data = load_route_data(route)
     behaviour = read_behaviour(route)
     if behaviour.empty:
-        from routekit.personas.scheme_candidates import scheme_candidates
-
         return scheme_candidates(data, n=n)
     households = profile(data, reference="all")["count"]
     return candidate_personas(behaviour, households, data.scheme.table,
