@@ -77,8 +77,6 @@ class PersonaForm(Form):
         The record written by the last change.
     card : ipywidgets.Output
         The persona card, drawn again after every save.
-    shown_card : PersonaCard or None
-        What the card shows now (its segment figures are reused for the next card).
     widget : ipywidgets.VBox
     """
 
@@ -87,8 +85,8 @@ class PersonaForm(Form):
     def __init__(self, route: Route, theme: str | None = None):
         super().__init__(route)
         self.saved: Persona | None = None
-        self.shown_card = None
         self.facts_table = None
+        self._facts = None  # the segment figures computed last: reused while they still fit
         self._draft = Persona(id="new", name="-")
         self.theme = theme_picker(route, theme)
         self.persona = w.Dropdown(description=t("personas.ui.persona"))
@@ -199,6 +197,7 @@ class PersonaForm(Form):
         except (RouteError, OSError) as error:
             self.refuse(error, t("personas.ui.no_facts"))
             return
+        self._facts = facts
         self.facts_table = facts.table()
         with self.facts:
             show_table(self.facts_table)
@@ -234,9 +233,9 @@ class PersonaForm(Form):
             return
         from routekit.personas.plot import plot_persona_card
 
-        known = self.shown_card.facts if self.shown_card else None
-        self.shown_card = card_of(self.route, self.saved.id, facts=known)
-        show_figure(self.card, plot_persona_card(self.shown_card, size="slide"))
+        card = card_of(self.route, self.saved.id, facts=self._facts)
+        self._facts = card.facts
+        show_figure(self.card, plot_persona_card(card, size="slide"))
 
 
 class CandidateForm(Form):
