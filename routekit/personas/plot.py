@@ -3,7 +3,7 @@
 The card is wrapped text laid out top-down on one page. :class:`TextFlow`
 places it in inches from the top-left corner of an axes covering the page, so
 a layout can be measured first (``draw=False``) and drawn once it fits
-(:func:`draw_fitted` shrinks the font size until it fits); the POST-O canvas
+(:func:`fit_page` shrinks the font size until it fits); the POST-O canvas
 (:mod:`routekit.strategy.plot`) is laid out the same way.
 
 Examples
@@ -28,7 +28,7 @@ from routekit.personas.generate import PersonaModel
 from routekit.records.personas import Persona
 from routekit.style import figure_axes, figure_scale, finish, get_style, sequential_cmap
 
-__all__ = ["TextFlow", "draw_fitted", "plot_persona_card", "plot_profiles"]
+__all__ = ["TextFlow", "fit_page", "plot_persona_card", "plot_profiles"]
 
 CHAR_WIDTH = 0.6
 """Average character width in ems of DejaVu Sans (used to wrap text to a width)."""
@@ -83,7 +83,7 @@ class TextFlow:
         self.y += len(lines) * size * LINE_SPACING / 72 + gap * size / 72
 
 
-def draw_fitted(layout: Callable[[float, bool], float], size: float, *, tries: int,
+def fit_page(layout: Callable[[float, bool], float], size: float, *, tries: int,
                 shrink: float = 0.93) -> float:
     """Draw a page layout at the largest font size, from *size* down, at which it fits.
 
@@ -99,7 +99,7 @@ def draw_fitted(layout: Callable[[float, bool], float], size: float, *, tries: i
 
     Examples
     --------
-    >>> round(draw_fitted(lambda size, draw: size - 8, 10, tries=5), 2)
+    >>> round(fit_page(lambda size, draw: size - 8, 10, tries=5), 2)
     7.48
     """
     for _ in range(tries):
@@ -193,7 +193,7 @@ def plot_persona_card(card: PersonaCard, *, ax=None, size: str = "a4"):
     persona = card.persona
     blocks = card_blocks(persona, card.evidence, short=170)
     style = get_style()
-    base = draw_fitted(  # from a generous size down until the card fits its page
+    base = fit_page(  # from a generous size down until the card fits its page
         lambda font, draw: _layout(ax, persona, blocks, card.area_name, font, draw=draw),
         style.font_size * figure_scale(ax.get_figure(root=True)) * 1.3, tries=12)
     ax.text(0.02, 0.012, f"{t(f'personas.source.{persona.source}').capitalize()}. "

@@ -19,7 +19,7 @@ import math
 import pandas as pd
 
 from routekit.i18n import t
-from routekit.personas.plot import TextFlow, draw_fitted
+from routekit.personas.plot import TextFlow, fit_page
 from routekit.records.strategy import CYCLE_STAGES, KnowledgeCreation, PostOCanvas
 from routekit.strategy.knowledge import WEAK_AT_OR_BELOW, conditions_table
 from routekit.strategy.post_o import (
@@ -153,7 +153,7 @@ def plot_canvas(page: CanvasPage, *, ax=None, size: str = "a4-landscape"):
     if new:  # the canvas covers the whole page
         ax.set_position([0, 0, 1, 1])
     ax.set_axis_off()
-    draw_fitted(lambda font, draw: _draw_canvas(ax, page.canvas, page.warnings, page.title,
+    fit_page(lambda font, draw: _draw_canvas(ax, page.canvas, page.warnings, page.title,
                                                 page.names, font, draw=draw),
                 get_style().font_size * figure_scale(ax.get_figure(root=True)) * 1.2, tries=14)
     return finish(ax, source="")
