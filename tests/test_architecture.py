@@ -257,5 +257,21 @@ def test_compute_modules_of_a_stage_take_no_route_and_draw_nothing(stage):
     offenders = {_relative(module): sorted(
         name for name in imports(module, module_level=False)
         if name.startswith(forbidden) or (name in modules() and is_plot(name)))
+#: Layers of a stage package that are not compute: drawing, the route, documents.
+STAGE_LAYERS = ("plot", "stored", "report")
+#: What a compute module of a stage may not import, not even inside a function.
+NOT_IN_COMPUTE = ("routekit.workspace", "routekit.storage", "routekit.style", "matplotlib",
+                  "ipywidgets")
+
+
+@pytest.mark.parametrize("stage", ["personas", "strategy"])
+def test_compute_modules_of_a_stage_take_plain_data(stage):
+    compute = [module for module in modules() if module.startswith(f"routekit.{stage}.")
+               and module.rsplit(".", 1)[1] not in STAGE_LAYERS]
+    assert compute, f"routekit.{stage} has no compute module"
+    offenders = {_relative(module): sorted(
+        name for name in imports(module, module_level=False)
+        if name.startswith(NOT_IN_COMPUTE) or name.rsplit(".", 1)[-1] in STAGE_LAYERS
+        or (name in modules() and is_plot(name)))
         for module in compute}
     assert not {file: names for file, names in offenders.items() if names}

@@ -79,7 +79,7 @@ def test_same_run_twice_gives_identical_files(route, utrecht):
 
 
 def test_stages_work_from_the_open_classes(route):
-    from routekit.personas.prefill import persona_facts
+    from routekit.personas.stored import persona_facts
 
     data = load_route_data(route)
     assert data.households.sum() > 180_000

@@ -88,16 +88,15 @@ def test_unknown_area_is_a_route_error_naming_it(sample_route):
 
 
 def test_persona_card_of_an_unknown_persona(tmp_path):
-    from routekit.personas.card import persona_card
+    from routekit.personas.stored import card_of
 
     with pytest.raises(RouteError, match="geen persona 'niemand'"):
-        persona_card(empty_route(tmp_path / "leeg"), "niemand")
+        card_of(empty_route(tmp_path / "leeg"), "niemand")
 
 
 def test_stages_of_an_empty_route_give_empty_results(tmp_path):
     from routekit.community.sharing import step8_messages
-    from routekit.personas.builder import personas_of
-    from routekit.personas.prefill import selections
+    from routekit.personas.stored import personas_of, selections
     from routekit.plan import tables
     from routekit.plan.stored import plan_of
     from routekit.stakeholders import conversation_pairs, engagement_list, krachtenveld, register
@@ -115,7 +114,7 @@ def test_stages_of_an_empty_route_give_empty_results(tmp_path):
 
 
 def test_candidate_personas_without_data_say_which_file(tmp_path):
-    from routekit.personas.generate import route_candidates
+    from routekit.personas.stored import route_candidates
 
     with pytest.raises(RouteError, match="segment_scheme.csv"):
         route_candidates(empty_route(tmp_path / "leeg"))

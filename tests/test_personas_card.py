@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from routekit.labels import labels_overlap
-from routekit.personas.builder import evidence
-from routekit.personas.card import card_blocks, persona_card, persona_html, persona_markdown
-from routekit.records.strategy import Persona
+from routekit.personas.card import PersonaCard, card_blocks, persona_markdown
+from routekit.personas.plot import plot_persona_card
+from routekit.personas.report import persona_html
+from routekit.personas.stored import card_of, evidence
+from routekit.records.personas import Persona
 from routekit.style import export_figure
 
 
@@ -26,7 +28,7 @@ def _inside_page(fig) -> list[str]:
 @pytest.mark.parametrize("size", ["a4", "slide"])
 def test_cards_fit_one_page_without_overlap(sample_route, figure_dir, size):
     for persona in sample_route.records("personas"):
-        fig = persona_card(sample_route, persona.id, size=size)
+        fig = plot_persona_card(card_of(sample_route, persona.id), size=size).get_figure(root=True)
         texts = [t for t in fig.axes[0].texts if t.get_text()]
         assert any(t.get_text() == persona.name for t in texts)
         assert any(persona.quote in t.get_text().replace("\n", " ") for t in texts)
@@ -39,9 +41,7 @@ def test_cards_fit_one_page_without_overlap(sample_route, figure_dir, size):
 def test_a_long_persona_shrinks_to_fit(figure_dir):
     persona = Persona(id="lang", name="Lange Lies", bio="Veel te vertellen. " * 60,
                       needs=[f"behoefte {i} met wat uitleg erbij" for i in range(25)])
-    from routekit.personas.card import plot_persona_card
-
-    ax = plot_persona_card(persona, size="slide")
+    ax = plot_persona_card(PersonaCard(persona), size="slide")
     assert _inside_page(ax.get_figure()) == []
     ax.get_figure().savefig(figure_dir / "persona_long_slide.png", dpi=80)
 

@@ -6,13 +6,9 @@ import pandas as pd
 import pytest
 
 from routekit.area import load_scheme
-from routekit.personas.generate import (
-    behaviour_matrix,
-    candidate_personas,
-    plot_profiles,
-    route_candidates,
-    to_personas,
-)
+from routekit.personas.generate import behaviour_matrix, candidate_personas, to_personas
+from routekit.personas.plot import plot_profiles
+from routekit.personas.stored import route_candidates
 
 CATEGORIES = ["romans", "leesclub", "taalcafé", "digitaal café"]
 # A and B read; C and D come for language and digital help; E is too small to use.

@@ -8,14 +8,15 @@ import pytest
 from routekit.area import Scheme, SegmentData, load_scheme
 from routekit.errors import RouteError
 from routekit.io import write_table
-from routekit.personas.builder import (
-    apply_facts,
+from routekit.personas.builder import apply_facts, new_persona
+from routekit.personas.prefill import compute_facts
+from routekit.personas.stored import (
     evidence,
-    new_persona,
+    persona_facts,
     refresh_persona,
     save_persona,
+    selections,
 )
-from routekit.personas.prefill import compute_facts, persona_facts, selections
 from routekit.records.base import make_id
 
 SCHEME = pd.DataFrame({

@@ -5,13 +5,8 @@ from __future__ import annotations
 import math
 
 from routekit.records.strategy import KnowledgeCreation
-from routekit.strategy.knowledge import (
-    advice,
-    conditions_table,
-    knowledge_figure,
-    plot_cycle,
-    weak_conditions,
-)
+from routekit.strategy.knowledge import advice, conditions_table, weak_conditions
+from routekit.strategy.plot import knowledge_figure, plot_cycle
 
 RECORD = KnowledgeCreation(theme="x", access={"score": 4, "note": "dichtbij"},
                            knowledge={"score": 1}, environment={"score": 2},

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from routekit.personas.builder import save_persona
-from routekit.records.strategy import Persona, PostOCanvas
+from routekit.personas.stored import save_persona
+from routekit.records.personas import Persona
+from routekit.records.strategy import PostOCanvas
 from routekit.strategy.channels import channel_kind, suggest_channels
-from routekit.strategy.post_o import (
-    canvas_figure,
-    canvas_warnings,
-    prefill_canvas,
-    prefill_route_canvas,
-)
+from routekit.strategy.plot import plot_canvas
+from routekit.strategy.post_o import canvas_warnings, prefill_canvas
+from routekit.strategy.stored import prefill_route_canvas, theme_canvas
 
 RIET = Persona(id="riet", name="Riet", theme="eenzaamheid", digital_skills="low",
                participation="offline", channels=["Facebook", "huis-aan-huisblad", "kerk"])
@@ -91,7 +89,7 @@ def test_canvas_renders_on_one_page(sample_route, figure_dir, size):
     from routekit.labels import labels_overlap
 
     for theme in ("eenzaamheid", "laaggeletterdheid"):
-        fig = canvas_figure(sample_route, theme, size=size)
+        fig = plot_canvas(theme_canvas(sample_route, theme), size=size).get_figure(root=True)
         texts = [t for t in fig.axes[0].texts if t.get_text()]
         joined = " ".join(t.get_text().replace("\n", " ") for t in texts)
         assert "People" in joined and "Organization" in joined
@@ -99,5 +97,5 @@ def test_canvas_renders_on_one_page(sample_route, figure_dir, size):
         renderer = fig.canvas.get_renderer()
         assert all(fig.bbox.contains(*t.get_window_extent(renderer).p1) for t in texts)
         fig.savefig(figure_dir / f"post_o_{theme}_{size}.png", dpi=110)
-    assert "Riet van Dijk" in " ".join(t.get_text() for t in canvas_figure(
-        sample_route, "eenzaamheid").axes[0].texts)
+    assert "Riet van Dijk" in " ".join(t.get_text() for t in plot_canvas(
+        theme_canvas(sample_route, "eenzaamheid")).texts)

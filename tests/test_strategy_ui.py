@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from routekit.personas.builder import save_persona
-from routekit.records.strategy import Persona
+from routekit.personas.stored import save_persona
+from routekit.records.personas import Persona
 from routekit.ui.strategy import KnowledgeForm, PostOForm
 
 

@@ -216,8 +216,8 @@ def test_network_forms(hostile_route, shown, tmp_path):
 
 
 def test_area_and_persona_and_strategy_forms(hostile_route, shown):
-    from routekit.personas.builder import save_persona
-    from routekit.records.strategy import Persona
+    from routekit.personas.stored import save_persona
+    from routekit.records.personas import Persona
     from routekit.ui.area import AreaForm
     from routekit.ui.personas import PersonaForm
     from routekit.ui.strategy import KnowledgeForm, PostOForm

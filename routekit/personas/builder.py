@@ -1,38 +1,31 @@
-"""Create and update personas in the route workspace, keeping the evidence behind them.
+"""Personas from the facts of a segment of interest, and the evidence they rest on.
 
 A persona starts from a segment of interest (prefilled facts) and grows with
 what conversations taught. Each persona records its segment, area and the
-conversations it draws on, so anyone can see what it rests on.
+conversations it draws on, so anyone can see what it rests on. Reading and
+saving them in the route: :mod:`routekit.personas.stored`.
 
 Examples
 --------
->>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")
->>> facts = persona_facts(route, route.records("segment_selections")[0])
+>>> facts = PersonaFacts(segment="K01", area=None, fields={"age_band": "75+"})
 >>> persona = new_persona(facts, name="Gerda", theme="eenzaamheid")
->>> save_persona(route, persona.model_copy(update={"conversations": ["c01"]})).id
-'gerda'
+>>> persona.id, persona.age_band, persona.source
+('gerda', '75+', 'segment')
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
-from routekit.personas.prefill import (
-    PREFILL_FIELDS,
-    PersonaFacts,
-    fmt_number,
-    fmt_percent,
-    persona_facts,
-)
+from routekit.personas.prefill import PREFILL_FIELDS, PersonaFacts, fmt_number, fmt_percent
 from routekit.records.base import make_id
-from routekit.records.strategy import Persona
-from routekit.workspace import Route
+from routekit.records.personas import Persona
 
-__all__ = ["apply_facts", "evidence", "new_persona", "persona_facts", "personas_of",
-           "refresh_persona", "save_persona"]
+__all__ = ["apply_facts", "check_conversations", "evidence_table", "new_persona"]
 
 
 def apply_facts(persona: Persona, facts: PersonaFacts, *, overwrite: bool = False) -> Persona:
@@ -72,60 +65,52 @@ def new_persona(facts: PersonaFacts, *, name: str, theme: str | None = None,
     return apply_facts(persona, facts)
 
 
-def personas_of(route: Route, theme: str | None = None) -> list[Persona]:
-    """The personas of *route*, of one *theme* (plus those without a theme) or all."""
-    return [p for p in route.records("personas") if theme is None or p.theme in (theme, None)]
-
-
-def save_persona(route: Route, persona: Persona | dict, *, base=None) -> Persona:
-    """Add or replace *persona* in the workspace after checking its evidence exists.
-
-    *base* is the persona as the caller read it (or ``ABSENT`` for a new one): see
-    :meth:`Route.upsert`, which merges changes made meanwhile or raises ``RecordConflict``.
+def check_conversations(persona: Persona, known: Iterable[str]) -> None:
+    """Refuse *persona* when it names conversations that are not among *known* (their ids).
 
     Raises
     ------
     RouteError
-        When it names conversations that are not in ``conversations.csv``.
+        Naming ``personas.yaml``, the field and the unknown ids.
+
+    Examples
+    --------
+    >>> check_conversations(Persona(id="r", name="R", conversations=["c1"]), ["c1", "c2"])
     """
-    persona = Persona.model_validate(persona) if isinstance(persona, dict) else persona
-    known = {c.id for c in route.records("conversations")}
+    known = set(known)
     missing = [c for c in persona.conversations if c not in known]
     if missing:
         raise RouteError(Problem(file="personas.yaml", field="conversations",
                                  message=t("personas.unknown_conversation",
                                            ids=", ".join(missing))))
-    return route.upsert("personas", persona, base=base)
 
 
-def refresh_persona(route: Route, persona_id: str, selection=None, *,
-                    overwrite: bool = True) -> Persona:
-    """Prefill a saved persona again from *selection* (or its own segment/area) and save it.
-
-    Use after the segment of interest changed in the area analysis.
-    """
-    persona = route.get("personas", persona_id)
-    if persona is None:
-        raise KeyError(persona_id)
-    facts = persona_facts(route, selection) if selection is not None else \
-        persona_facts(route, segment=persona.segment, area=persona.area)
-    return save_persona(route, apply_facts(persona, facts, overwrite=overwrite))
-
-
-def evidence(route: Route, persona: Persona) -> pd.DataFrame:
+def evidence_table(persona: Persona, *, facts: PersonaFacts | None = None,
+                   area_name: str = "", conversations: Mapping | None = None) -> pd.DataFrame:
     """What *persona* rests on: its segment and area figures and its conversations.
+
+    Parameters
+    ----------
+    persona : Persona
+    facts : PersonaFacts, optional
+        The facts of its segment in its area (no figures shown without them).
+    area_name : str
+        The name of its area.
+    conversations : mapping, optional
+        Conversation id → ``Conversation`` record (a missing one is marked so).
 
     Returns
     -------
     DataFrame
         Columns ``kind``, ``reference``, ``detail`` (labels in the user's language).
+
+    Examples
+    --------
+    >>> evidence_table(Persona(id="r", name="R", area="WK01"), area_name="West").iloc[0].tolist()
+    ['Gebied', 'WK01', 'West']
     """
     rows = []
     if persona.segment:
-        try:
-            facts = persona_facts(route, segment=persona.segment, area=persona.area)
-        except (RouteError, OSError):
-            facts = None
         detail = t("personas.evidence.segment_detail", name=facts.segment_name,
                    households=fmt_number(facts.households), share=fmt_percent(facts.share),
                    index=fmt_number(facts.index)) if facts else ""
@@ -133,9 +118,8 @@ def evidence(route: Route, persona: Persona) -> pd.DataFrame:
     if persona.segments:
         rows.append((t("personas.evidence.segments"), ", ".join(persona.segments), ""))
     if persona.area:
-        name = next((a.name for a in route.config.areas if a.code == persona.area), "")
-        rows.append((t("personas.evidence.area"), persona.area, name))
-    conversations = {c.id: c for c in route.records("conversations")}
+        rows.append((t("personas.evidence.area"), persona.area, area_name))
+    conversations = conversations or {}
     for cid in persona.conversations:
         c = conversations.get(cid)
         detail = f"{c.date} – {c.summary}" if c is not None else t("personas.evidence.missing")

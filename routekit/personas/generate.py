@@ -9,36 +9,33 @@ are used, never individual records, and cells under a minimum size are left
 out. A segment is a starting point, not a verdict about people: the librarian
 enriches, checks and rejects candidates in conversations.
 
+The candidates of a route's own files: :func:`routekit.personas.stored.route_candidates`.
+
 Examples
 --------
->>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")
->>> model = route_candidates(route, n=3)
->>> model.personas[["segment", "households"]]  # doctest: +NORMALIZE_WHITESPACE
-        segment  households
+>>> use = pd.DataFrame({"segment_code": list("AABBCC"), "category": ["romans", "taal"] * 3,
+...                     "count": [90, 10, 80, 12, 11, 70]})
+>>> model = candidate_personas(use, pd.Series({"A": 100, "B": 100, "C": 100}), n=2)
+>>> model.personas[["segment", "behaviours"]]  # doctest: +NORMALIZE_WHITESPACE
+        segment        behaviours
 persona
-1           E04      4366.0
-2           J01     17778.0
-3           G04      5266.0
+1             C     [taal, romans]
+2             A     [romans, taal]
 """
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from routekit.area import load_route_data, profile
 from routekit.i18n import t
-from routekit.io import read_table
 from routekit.personas.prefill import scheme_fields
-from routekit.records.strategy import Persona
-from routekit.workspace import Route
+from routekit.records.base import make_id
+from routekit.records.personas import Persona
 
-__all__ = ["PersonaModel", "behaviour_matrix", "candidate_personas", "plot_profiles",
-           "read_behaviour", "route_candidates", "to_personas"]
+__all__ = ["PersonaModel", "behaviour_matrix", "candidate_personas", "to_personas"]
 
 
 @dataclass
@@ -71,20 +68,6 @@ class PersonaModel:
     suppressed: int = 0
     excluded: list[str] = field(default_factory=list)
     basis: str = "behaviour"
-
-
-def read_behaviour(route: Route) -> pd.DataFrame:
-    """Aggregate use per segment and category (``segment_code``, ``category``, ``count``).
-
-    Read from the route's ``area/behaviour.csv``; empty when the route has none.
-    """
-    path = route.area_file("behaviour")
-    if not path.exists():
-        return pd.DataFrame({"segment_code": pd.Series(dtype="str"),
-                             "category": pd.Series(dtype="str"),
-                             "count": pd.Series(dtype="float")})
-    frame = read_table(path, required=["segment_code", "category"], numeric=["count"])
-    return frame.dropna(subset=["segment_code", "category"])
 
 
 def behaviour_matrix(behaviour: pd.DataFrame, households: pd.Series, *,
@@ -193,31 +176,9 @@ def candidate_personas(behaviour: pd.DataFrame, households: pd.Series,
                         suppressed=suppressed, excluded=excluded)
 
 
-def route_candidates(route: Route, *, n: int = 3, min_cell: int = 10, top: int = 3,
-                     seed: int = 0) -> PersonaModel:
-    """:func:`candidate_personas` on the behaviour and segment files of *route*.
-
-    Without usage figures (no ``area/behaviour.csv``, e.g. a route with only the
-    open segments) the candidates come from the scheme itself:
-    :func:`routekit.personas.scheme_candidates.scheme_candidates` (*min_cell*
-    and *top* play no part then).
-    """
-    data = load_route_data(route)
-    behaviour = read_behaviour(route)
-    if behaviour.empty:
-        from routekit.personas.scheme_candidates import scheme_candidates
-
-        return scheme_candidates(data, n=n)
-    households = profile(data, reference="all")["count"]
-    return candidate_personas(behaviour, households, data.scheme.table,
-                              n=n, min_cell=min_cell, top=top, seed=seed)
-
-
 def to_personas(model: PersonaModel, scheme: pd.DataFrame, *, theme: str | None = None,
                 taken: set[str] | list[str] = ()) -> list[Persona]:
     """Skeleton personas (``source="data"``) for the candidates, to enrich in conversations."""
-    from routekit.records.base import make_id
-
     out, taken = [], set(taken)
     for k, row in model.personas.iterrows():
         traits = scheme.loc[row["segment"]] if row["segment"] in scheme.index else pd.Series()
@@ -235,35 +196,3 @@ def to_personas(model: PersonaModel, scheme: pd.DataFrame, *, theme: str | None 
             id=pid, name=name, theme=theme, segment=row["segment"], segments=row["segments"],
             segment_size=row["households"], source="data", bio=bio, **fields))
     return out
-
-
-def plot_profiles(model: PersonaModel, *, ax=None):
-    """Heatmap of the candidates' behaviour profiles, with their sizes and the reminder.
-
-    Returns
-    -------
-    Axes
-    """
-    from routekit.style import finish, new_figure, sequential_cmap
-
-    if ax is None:
-        _, ax = new_figure("screen")
-    data = model.profiles.T
-    ax.imshow(data.to_numpy(), aspect="auto", cmap=sequential_cmap(), vmin=0)
-    ax.grid(False)
-    ax.set_yticks(range(len(data.index)), data.index)
-    labels = [t("personas.generate.column", number=k,
-                segment=textwrap.fill(row["segment_name"] or row["segment"], 16),
-                households=f"{row['households']:,.0f}".replace(",", "."))
-              for k, row in model.personas.iterrows()]
-    ax.set_xticks(range(len(labels)), labels)
-    ax.tick_params(axis="x", labelrotation=0, length=0)
-    ax.tick_params(axis="y", length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    peak = float(np.nanmax(data.to_numpy())) or 1.0
-    for (i, j), value in np.ndenumerate(data.to_numpy()):
-        ax.text(j, i, f"{value * 100:.0f}%", ha="center", va="center", fontsize="small",
-                color="white" if value > peak * 0.55 else "#222222")
-    return finish(ax, title=t("personas.generate.title"), subtitle=t("personas.reminder_short"),
-                  source=t("personas.generate.source", cells=model.suppressed))

@@ -3,13 +3,15 @@
 A segment selection of the area analysis (segment + area) says *which* people
 to describe; the segment scheme says what they are typically like (age band,
 household, income, education, digital skills, media and channels) and the
-area data how many of them live there compared with the municipality.
+area data how many of them live there compared with the municipality. The
+facts of a route's own selections: :func:`routekit.personas.stored.persona_facts`.
 
 Examples
 --------
+>>> from routekit.area import load_route_data
 >>> from routekit.workspace import Route
->>> route = Route.open("data/sample-route")
->>> facts = persona_facts(route, segment="K01", area="WK990103")
+>>> data = load_route_data(Route.open("data/sample-route"))
+>>> facts = compute_facts(data, "K01", "WK990103")
 >>> facts.fields["digital_skills"], round(facts.index)
 ('laag', 101)
 """
@@ -21,15 +23,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from routekit.area import SegmentData, load_route_data, penetration, profile
+from routekit.area import SegmentData, penetration, profile
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
-from routekit.records.area import SegmentSelection
 from routekit.records.base import split_cell
-from routekit.workspace import Route
 
 __all__ = ["PREFILL_FIELDS", "PersonaFacts", "compute_facts", "fmt_number", "fmt_percent",
-           "persona_facts", "scheme_fields", "selections"]
+           "scheme_fields"]
 
 PREFILL_FIELDS = ("life_stage", "age_band", "household", "income_level", "education_level",
                   "digital_skills", "media_use", "channels")
@@ -176,38 +176,3 @@ def compute_facts(data: SegmentData, segment: str, area: str | None = None) -> P
         area_households=float(here["count"].sum()), share=float(row["share"]),
         municipality_share=float(row["ref_share"]), index=float(row["index"]),
         member_share=member_share)
-
-
-def persona_facts(route: Route, selection: SegmentSelection | dict | None = None, *,
-                  segment: str | None = None, area: str | None = None) -> PersonaFacts:
-    """The prefilled facts of a segment of interest of *route*.
-
-    Parameters
-    ----------
-    route : Route
-    selection : SegmentSelection or dict, optional
-        A ``segment_selections`` record (as the area notebook saves it).
-    segment, area : str, optional
-        Instead of *selection*.
-
-    Returns
-    -------
-    PersonaFacts
-    """
-    if selection is not None:
-        selection = SegmentSelection.model_validate(selection) if isinstance(selection, dict) \
-            else selection
-        segment, area = selection.segment, selection.area
-    if not segment:
-        raise ValueError("give a selection or a segment")
-    facts = compute_facts(load_route_data(route), segment, area)
-    if area:  # the route's own name of the area comes first
-        facts.area_name = next((a.name for a in route.config.areas if a.code == area),
-                               facts.area_name)
-    return facts
-
-
-def selections(route: Route, theme: str | None = None) -> list[SegmentSelection]:
-    """The segments of interest of *route* (of one *theme*, or all), in saved order."""
-    return [s for s in route.records("segment_selections")
-            if theme is None or s.theme in (theme, None)]

@@ -25,6 +25,7 @@ import pandas as pd
 
 from routekit.area import profile, under_reached
 from routekit.i18n import t
+from routekit.personas.generate import PersonaModel
 
 __all__ = ["candidate_lines", "scheme_candidates"]
 
@@ -79,8 +80,6 @@ def scheme_candidates(data, *, n: int = 3, level: str = "group"):
     >>> model.personas[["segment", "segment_name", "households"]].to_dict("records")
     [{'segment': 'B', 'segment_name': 'Bb', 'households': 30.0}]
     """
-    from routekit.personas.generate import PersonaModel
-
     sizes = profile(data, reference="all", level=level)["count"].astype(float)
     sizes = sizes[sizes > 0]
     if sizes.empty:

@@ -28,7 +28,7 @@ def plan_of(route: Route) -> Plan:
 
     Segment names come from ``area/segment_scheme.csv`` when the route has it.
     """
-    from routekit.area.sources import segment_files
+    from routekit.area.stored import segment_files
 
     config = route.config
     segments: dict[str, str] = {}

@@ -17,10 +17,11 @@ from routekit.records.community import ContactMoment
 from routekit.records.conversations import Conversation
 from routekit.records.network import NodePosition, Relation
 from routekit.records.organisation import Colleague, ImpactPlan
+from routekit.records.personas import Persona
 from routekit.records.plan import Activity, BudgetLine, Goal, Kpi, Risk
 from routekit.records.route import RouteConfig
 from routekit.records.stakeholders import Force, Position, Stakeholder
-from routekit.records.strategy import KnowledgeCreation, Persona, PostOCanvas
+from routekit.records.strategy import KnowledgeCreation, PostOCanvas
 
 __all__ = ["KINDS", "Record", "RecordKind", "RouteConfig"]
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from routekit.records.strategy import Persona
+from routekit.records.personas import Persona
 
 __all__ = ["OFFLINE_WORDS", "ONLINE_WORDS", "channel_kind", "suggest_channels"]
 

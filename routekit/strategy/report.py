@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from routekit.i18n import t
+from routekit.strategy.stored import theme_canvas, theme_name
 from routekit.workspace import Route
 
 __all__ = ["knowledge_section", "post_o_section"]
 
 
-def _theme_name(route: Route, theme: str) -> str:
-    return route.config.theme(theme).name if theme in route.config.theme_ids else theme
-
-
 def post_o_section(route: Route):
     """One canvas per theme with its points of attention, or None without canvases."""
-    from routekit.personas.builder import personas_of
     from routekit.report import Chart, Section
-    from routekit.strategy.post_o import canvas_figure, canvas_warnings
+    from routekit.strategy.plot import plot_canvas
     from routekit.style import chart_size
 
     canvases = route.records("post_o")
@@ -24,11 +20,12 @@ def post_o_section(route: Route):
         return None
     paragraphs, figures = [], []
     for canvas in canvases:
-        name = _theme_name(route, canvas.theme)
-        warnings = canvas_warnings(canvas, personas_of(route, canvas.theme))
+        name = theme_name(route, canvas.theme)
+        page = theme_canvas(route, canvas.theme)
+        warnings = page.warnings
         text = " ".join(w.message for w in warnings) or t("strategy.warnings.none")
         paragraphs.append(t("strategy.report.warnings", theme=name, warnings=text))
-        figures.append(Chart(canvas_figure(route, canvas.theme, size=chart_size()),
+        figures.append(Chart(plot_canvas(page, size=chart_size()).get_figure(root=True),
                              name=f"post-o-{canvas.theme}",
                              point=t("documents.strategy.post_o_point", theme=name,
                                      count=len(warnings)) if warnings else
@@ -43,7 +40,8 @@ def knowledge_section(route: Route):
     import pandas as pd
 
     from routekit.report import Chart, Section
-    from routekit.strategy.knowledge import advice, conditions_table, knowledge_figure
+    from routekit.strategy.knowledge import advice, conditions_table
+    from routekit.strategy.plot import knowledge_figure
     from routekit.style import chart_size
 
     records = route.records("knowledge")
@@ -51,7 +49,7 @@ def knowledge_section(route: Route):
         return None
     paragraphs, tables, figures = [], [], []
     for record in records:
-        name = _theme_name(route, record.theme)
+        name = theme_name(route, record.theme)
         stage = t(f"strategy.stage.{record.stage}") if record.stage else t("strategy.stage.none")
         paragraphs.append(t("strategy.report.stage", theme=name, stage=stage,
                             advice=" ".join(advice(record))))

@@ -21,11 +21,19 @@ import ipywidgets as w
 from routekit.errors import RouteError
 from routekit.i18n import t
 from routekit.markup import escape, html_list
-from routekit.personas.builder import apply_facts, personas_of, save_persona
-from routekit.personas.prefill import persona_facts, selections
+from routekit.personas.builder import apply_facts
+from routekit.personas.stored import (
+    card_of,
+    keep_candidates,
+    new_persona_id,
+    persona_facts,
+    personas_of,
+    route_candidates,
+    save_persona,
+    selections,
+)
 from routekit.plan.formats import day
-from routekit.records.base import make_id
-from routekit.records.strategy import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
+from routekit.records.personas import COMMUNITY_ROLES, LEVELS, PARTICIPATION, Persona
 from routekit.ui.kit import (
     Form,
     button,
@@ -35,7 +43,7 @@ from routekit.ui.kit import (
     show_table,
     theme_picker,
 )
-from routekit.workspace import ABSENT, Route
+from routekit.workspace import Route
 
 __all__ = ["CandidateForm", "PersonaForm"]
 
@@ -78,6 +86,7 @@ class PersonaForm(Form):
         super().__init__(route)
         self.saved: Persona | None = None
         self.facts_table = None
+        self._facts = None  # the segment figures computed last: reused while they still fit
         self._draft = Persona(id="new", name="-")
         self.theme = theme_picker(route, theme)
         self.persona = w.Dropdown(description=t("personas.ui.persona"))
@@ -175,8 +184,7 @@ class PersonaForm(Form):
                 data[name] = list(widget.value)
             else:
                 data[name] = widget.value or None
-        pid = self.saved.id if self.saved else make_id(
-            data["name"] or "persona", [p.id for p in self.route.records("personas")])
+        pid = self.saved.id if self.saved else new_persona_id(self.route, data["name"])
         return Persona.model_validate(self._draft.model_dump() | data | {"id": pid})
 
     def _on_selection(self) -> None:
@@ -189,6 +197,7 @@ class PersonaForm(Form):
         except (RouteError, OSError) as error:
             self.refuse(error, t("personas.ui.no_facts"))
             return
+        self._facts = facts
         self.facts_table = facts.table()
         with self.facts:
             show_table(self.facts_table)
@@ -211,19 +220,22 @@ class PersonaForm(Form):
             return
         self._draft = self.saved
         if self.persona.value != self.saved.id:
-            with self.loading():
+            with self.loading():  # choosing it loads it and draws its card: once
                 self.persona.options = [(t("personas.ui.new"), None)] + [
                     (p.name, p.id) for p in personas_of(self.route, self.theme.value)]
                 self.persona.value = self.saved.id
+            return
         self._show_card()
 
     def _show_card(self) -> None:
         self.card.clear_output()
         if self.saved is None:
             return
-        from routekit.personas.card import persona_card
+        from routekit.personas.plot import plot_persona_card
 
-        show_figure(self.card, persona_card(self.route, self.saved.id, size="slide"))
+        card = card_of(self.route, self.saved.id, facts=self._facts)
+        self._facts = card.facts
+        show_figure(self.card, plot_persona_card(card, size="slide"))
 
 
 class CandidateForm(Form):
@@ -262,7 +274,7 @@ class CandidateForm(Form):
 
     def refresh(self) -> None:
         """Compute the candidates again and redraw the profiles."""
-        from routekit.personas.generate import plot_profiles, route_candidates
+        from routekit.personas.plot import plot_profiles
 
         try:
             self.model = route_candidates(self.route, n=self.count.value,
@@ -293,18 +305,11 @@ class CandidateForm(Form):
         show_figure(self.chart, plot_profiles(m))
 
     def _on_keep(self, _button=None) -> None:
-        from routekit.area import load_scheme
-        from routekit.personas.generate import to_personas
-
         if self.model is None:
             return
-        def keep() -> str:
-            taken = [p.id for p in self.route.records("personas")]
-            from routekit.area.stored import segment_files
 
-            scheme = load_scheme(segment_files(self.route)["segment_scheme"]).table
-            for persona in to_personas(self.model, scheme, theme=self.theme.value, taken=taken):
-                self.route.upsert("personas", persona, base=ABSENT)  # new: never over another
-            return t("personas.ui.kept", count=len(self.model.personas))
+        def keep() -> str:
+            kept = keep_candidates(self.route, self.model, theme=self.theme.value)
+            return t("personas.ui.kept", count=len(kept))
 
         self.attempt(keep)

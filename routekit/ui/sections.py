@@ -350,7 +350,7 @@ def persona_options(route) -> list[tuple[str, str]]:
 
 def selection_lines_section(route) -> list:
     """The saved segments of interest as sentences: theme, segment and area by name."""
-    from routekit.personas.prefill import selections
+    from routekit.personas.stored import selections
 
     chosen = selections(route)
     if not chosen:
@@ -368,8 +368,8 @@ def persona_text_section(route, persona_id: str | None) -> list:
     """One persona as text (Markdown) to paste into a report or e-mail, in full."""
     if persona_id is None:
         return needs_section(route, ["personas"], rest=False)
-    from routekit.personas.builder import evidence
     from routekit.personas.card import persona_markdown
+    from routekit.personas.stored import evidence
 
     persona = route.get("personas", persona_id)
     if persona is None:
@@ -383,14 +383,13 @@ def persona_text_section(route, persona_id: str | None) -> list:
 
 def post_o_overview_section(route) -> list:
     """Per theme, the points of attention of its POST-O canvas."""
-    from routekit.personas.builder import personas_of
-    from routekit.strategy.post_o import canvas_for, canvas_warnings
+    from routekit.strategy.stored import theme_canvas
 
     if not route.config.themes:
         return needs_section(route, ["themes"], rest=False)
     blocks = []
     for theme in route.config.themes:
-        warnings = canvas_warnings(canvas_for(route, theme.id), personas_of(route, theme.id))
+        warnings = theme_canvas(route, theme.id).warnings
         head = f"**{theme.name}:** {t('guide.attention', count=len(warnings))}"
         blocks.append(head + ("\n\n" + _bullets(w.message for w in warnings) if warnings
                               else ""))
@@ -399,13 +398,13 @@ def post_o_overview_section(route) -> list:
 
 def knowledge_overview_section(route) -> list:
     """Per theme, where the community stands in Lankes' cycle and what to do."""
-    from routekit.strategy.knowledge import advice, record_for
+    from routekit.strategy.knowledge import advice
 
     if not route.config.themes:
         return needs_section(route, ["themes"], rest=False)
     blocks = []
     for theme in route.config.themes:
-        record = record_for(route, theme.id)
+        record = route.get_or_new("knowledge", theme.id)
         stage = t(f"strategy.stage.{record.stage}") if record.stage else t("strategy.stage.none")
         lines = list(advice(record))
         blocks.append(f"**{theme.name}:** {stage}" + ("\n\n" + _bullets(lines) if lines else ""))

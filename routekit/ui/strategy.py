@@ -77,14 +77,12 @@ class PostOForm(Form):
         self._load()
 
     def _personas(self):
-        from routekit.personas.builder import personas_of
+        from routekit.personas.stored import personas_of
 
         return personas_of(self.route, self.theme.value)
 
     def _load(self) -> None:
-        from routekit.strategy.post_o import canvas_for
-
-        canvas = canvas_for(self.route, self.theme.value)
+        canvas = self.route.get_or_new("post_o", self.theme.value)
         self.saved = self.remember("post_o", self.route.get("post_o", self.theme.value))
         with self.loading():
             for section, boxes in self.inputs.items():
@@ -132,19 +130,20 @@ class PostOForm(Form):
 
     def _refresh(self) -> None:
         from routekit.strategy.channels import suggest_channels
-        from routekit.strategy.post_o import canvas_figure, canvas_for, canvas_warnings
+        from routekit.strategy.plot import plot_canvas
+        from routekit.strategy.stored import theme_canvas
 
-        personas = self._personas()
-        table = suggest_channels(personas)
+        page = theme_canvas(self.route, self.theme.value)
+        table = suggest_channels(page.personas)
         items = html_list((f"{row.channel} ({t(f'strategy.kind.{row.kind}')}: "
                            f"{', '.join(row.personas)})" for row in table.itertuples()),
                           ordered=True)
         self.suggestions.value = (f"<b>{escape(t('strategy.ui.suggested'))}</b>{items}"
                                   if items else escape(t("strategy.ui.no_personas")))
-        self.warning_list = canvas_warnings(canvas_for(self.route, self.theme.value), personas)
+        self.warning_list = page.warnings
         self.warnings.value = (html_list(x.message for x in self.warning_list)
                                if self.warning_list else escape(t("strategy.warnings.none")))
-        show_figure(self.canvas, canvas_figure(self.route, self.theme.value, size="slide"))
+        show_figure(self.canvas, plot_canvas(page, size="slide"))
 
 
 class KnowledgeForm(Form):
@@ -197,9 +196,7 @@ class KnowledgeForm(Form):
         self._load()
 
     def _load(self) -> None:
-        from routekit.strategy.knowledge import record_for
-
-        record = record_for(self.route, self.theme.value)
+        record = self.route.get_or_new("knowledge", self.theme.value)
         self.saved = self.remember("knowledge", self.route.get("knowledge", self.theme.value))
         with self.loading():
             for name, slider in self.scores.items():
@@ -231,7 +228,8 @@ class KnowledgeForm(Form):
             self._refresh(self.saved)
 
     def _refresh(self, record: KnowledgeCreation) -> None:
-        from routekit.strategy.knowledge import advice, knowledge_figure
+        from routekit.strategy.knowledge import advice
+        from routekit.strategy.plot import knowledge_figure
 
         self.advice.value = html_list(advice(record))
         name = self.theme.label or record.theme
