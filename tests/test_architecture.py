@@ -22,11 +22,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "routekit"
 HEAVY = ("matplotlib", "geopandas", "ipywidgets")
+STAGES = ("organisation", "conversations", "area", "stakeholders", "network", "personas",
+          "strategy", "plan", "community")
+"""The route's stages, each a package ``routekit/<stage>/`` (docs/architecture.md)."""
+FILE_LAYERS = ("files", "importer", "report", "word", "excel", "ics", "template", "export",
+               "actormap")
+"""Names of a stage's modules that read the user's files or write documents: they may touch
+disk (a route only through ``stored``)."""
+PLOT_KIT = ("routekit.house", "routekit.style", "routekit.labels", "routekit.plotcheck")
 LIGHT_IMPORTS = ("routekit", "routekit.workspace", "routekit.cli", "routekit.records",
-                 "routekit.area", "routekit.stakeholders", "routekit.network", "routekit.personas",
-                 "routekit.strategy", "routekit.plan", "routekit.organisation",
-                 "routekit.conversations", "routekit.community")
+                 *(f"routekit.{stage}" for stage in STAGES))
 """Modules a command or notebook imports first: they must not pay for drawing or widgets."""
+NOT_IN_COMPUTE = ("routekit.workspace", "routekit.storage", "routekit.ui",
+                  "routekit.report", "routekit.documents", *PLOT_KIT, "matplotlib",
+                  "ipywidgets")
+"""What a compute module may not import, not even inside a function."""
+DISK = ("read_table", "write_table")
+"""routekit.io functions that touch disk (its parsers such as to_number are compute)."""
 
 
 def _name(path: Path) -> str:
@@ -93,57 +105,130 @@ def _relative(module: str) -> str:
     return str(modules()[module].relative_to(ROOT))
 
 
+def stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in STAGES else None
+
+
+def _layer_part(module: str) -> str | None:
+    """The module's name inside its stage package (``plot`` for ``area.plot.reach``)."""
+    parts = module.split(".")
+    return parts[2] if stage_of(module) and len(parts) > 2 else None
+
+
 def is_ui(module: str) -> bool:
     return module.startswith("routekit.ui.") or module == "routekit.ui"
 
 
 def is_plot(module: str) -> bool:
-    """Plot modules: routekit/**/plot*/**, routekit/**/plots/**, plot.py, *chart*.py, draw*.py,
-    gantt.py."""
-    parts = _relative(module).split("/")
-    return (any(part.startswith("plot") for part in parts[1:-1]) or parts[-1] == "plot.py"
-            or "chart" in parts[-1] or parts[-1].startswith("draw") or parts[-1] == "gantt.py")
+    """A stage's ``plot`` module or ``plot/`` package, and the plot kit."""
+    return module in PLOT_KIT or _layer_part(module) == "plot"
+
+
+def is_stored(module: str) -> bool:
+    """The one module per stage that reads and writes the route workspace."""
+    return _layer_part(module) == "stored"
+
+
+def is_files(module: str) -> bool:
+    return _layer_part(module) in FILE_LAYERS
 
 
 def is_compute(module: str) -> bool:
-    """Everything that is neither a form (routekit/ui/) nor a plot module."""
-    return not (is_ui(module) or is_plot(module))
+    """A module of a stage package that is no plot, stored, files module or package face."""
+    return (_layer_part(module) is not None
+            and not (is_plot(module) or is_stored(module) or is_files(module)))
+
+
+def _offenders(found: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {file: names for file, names in found.items() if names}
 
 
 def test_the_rules_see_the_whole_package():
     assert len(modules()) > 100
     assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plot.lewin")
-    assert is_plot("routekit.organisation_chart") and is_plot("routekit.plan.charts")
-    assert is_plot("routekit.area.plot.pyramid") and is_plot("routekit.stakeholders.plots.lewin")
-    assert is_plot("routekit.organisation.plot") and is_plot("routekit.plan.plot")
-    assert is_compute("routekit.area.cbs") and is_ui("routekit.ui.kit")
+    assert is_plot("routekit.network.plot") and is_plot("routekit.style")
+    assert is_stored("routekit.plan.stored") and is_files("routekit.area.files.cbs")
+    assert is_compute("routekit.area.cbs") and is_compute("routekit.community.sharing")
+    assert not is_compute("routekit.area") and not is_compute("routekit.personas.report")
+    assert is_ui("routekit.ui.kit")
     assert "routekit.records" in imports("routekit.workspace", module_level=True)
     assert "routekit.area.plot" in imports("routekit.ui.area", module_level=True)
 
 
-SHAPED_STAGES = ("routekit.stakeholders", "routekit.network")
-"""Stage packages already in the target shape: compute, ``plot``, ``stored``, documents."""
-_STAGE_FILES = ("stored", "report", "export", "actormap")
-"""Modules of a stage that may take the Route and touch disk (``stored`` and documents)."""
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_stage_has_its_package_records_and_form(stage):
+    """The layout reads as the route: a stage's compute, route access, records and form are
+    found from the folder names alone."""
+    assert f"routekit.{stage}" in modules()
+    assert f"routekit.{stage}.stored" in modules(), f"routekit/{stage}/stored.py"
+    assert f"routekit.records.{stage}" in modules(), f"routekit/records/{stage}.py"
+    assert f"routekit.ui.{stage}" in modules(), f"routekit/ui/{stage}.py"
+    assert any(is_compute(module) and stage_of(module) == stage for module in modules())
 
 
-def _stage_compute(module: str) -> bool:
-    return (module.startswith(tuple(f"{stage}." for stage in SHAPED_STAGES))
-            and not is_plot(module) and module.rpartition(".")[2] not in _STAGE_FILES)
+def test_nothing_outside_the_stage_packages_is_a_stage_module():
+    loose = [name for name in modules() if name.count(".") == 1
+             and modules()[name].name != "__init__.py"
+             and name.split(".")[1].startswith(("organisation", "conversation", "ownership",
+                                                "community"))]
+    assert not loose, f"stage modules outside their package: {loose}"
 
 
-def test_stage_compute_takes_no_route_and_draws_nothing():
-    """Compute modules of a shaped stage import neither the workspace, storage, matplotlib,
-    ipywidgets nor a plot module, not even inside a function."""
-    assert _stage_compute("routekit.network.metrics")
-    assert not _stage_compute("routekit.network.stored") and not _stage_compute(
-        "routekit.stakeholders.plot.lewin")
-    banned = ("routekit.workspace", "routekit.storage", "matplotlib", "ipywidgets")
+def test_compute_modules_take_no_route_read_no_files_and_draw_nothing():
     offenders = {_relative(module): sorted(
         name for name in imports(module, module_level=False)
-        if name.startswith(banned) or (name in modules() and is_plot(name)))
-        for module in modules() if _stage_compute(module)}
-    assert not {file: names for file, names in offenders.items() if names}
+        if name.startswith(NOT_IN_COMPUTE) or is_plot(name) or is_stored(name)
+        or is_files(name)) for module in modules() if is_compute(module)}
+    assert not _offenders(offenders), "compute modules must take plain data (docs/architecture.md)"
+
+
+def test_compute_functions_take_no_route_and_touch_no_disk():
+    offenders = []
+    for module in filter(is_compute, modules()):
+        tree = ast.parse(modules()[module].read_text(encoding="utf-8"))
+        offenders += [f"{_relative(module)}: {node.name}(route)" for node in tree.body
+                      if isinstance(node, ast.FunctionDef) and node.args.args
+                      and node.args.args[0].arg == "route"]
+        offenders += [f"{_relative(module)}: {alias.name}" for node in ast.walk(tree)
+                      if isinstance(node, ast.ImportFrom) for alias in node.names
+                      if alias.name in DISK]
+    assert not offenders, f"compute functions taking the route (belong in stored.py): {offenders}"
+
+
+def test_plot_modules_draw_what_they_are_given():
+    """Stage plot modules read no route, file or form; their charts are ``plot_*(…, *, ax=None,
+    size=…)`` returning the Axes, or ``*_figure`` returning a Figure."""
+    forbidden = ("routekit.workspace", "routekit.storage", "routekit.io", "routekit.ui",
+                 "ipywidgets")
+    misnamed, offenders = [], {}
+    for module in modules():
+        if not is_plot(module) or module in PLOT_KIT:
+            continue
+        offenders[_relative(module)] = sorted(
+            name for name in imports(module, module_level=False)
+            if name.startswith(forbidden) or is_stored(name) or is_files(name))
+        tree = ast.parse(modules()[module].read_text(encoding="utf-8"))
+        public = [node for node in tree.body if isinstance(node, ast.FunctionDef)
+                  and not node.name.startswith("_")]
+        misnamed += [f"{module}.{node.name}" for node in public
+                     if node.name.startswith(("draw_", "chart_")) or node.name.endswith("_chart")]
+        misnamed += [f"{module}.{node.name}: *, ax=None" for node in public
+                     if node.name.startswith("plot_")
+                     and "ax" not in [arg.arg for arg in node.args.kwonlyargs]]
+    assert not _offenders(offenders)
+    assert not misnamed, misnamed
+
+
+def test_no_side_channels_on_axes_or_frames():
+    """Results are return values: no ``DataFrame.attrs``, no ``routekit_*`` attributes on Axes."""
+    offenders = []
+    for module, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and (
+                    node.attr == "attrs" or node.attr.startswith("routekit_")):
+                offenders.append(f"{_relative(module)}:{node.lineno} .{node.attr}")
+    assert not offenders, offenders
 
 
 def test_no_import_cycle_among_routekit_modules_at_module_level():
@@ -156,11 +241,17 @@ def test_no_import_cycle_among_routekit_modules_at_module_level():
     assert not cycles, "import cycles at module level:\n" + "\n".join(cycles)
 
 
-@pytest.mark.parametrize("layer", [is_plot, is_compute], ids=["plot", "compute"])
-def test_only_forms_import_ipywidgets(layer):
-    offenders = [_relative(module) for module in modules()
-                 if layer(module) and _imports_library(module, "ipywidgets", module_level=False)]
-    assert not offenders, f"{layer.__name__} modules importing ipywidgets: {offenders}"
+def test_no_import_cycle_in_the_plot_kit_even_inside_functions():
+    graph = nx.DiGraph((module, other) for module in PLOT_KIT
+                       for other in imports(module, module_level=False) if other in PLOT_KIT
+                       and other != module)
+    assert not list(nx.simple_cycles(graph))
+
+
+def test_only_forms_import_ipywidgets():
+    offenders = [_relative(module) for module in modules() if not is_ui(module)
+                 and _imports_library(module, "ipywidgets", module_level=False)]
+    assert not offenders, f"modules outside routekit/ui/ importing ipywidgets: {offenders}"
 
 
 def test_only_plot_modules_import_matplotlib_at_module_level():
@@ -182,7 +273,7 @@ def test_records_import_only_records_errors_and_texts():
                                            and not name.startswith(allowed))
                  for module in modules() if module.startswith("routekit.records")
                  for found in [imports(module, module_level=False)]}
-    assert not {file: names for file, names in offenders.items() if names}
+    assert not _offenders(offenders)
 
 
 def test_importing_routekit_stays_light():
@@ -194,84 +285,3 @@ def test_importing_routekit_stays_light():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", f"importing {LIGHT_IMPORTS} pulls in {result.stdout}"
-
-
-AREA_LAYERS = ("routekit.area.plot", "routekit.area.files", "routekit.area.stored",
-               "routekit.area.importer", "routekit.area.report")
-"""The area stage's plot, files, route and documents modules; every other module of
-``routekit/area/`` is compute."""
-
-
-def _area_compute() -> list[str]:
-    return [module for module in modules() if module.startswith("routekit.area.")
-            and not any(module == layer or module.startswith(f"{layer}.")
-                        for layer in AREA_LAYERS)]
-
-
-def test_area_compute_modules_touch_no_route_file_or_drawing():
-    forbidden = ("routekit.workspace", "routekit.storage", "routekit.area.stored",
-                 "routekit.area.files", "routekit.area.plot", "routekit.style", "routekit.ui",
-                 "matplotlib", "ipywidgets")
-    assert "routekit.area.reach" in _area_compute()
-    offenders = {_relative(module): sorted(name for name in imports(module, module_level=False)
-                                           if name.startswith(forbidden))
-                 for module in _area_compute()}
-    assert not {file: names for file, names in offenders.items() if names}
-
-
-def test_area_compute_modules_read_and_write_no_tables():
-    offenders = []
-    for module in _area_compute():
-        tree = ast.parse(modules()[module].read_text(encoding="utf-8"))
-        offenders += [f"{_relative(module)}: {alias.name}" for node in ast.walk(tree)
-                      if isinstance(node, ast.ImportFrom) and node.module == "routekit.io"
-                      for alias in node.names if alias.name in ("read_table", "write_table")]
-    assert not offenders, f"area compute modules reading or writing files: {offenders}"
-
-
-def test_area_plot_modules_read_no_files_and_use_the_one_axes_helper():
-    for module in modules():
-        if not module.startswith("routekit.area.plot."):
-            continue
-        source = modules()[module].read_text(encoding="utf-8")
-        names = imports(module, module_level=False)
-        assert not any(n.startswith(("routekit.io", "routekit.area.files", "routekit.area.stored",
-                                     "routekit.workspace")) for n in names), module
-        tree = ast.parse(source)
-        plots = [node for node in tree.body if isinstance(node, ast.FunctionDef)
-                 and node.name.startswith("plot_")]
-        for node in plots:
-            keywords = [arg.arg for arg in node.args.kwonlyargs]
-            assert keywords[:2] == ["ax", "size"], f"{module}.{node.name}: *, ax=None, size=..."
-            assert "figure_axes(ax, size)" in ast.get_source_segment(source, node), node.name
-STAGE_FILES = ("plot", "stored", "report", "word", "excel", "ics", "template", "export")
-"""Modules of a stage package that may read the route or draw (the others are compute)."""
-
-
-@pytest.mark.parametrize("stage", ["organisation", "conversations", "plan", "community"])
-def test_compute_modules_of_a_stage_take_no_route_and_draw_nothing(stage):
-    forbidden = ("routekit.workspace", "routekit.storage", "matplotlib", "ipywidgets")
-    compute = [module for module in modules() if module.startswith(f"routekit.{stage}.")
-               and module.rpartition(".")[2] not in STAGE_FILES]
-    assert compute
-    offenders = {_relative(module): sorted(
-        name for name in imports(module, module_level=False)
-        if name.startswith(forbidden) or (name in modules() and is_plot(name)))
-#: Layers of a stage package that are not compute: drawing, the route, documents.
-STAGE_LAYERS = ("plot", "stored", "report")
-#: What a compute module of a stage may not import, not even inside a function.
-NOT_IN_COMPUTE = ("routekit.workspace", "routekit.storage", "routekit.style", "matplotlib",
-                  "ipywidgets")
-
-
-@pytest.mark.parametrize("stage", ["personas", "strategy"])
-def test_compute_modules_of_a_stage_take_plain_data(stage):
-    compute = [module for module in modules() if module.startswith(f"routekit.{stage}.")
-               and module.rsplit(".", 1)[1] not in STAGE_LAYERS]
-    assert compute, f"routekit.{stage} has no compute module"
-    offenders = {_relative(module): sorted(
-        name for name in imports(module, module_level=False)
-        if name.startswith(NOT_IN_COMPUTE) or name.rsplit(".", 1)[-1] in STAGE_LAYERS
-        or (name in modules() and is_plot(name)))
-        for module in compute}
-    assert not {file: names for file, names in offenders.items() if names}

@@ -115,12 +115,12 @@ def plot_gantt(activities: pd.DataFrame, *, goals: Mapping[str, str] | None = No
     from matplotlib.patches import Patch
 
     from routekit.style import (
-        wrap_to_figure,
         figure_axes,
         finish,
         get_style,
         palette,
         style_context,
+        wrap_to_figure,
     )
 
     ax = figure_axes(ax, size)
