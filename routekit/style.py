@@ -358,7 +358,8 @@ def new_figure(size: str | tuple[float, float] = "screen", nrows: int = 1, ncols
     return fig, ax
 
 
-def figure_axes(ax=None, size: str | tuple[float, float] = "screen", **kw):
+def figure_axes(ax=None, size: str | tuple[float, float] = "screen", *, page: bool = False,
+                **kw):
     """Return *ax*, or the Axes of a new house-style figure of *size*: how every
     chart starts (``def plot_x(data, *, ax=None, size=...)``).
 
@@ -368,18 +369,28 @@ def figure_axes(ax=None, size: str | tuple[float, float] = "screen", **kw):
         The Axes to draw on; None makes a new figure with :func:`new_figure`.
     size : str or (float, float)
         Preset or inches of the new figure (ignored when *ax* is given).
+    page : bool, default False
+        A page chart (a persona card, a canvas): no axis, and a new figure's Axes
+        cover the whole figure, without a layout engine.
     **kw
-        Passed to :func:`new_figure` (e.g. ``layout="none"``).
+        Passed to :func:`new_figure`.
 
     Examples
     --------
     >>> ax = figure_axes(size="slide")
     >>> figure_axes(ax) is ax
     True
+    >>> page = figure_axes(size="a4", page=True)
+    >>> [float(v) for v in page.get_position().bounds], page.axison
+    ([0.0, 0.0, 1.0, 1.0], False)
     """
-    if ax is not None:
-        return ax
-    return new_figure(size, **kw)[1]
+    if ax is None:
+        ax = new_figure(size, **({"layout": "none"} | kw if page else kw))[1]
+        if page:
+            ax.set_position([0, 0, 1, 1])
+    if page:
+        ax.set_axis_off()
+    return ax
 
 
 _CHARTS = {"size": "slide"}

@@ -185,11 +185,7 @@ def plot_persona_card(card: PersonaCard, *, ax=None, size: str = "a4"):
     -------
     Axes
     """
-    new = ax is None
-    ax = figure_axes(ax, size, layout="none")
-    if new:  # the card covers the whole page
-        ax.set_position([0, 0, 1, 1])
-    ax.set_axis_off()
+    ax = figure_axes(ax, size, page=True)
     persona = card.persona
     blocks = card_blocks(persona, card.evidence, short=170)
     style = get_style()

@@ -148,11 +148,7 @@ def plot_canvas(page: CanvasPage, *, ax=None, size: str = "a4-landscape"):
     -------
     Axes
     """
-    new = ax is None
-    ax = figure_axes(ax, size, layout="none")
-    if new:  # the canvas covers the whole page
-        ax.set_position([0, 0, 1, 1])
-    ax.set_axis_off()
+    ax = figure_axes(ax, size, page=True)
     fit_page(lambda font, draw: _draw_canvas(ax, page.canvas, page.warnings, page.title,
                                                 page.names, font, draw=draw),
                 get_style().font_size * figure_scale(ax.get_figure(root=True)) * 1.2, tries=14)
