@@ -11,6 +11,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ROUTE  ?=
 PYTEST_ARGS ?=
+# One pytest worker per core (pytest-xdist); a notebook's cells stay together in one worker.
+PYTEST_WORKERS ?= -n auto --dist loadfile
 CHROMIUM := /usr/bin/chromium
 # Why the browser tests cannot run; absent when Chromium is there.
 BROWSER_NOTE := $(VENV)/browser-unavailable.txt
@@ -51,7 +53,7 @@ browser: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest tests notebooks --doctest-modules routekit --nbval-lax --nbval-current-env \
-		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_ARGS)
+		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 report: $(STAMP)
 	$(BIN)/routekit report $(ROUTE) -o out/report
