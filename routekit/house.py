@@ -29,7 +29,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from routekit.errors import Problem, RouteError
 from routekit.i18n import t
 
-__all__ = ["FONT_SCALE", "PRESET_DPI", "SIZES", "HouseStyle", "StyleError", "figure_preset",
+__all__ = ["FONT_SCALE", "PRESET_DPI", "SIZES", "HouseStyle", "StyleError", "base_font_size",
+           "figure_preset",
            "figure_renderer", "figure_scale", "font_families", "get_style", "lay_out", "mix",
            "resolve_style", "set_style", "share_renderer", "size_inches", "size_preset"]
 
@@ -326,6 +327,19 @@ def figure_scale(fig) -> float:
     1.4
     """
     return FONT_SCALE.get(figure_preset(fig), 1.0)
+
+
+def base_font_size(ax) -> float:
+    """The house style's font size on the figure of *ax* (a Figure or Axes): larger on
+    slides. Chart texts are scaled from it.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> base_font_size(Figure(figsize=SIZES["slide"])) == get_style().font_size * 1.4
+    True
+    """
+    return get_style().font_size * figure_scale(ax.get_figure(root=True))
 
 
 def figure_renderer(fig):

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from routekit.house import figure_renderer, figure_scale, font_families, get_style, lay_out
+from routekit.house import base_font_size, figure_renderer, font_families, get_style, lay_out
 
 __all__ = ["labels_kept", "labels_on_markers", "labels_overlap", "place_labels", "refit_labels"]
 
@@ -419,7 +419,7 @@ def place_labels(ax, x, y, labels, *, fontsize: float | None = None, pad: float 
     s = get_style()
     fig = ax.get_figure(root=True)
     kw = {
-        "fontsize": fontsize or s.font_size * figure_scale(fig) * 0.9,
+        "fontsize": fontsize or base_font_size(fig) * 0.9,
         "color": s.text,
         "fontfamily": font_families(s),
         "ha": "center",

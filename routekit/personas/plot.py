@@ -26,7 +26,7 @@ from routekit.i18n import t
 from routekit.personas.card import Block, PersonaCard, card_blocks, card_subtitle
 from routekit.personas.generate import PersonaModel
 from routekit.records.personas import Persona
-from routekit.style import figure_axes, figure_scale, finish, get_style, sequential_cmap
+from routekit.style import base_font_size, figure_axes, finish, get_style, sequential_cmap
 
 __all__ = ["TextFlow", "fit_page", "plot_persona_card", "plot_profiles"]
 
@@ -191,7 +191,7 @@ def plot_persona_card(card: PersonaCard, *, ax=None, size: str = "a4"):
     style = get_style()
     base = fit_page(  # from a generous size down until the card fits its page
         lambda font, draw: _layout(ax, persona, blocks, card.area_name, font, draw=draw),
-        style.font_size * figure_scale(ax.get_figure(root=True)) * 1.3, tries=12)
+        base_font_size(ax) * 1.3, tries=12)
     ax.text(0.02, 0.012, f"{t(f'personas.source.{persona.source}').capitalize()}. "
             f"{t('personas.reminder')}", transform=ax.transAxes, fontsize=base * 0.75,
             color=style.neutral, style="italic", va="bottom", wrap=True)

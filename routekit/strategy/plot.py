@@ -29,7 +29,15 @@ from routekit.strategy.post_o import (
     section_fields,
     section_is_empty,
 )
-from routekit.style import figure_axes, figure_scale, finish, get_style, new_figure, style_context
+from routekit.style import (
+    base_font_size,
+    figure_axes,
+    figure_scale,
+    finish,
+    get_style,
+    new_figure,
+    style_context,
+)
 
 __all__ = ["knowledge_figure", "plot_canvas", "plot_conditions", "plot_cycle"]
 
@@ -151,7 +159,7 @@ def plot_canvas(page: CanvasPage, *, ax=None, size: str = "a4-landscape"):
     ax = figure_axes(ax, size, page=True)
     fit_page(lambda font, draw: _draw_canvas(ax, page.canvas, page.warnings, page.title,
                                                 page.names, font, draw=draw),
-                get_style().font_size * figure_scale(ax.get_figure(root=True)) * 1.2, tries=14)
+                base_font_size(ax) * 1.2, tries=14)
     return finish(ax, source="")
 
 
@@ -238,7 +246,7 @@ def knowledge_figure(record: KnowledgeCreation, *, theme_name: str | None = None
     with style_context(scale=scale):
         plot_conditions(record, ax=left)
         plot_cycle(record, ax=right)
-        base = get_style().font_size * scale
+        base = base_font_size(fig)
         fig.suptitle(t("strategy.knowledge.title", theme=theme_name or record.theme), x=0.01,
                      ha="left", fontweight="bold", fontsize=base * 1.5)
         fig.supxlabel(t("style.source", source=t("strategy.knowledge.source")), x=0.01,

@@ -21,9 +21,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import figure_axes, finish, sequential_cmap, style_context
+from routekit.style import base_font_size, figure_axes, finish, sequential_cmap, style_context
 
 __all__ = ["NO_VALUE", "add_area_patches", "plot_choropleth"]
 
@@ -156,7 +155,7 @@ def _label_areas(ax, shapes, present: pd.Series, fmt: str) -> None:
         return
     anchors = np.array([_label_point(shapes.geometry[code]) for code in shown])
     texts = [fmt.format(present[code]).replace(",", ".") for code in shown]
-    fontsize = font_size(ax) * 0.8
+    fontsize = base_font_size(ax) * 0.8
     keep = _fits(ax, anchors[:, 2], texts, fontsize)
     if keep.any():
         place_labels(ax, anchors[keep, 0], anchors[keep, 1],

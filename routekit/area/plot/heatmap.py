@@ -13,9 +13,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import figure_axes, finish, index_cmap, index_norm, style_context
+from routekit.style import (
+    base_font_size,
+    figure_axes,
+    finish,
+    index_cmap,
+    index_norm,
+    style_context,
+)
 
 __all__ = ["plot_index_heatmap"]
 
@@ -59,7 +65,7 @@ def plot_index_heatmap(table: pd.DataFrame, *, ax=None, size="slide",
         for spine in ax.spines.values():
             spine.set_visible(False)
         if annotate:
-            size = font_size(ax) * (0.85 if table.shape[1] <= 15 else 0.6)
+            size = base_font_size(ax) * (0.85 if table.shape[1] <= 15 else 0.6)
             for (i, j), value in np.ndenumerate(values):
                 if np.isnan(value):
                     continue

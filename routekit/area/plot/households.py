@@ -16,9 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import figure_axes, finish, get_style, style_context
+from routekit.style import base_font_size, figure_axes, finish, get_style, style_context
 
 __all__ = ["plot_households"]
 
@@ -43,7 +42,7 @@ def plot_households(table: pd.DataFrame, *, ax=None, size="screen", title: str |
     s = get_style()
     with style_context():
         ax.barh(y, frame[share], 0.6, color=s.primary)
-        size = font_size(ax) * 0.85
+        size = base_font_size(ax) * 0.85
         top = float(np.nanmax(frame[share])) if len(frame) else 1.0
         for yi, pct, number in zip(y, frame[share], frame[count], strict=True):
             ax.text(pct + top * 0.02, yi, f"{pct:.0f}% ({int(number):,})".replace(",", "."),

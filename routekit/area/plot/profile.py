@@ -13,9 +13,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import figure_axes, finish, index_cmap, index_norm, style_context
+from routekit.style import (
+    base_font_size,
+    figure_axes,
+    finish,
+    index_cmap,
+    index_norm,
+    style_context,
+)
 
 __all__ = ["plot_profile"]
 
@@ -57,7 +63,7 @@ def plot_profile(profile: pd.DataFrame, *, ax=None, size="slide", title: str | N
                 bar.set_hatch("///")
                 bar.set_alpha(0.55)
         ax.axvline(100, color="#333333", linewidth=1.2, zorder=3)
-        size = font_size(ax) * 0.8
+        size = base_font_size(ax) * 0.8
         for y, (value, share) in enumerate(zip(values, frame["share"], strict=True)):
             text = t("area.chart.bar_label", index=round(value), share=round(100 * share))
             ax.text(min(value, cap) + cap * 0.01, y, text, va="center", fontsize=size)

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import figure_axes, finish, get_style, style_context
+from routekit.style import base_font_size, figure_axes, finish, get_style, style_context
 
 __all__ = ["plot_age_pyramid"]
 
@@ -59,7 +58,7 @@ def plot_age_pyramid(pyramid, *, ax=None, size="screen", title: str | None = Non
         # The two sides' names in a legend in the headroom above the oldest band,
         # never against the title above the axes.
         ax.set_ylim(-0.6, len(frame) + 0.3)
-        ax.legend(loc="upper center", ncol=3, frameon=False, fontsize=font_size(ax),
+        ax.legend(loc="upper center", ncol=3, frameon=False, fontsize=base_font_size(ax),
                   handles=[c[0] for c in ax.containers[:3]],
                   labels=[pyramid.left, pyramid.right, pyramid.inner][
                       :min(3, len(ax.containers))])

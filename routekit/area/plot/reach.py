@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from routekit.area.plot._common import font_size
 from routekit.i18n import t
-from routekit.style import figure_axes, finish, get_style, style_context
+from routekit.style import base_font_size, figure_axes, finish, get_style, style_context
 
 __all__ = ["plot_reach"]
 
@@ -49,7 +48,7 @@ def plot_reach(penetration, *, ax=None, size="slide", title: str | None = None,
                 label=t("area.chart.share_households"))
         ax.barh(y - height / 2, members, height, color=s.primary,
                 label=t("area.chart.share_members"))
-        size = font_size(ax) * 0.75
+        size = base_font_size(ax) * 0.75
         top = max(households.max(), members.max())
         for yi, value, rate, under in zip(y, np.maximum(households, members),
                                           frame["penetration"], members < households,
