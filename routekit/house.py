@@ -373,7 +373,37 @@ def share_renderer(fig) -> None:
     renderer = _RENDERERS.get(key)
     if renderer is None:
         renderer = _RENDERERS[key] = canvas.get_renderer()
+        if hasattr(renderer, "_text2path"):  # what texts with a halo are drawn from
+            renderer._text2path = _text_paths()
     canvas.renderer, canvas._lastKey = renderer, key
+
+
+@functools.cache
+def _text_paths():
+    """A text-to-path converter that keeps the outline of every text it converted.
+
+    A text with a path effect (the white halo of a label) is drawn from its outline;
+    a form's next chart draws mostly the same names, so their outlines are reused
+    (matplotlib makes them anew at every draw: two thirds of the cost of such a text).
+    """
+    from matplotlib.textpath import TextToPath
+
+    class CachedTextToPath(TextToPath):
+        def __init__(self):
+            super().__init__()
+            self.outlines = {}
+
+        def get_text_path(self, prop, s, ismath=False, *, features=None, language=None):
+            key = (prop.copy(), s, ismath, tuple(features or ()), language)  # a copy:
+            found = self.outlines.get(key)  # a text's font properties change in place
+            if found is None:
+                if len(self.outlines) >= 4096:
+                    self.outlines.clear()
+                found = self.outlines[key] = super().get_text_path(
+                    prop, s, ismath=ismath, features=features, language=language)
+            return found
+
+    return CachedTextToPath()
 
 
 def lay_out(fig):

@@ -228,6 +228,42 @@ def test_figures_of_one_size_share_a_renderer_and_still_draw_their_own():
     assert style.figure_bytes(first, target="screen")["png"] == one
 
 
+def test_screen_png_holds_the_drawn_pixels_resolution_and_software():
+    from PIL import Image
+
+    fig, ax = style.new_figure("screen")
+    ax.plot([1, 3, 2])
+    ax.set_title("Bereik per wijk")
+    png = style.figure_bytes(fig, target="screen", logo=False)["png"]
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    fig.canvas.draw()
+    assert image.mode == "RGB" and image.size == (900, 550)
+    assert np.array_equal(np.asarray(image), np.asarray(fig.canvas.buffer_rgba())[..., :3])
+    assert image.info["Software"] == "routekit"
+    assert round(image.info["dpi"][0]) == style.DPI["screen"]
+
+
+def test_labels_with_a_halo_draw_the_same_from_kept_outlines():
+    from matplotlib import patheffects
+
+    from routekit.house import _text_paths
+
+    def drawn(fontsize):
+        fig, ax = style.new_figure("screen")
+        ax.text(0.5, 0.5, "Wijkteam Oost", fontsize=fontsize,
+                path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")])
+        return style.figure_bytes(fig, target="screen", logo=False)["png"]
+
+    outlines = _text_paths().outlines
+    outlines.clear()
+    first = drawn(12)
+    assert len(outlines) == 1
+    assert drawn(12) == first and len(outlines) == 1  # drawn again from the kept outline
+    assert drawn(20) != first  # another size: another outline
+    assert len(outlines) == 2
+
+
 def test_figure_scale_is_read_from_the_figure():
     assert style.figure_scale(style.new_figure("slide")[0]) == 1.4
     assert style.figure_scale(style.new_figure((13.333, 7.5))[0]) == 1.4

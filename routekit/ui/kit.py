@@ -181,8 +181,7 @@ def figure_png(figure, *, laid_out: bool = False) -> bytes:
     from routekit.style import figure_bytes
 
     fig = figure.get_figure(root=True) if not hasattr(figure, "savefig") else figure
-    return figure_bytes(fig, target="screen", logo=False, laid_out=laid_out,
-                        pil_kwargs={"compress_level": 3})["png"]
+    return figure_bytes(fig, target="screen", logo=False, laid_out=laid_out)["png"]
 
 
 def show_figure(output: w.Output, figure, *, laid_out: bool = False) -> None:
