@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import warnings
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
@@ -414,8 +415,228 @@ def lay_out(fig):
     """
     renderer = figure_renderer(fig)
     engine = fig.get_layout_engine()
-    if engine is not None:
-        with warnings.catch_warnings():  # a too-wide title can collapse the layout once
-            warnings.filterwarnings("ignore", "constrained_layout not applied")
-            engine.execute(fig)
+    if engine is None:
+        return renderer
+    key = _layout_key(fig, engine)
+    if key is not None and key in _LAYOUTS:
+        _LAYOUTS.move_to_end(key)
+        _set_layout(fig, _LAYOUTS[key])
+        return renderer
+    with warnings.catch_warnings():  # a too-wide title can collapse the layout once
+        warnings.filterwarnings("ignore", "constrained_layout not applied")
+        engine.execute(fig)
+    if key is not None:
+        _LAYOUTS[key] = _get_layout(fig)
+        if len(_LAYOUTS) > 256:
+            _LAYOUTS.popitem(last=False)
     return renderer
+
+
+# -- layouts worked out before -------------------------------------------------------------
+#
+# A form draws its chart again after every change, mostly with the same titles, ticks and
+# legends: only the data inside the axes moved. Constrained layout depends on nothing but
+# what lies outside the axes (artists clipped to the axes take no part in it), so a figure
+# whose layout-relevant state equals one laid out before gets that layout again. The key
+# describes that state completely or is None (then the engine runs): any artist, transform
+# or formatter the key cannot describe makes the figure uncacheable.
+
+_LAYOUTS: OrderedDict = OrderedDict()  # key -> positions (see _get_layout)
+_SIMPLE = (str, int, float, bool, type(None))
+
+
+class _Unknown(Exception):
+    """Raised inside :func:`_layout_key` for state it cannot describe."""
+
+
+def _layout_key(fig, engine) -> tuple | None:
+    """What *fig*'s constrained layout depends on, as a hashable tuple (None: unknown)."""
+    if fig.subfigs or type(engine).__name__ != "ConstrainedLayoutEngine":
+        return None
+    try:
+        axes = tuple(_axes_key(ax) for ax in fig.axes)
+        sup = tuple(_text_key(text, fig) for text in
+                    (fig._suptitle, fig._supxlabel, fig._supylabel) if text is not None)
+        legends = tuple(_legend_key(legend, fig) for legend in fig.legends)
+        return (tuple(fig.get_size_inches()), fig.dpi, _plain(engine.get()), axes, sup, legends)
+    except (_Unknown, TypeError, AttributeError):
+        return None
+
+
+def _axes_key(ax) -> tuple:
+    from matplotlib.axes import Axes
+
+    if type(ax) is not Axes or getattr(ax, "_colorbars", None) or not ax.get_in_layout():
+        raise _Unknown
+    spec = ax.get_subplotspec()
+    grid = spec.get_gridspec() if spec is not None else None
+    place = (spec.rowspan, spec.colspan, grid.nrows, grid.ncols,
+             _plain(grid.get_width_ratios()), _plain(grid.get_height_ratios()),
+             _plain(grid.hspace), _plain(grid.wspace)) if spec is not None else \
+        _plain(ax.get_position(original=True).bounds)
+    frame = (ax.get_visible(), ax.axison, ax.get_frame_on(), ax.get_xlim(), ax.get_ylim(),
+             ax.get_xscale(), ax.get_yscale(), _plain(ax.get_aspect()), ax.get_adjustable(),
+             _plain(ax.get_box_aspect()), _plain(ax.get_anchor()))
+    return (place, frame, tuple(_axis_key(axis, ax) for axis in (ax.xaxis, ax.yaxis)),
+            tuple((name, spine.get_visible(), _plain(spine.get_position()))
+                  for name, spine in ax.spines.items()),
+            tuple(_text_key(title, ax, placed=False)
+                  for title in (ax.title, ax._left_title, ax._right_title)),
+            _plain(ax.titleOffsetTrans._t),
+            tuple(_artist_key(artist, ax) for artist in ax.get_default_bbox_extra_artists()
+                  if artist is not ax.patch and artist not in ax.spines.values()))
+
+
+def _artist_key(artist, ax) -> tuple:
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
+
+    if isinstance(artist, Text):
+        return _text_key(artist, ax)
+    if isinstance(artist, Legend):
+        return _legend_key(artist, ax)
+    if type(artist).__name__ == "SecondaryAxis":  # e.g. a second row of labels on top
+        return ("secondary", artist._orientation, _plain(artist._pos),
+                tuple(_function_key(function) for function in artist._functions),
+                artist.get_visible(), _axis_key(artist._axis, artist),
+                tuple((name, spine.get_visible()) for name, spine in artist.spines.items()))
+    raise _Unknown  # an unclipped line, patch, other child axes …: the engine decides
+
+
+def _text_key(text, owner, *, placed: bool = True) -> tuple:
+    """A text's content, font, alignment and (when *placed*) where it is anchored.
+
+    Titles, axis and tick labels are *placed* by their axes at draw time: their
+    key leaves the position out (the axes, its ticks and pads are in the key).
+    """
+    from matplotlib.text import Annotation, Text
+
+    if type(text) not in (Text, Annotation):
+        raise _Unknown
+    patch = text.get_bbox_patch()
+    key = (text.get_visible(), text.get_in_layout(), text.get_text(),
+           hash(text.get_fontproperties()), text.get_rotation(), text.get_ha(), text.get_va(),
+           text._multialignment, text._linespacing, text.get_wrap(),
+           None if patch is None else (_plain(patch.get_boxstyle()), patch.get_linewidth()))
+    if placed and isinstance(text, Annotation):
+        anchor = text.xycoords
+        anchor = _text_key(anchor, owner, placed=False) if isinstance(anchor, Text) \
+            else _plain(anchor)
+        key += (_plain(text.xy), anchor, _plain(text.anncoords), _plain(text.xyann),
+                text.arrow_patch is not None, text.get_annotation_clip())
+    elif placed:
+        key += (_plain(text.get_position()), _transform_key(text.get_transform(), owner))
+    return key
+
+
+def _legend_key(legend, owner) -> tuple:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    handles = []
+    for handle in legend.legend_handles:
+        if type(handle) is Line2D:
+            handles.append((handle.get_marker(), handle.get_markersize(),
+                            handle.get_markeredgewidth(), handle.get_linestyle(),
+                            handle.get_linewidth()))
+        elif type(handle) is Rectangle:
+            handles.append(("patch", handle.get_linewidth()))
+        else:
+            raise _Unknown
+    anchor = legend.get_bbox_to_anchor()
+    return ("legend", legend.get_visible(), legend._loc, legend._outside_loc,
+            _plain(anchor.bounds),
+            tuple(_text_key(text, owner, placed=False) for text in legend.texts),
+            _text_key(legend.get_title(), owner, placed=False), tuple(handles), legend._ncols,
+            legend.get_frame_on(), legend.borderpad, legend.labelspacing,
+            legend.handlelength, legend.handleheight, legend.handletextpad,
+            legend.borderaxespad, legend.columnspacing, legend.markerscale,
+            legend._alignment, hash(legend.prop))
+
+
+def _axis_key(axis, ax) -> tuple:
+    tickers = tuple(_ticker_key(ticker) for ticker in (
+        axis.get_major_locator(), axis.get_major_formatter(), axis.get_minor_locator(),
+        axis.get_minor_formatter()))
+    labels = tuple((_text_key(tick.label1, ax, placed=False),
+                    _text_key(tick.label2, ax, placed=False), tick.get_pad(),
+                    tick.get_tick_padding()) for tick in axis._update_ticks())
+    return (axis.get_visible(), axis.get_label_position(), axis.get_ticks_position(), tickers,
+            labels, _plain(sorted(axis._major_tick_kw.items())),
+            _plain(sorted(axis._minor_tick_kw.items())), _text_key(axis.label, ax, placed=False),
+            _text_key(axis.offsetText, ax, placed=False))
+
+
+def _ticker_key(ticker) -> tuple:
+    state = []
+    for name, value in sorted(vars(ticker).items()):
+        if name == "axis":
+            continue
+        if isinstance(value, functools.partial):  # set_ticks(labels=…) formats this way
+            value = (_function_key(value.func), _plain(value.args), _plain(value.keywords))
+        elif callable(value) and not isinstance(value, type):
+            value = _function_key(value)
+        state.append((name, _plain(value)))
+    return (type(ticker).__qualname__, tuple(state))
+
+
+def _function_key(function) -> str:
+    """A plain function by name; a closure or bound method may hold anything: unknown."""
+    if getattr(function, "__closure__", True) is not None:
+        raise _Unknown
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def _transform_key(transform, owner) -> str:
+    fig = owner.get_figure(root=True)
+    for name, known in (("figure", fig.transFigure), ("subfigure", fig.transSubfigure)):
+        if transform == known:
+            return name
+    if hasattr(owner, "transData"):
+        for name, known in (("data", owner.transData), ("axes", owner.transAxes),
+                            ("xaxis", owner.get_xaxis_transform()),
+                            ("yaxis", owner.get_yaxis_transform())):
+            if transform == known:
+                return name
+    if type(transform).__name__ == "IdentityTransform":
+        return "identity"
+    raise _Unknown
+
+
+def _plain(value):
+    """*value* as nested tuples of plain values (_Unknown when it holds anything else)."""
+    import numpy as np
+
+    if isinstance(value, _SIMPLE):
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (tuple, list, np.ndarray)):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((k, _plain(v)) for k, v in sorted(value.items()))
+    if type(value).__module__.startswith("matplotlib.patches") and hasattr(value, "__dict__"):
+        return (type(value).__qualname__, _plain(vars(value)))  # a box style
+    raise _Unknown
+
+
+def _get_layout(fig) -> tuple:
+    """Where constrained layout put *fig*'s axes and figure titles."""
+    axes = tuple((ax.get_position(original=True).bounds, ax.get_position().bounds)
+                 for ax in fig.axes)
+    sup = tuple(None if text is None else (text.get_position(), text.get_va())
+                for text in (fig._suptitle, fig._supxlabel, fig._supylabel))
+    return axes, sup
+
+
+def _set_layout(fig, layout: tuple) -> None:
+    from matplotlib.transforms import Bbox
+
+    axes, sup = layout
+    for ax, (original, active) in zip(fig.axes, axes, strict=True):
+        ax._set_position(Bbox.from_bounds(*original), which="original")
+        ax._set_position(Bbox.from_bounds(*active), which="active")
+    for text, place in zip((fig._suptitle, fig._supxlabel, fig._supylabel), sup, strict=True):
+        if text is not None and place is not None:
+            text.set_position(place[0])
+            text.set_va(place[1])

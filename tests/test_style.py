@@ -264,6 +264,70 @@ def test_labels_with_a_halo_draw_the_same_from_kept_outlines():
     assert len(outlines) == 2
 
 
+def _laid_out_chart(title="Leden per wijk", labels=("Oost", "West"), rotation=0,
+                    legend=True, top=False, wide=False):
+    fig, ax = style.new_figure("screen")
+    ax.bar(labels, [3, 5], label="leden")
+    ax.tick_params(axis="x", labelrotation=rotation)
+    ax.set_ylabel("Aantal leden\n(x 1000)" if wide else "Leden")
+    if legend:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+    if top:
+        ax.secondary_xaxis("top").set_xticks([0, 1], ["links", "rechts"])
+    style.finish(ax, title=title, subtitle="2026", source="CBS")
+    return fig
+
+
+def _positions(fig):
+    return [ax.get_position().bounds for ax in fig.axes]
+
+
+VARIANTS = [{}, {"title": "Leden per wijk\nin de gemeente"},
+            {"labels": ("Oost", "Westelijke tuinsteden"), "rotation": 90}, {"rotation": 45},
+            {"legend": False}, {"top": True}, {"wide": True}]
+
+
+def test_a_layout_worked_out_before_is_reused_only_for_the_same_layout(monkeypatch):
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    from routekit import house
+
+    house._LAYOUTS.clear()
+    fresh = {}
+    for number, variant in enumerate(VARIANTS):  # each worked out once: a new entry
+        fresh[number] = _positions(_laid_out_chart(**variant))
+        assert len(house._LAYOUTS) == number + 1
+    runs = []
+    execute = ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute",
+                        lambda self, fig: runs.append(fig) or execute(self, fig))
+    for number, variant in reversed(list(enumerate(VARIANTS))):  # again: reused, the same
+        assert _positions(_laid_out_chart(**variant)) == fresh[number]
+    assert runs == []
+    assert len(set(map(tuple, map(tuple, fresh.values())))) == len(VARIANTS)
+
+
+def test_a_reused_layout_draws_the_same_picture():
+    from routekit import house
+
+    house._LAYOUTS.clear()
+    first = style.figure_bytes(_laid_out_chart(top=True), target="screen", laid_out=True)
+    second = style.figure_bytes(_laid_out_chart(top=True), target="screen", laid_out=True)
+    assert first == second and len(house._LAYOUTS) == 1
+
+
+def test_a_figure_the_key_cannot_describe_is_laid_out_by_the_engine():
+    from routekit import house
+
+    fig, ax = style.new_figure("screen")
+    ax.plot([0, 1], [0, 1], clip_on=False)  # may stick out of the axes: not in the key
+    assert house._layout_key(fig, fig.get_layout_engine()) is None
+    fig, ax = style.new_figure("screen")
+    unit = "%"
+    ax.yaxis.set_major_formatter(lambda value, _pos: f"{value:.0f}{unit}")  # a closure
+    assert house._layout_key(fig, fig.get_layout_engine()) is None
+
+
 def test_figure_scale_is_read_from_the_figure():
     assert style.figure_scale(style.new_figure("slide")[0]) == 1.4
     assert style.figure_scale(style.new_figure((13.333, 7.5))[0]) == 1.4
