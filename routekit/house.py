@@ -353,7 +353,7 @@ def figure_renderer(fig):
     return fig.canvas.get_renderer()
 
 
-_RENDERERS: dict[tuple[float, float, float], Any] = {}  # (width px, height px, dpi) -> renderer
+_RENDERERS: dict[tuple[float, float, float], Any] = {}  # (width, height, dpi) -> renderer
 
 
 def share_renderer(fig) -> None:
@@ -370,13 +370,14 @@ def share_renderer(fig) -> None:
     canvas = fig.canvas
     if type(canvas) is not FigureCanvasAgg:  # interactive canvases keep their own buffers
         return
-    key = (*canvas.get_width_height(physical=True), fig.dpi)  # as get_renderer keys it
+    own = canvas.get_renderer()
+    key = canvas._lastKey  # the size and resolution, as this matplotlib keys its renderer
     renderer = _RENDERERS.get(key)
     if renderer is None:
-        renderer = _RENDERERS[key] = canvas.get_renderer()
+        renderer = _RENDERERS[key] = own
         if hasattr(renderer, "_text2path"):  # what texts with a halo are drawn from
             renderer._text2path = _text_paths()
-    canvas.renderer, canvas._lastKey = renderer, key
+    canvas.renderer = renderer
 
 
 @functools.cache
@@ -394,14 +395,16 @@ def _text_paths():
             super().__init__()
             self.outlines = {}
 
-        def get_text_path(self, prop, s, ismath=False, *, features=None, language=None):
-            key = (prop.copy(), s, ismath, tuple(features or ()), language)  # a copy:
-            found = self.outlines.get(key)  # a text's font properties change in place
+        def get_text_path(self, prop, s, ismath=False, **options):
+            # a copy of the font: a text's font properties change in place
+            key = (prop.copy(), s, ismath, tuple(sorted((k, _plain(v)) for k, v in
+                                                        options.items())))
+            found = self.outlines.get(key)
             if found is None:
                 if len(self.outlines) >= 4096:
                     self.outlines.clear()
-                found = self.outlines[key] = super().get_text_path(
-                    prop, s, ismath=ismath, features=features, language=language)
+                found = self.outlines[key] = super().get_text_path(prop, s, ismath=ismath,
+                                                                    **options)
             return found
 
     return CachedTextToPath()
