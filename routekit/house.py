@@ -480,7 +480,8 @@ def _axes_key(ax) -> tuple:
     frame = (ax.get_visible(), ax.axison, ax.get_frame_on(), ax.get_xlim(), ax.get_ylim(),
              ax.get_xscale(), ax.get_yscale(), _plain(ax.get_aspect()), ax.get_adjustable(),
              _plain(ax.get_box_aspect()), _plain(ax.get_anchor()))
-    return (place, frame, tuple(_axis_key(axis, ax) for axis in (ax.xaxis, ax.yaxis)),
+    axes = tuple(_axis_key(axis, ax) for axis in (ax.xaxis, ax.yaxis)) if ax.axison else ()
+    return (place, frame, axes,
             tuple((name, spine.get_visible(), _plain(spine.get_position()))
                   for name, spine in ax.spines.items()),
             tuple(_text_key(title, ax, placed=False)
