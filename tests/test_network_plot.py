@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from matplotlib.colors import to_hex
-from matplotlib.patches import FancyArrowPatch
 from network_fixtures import fixture_graph
 
 from routekit.labels import labels_on_markers, labels_overlap
@@ -16,6 +17,12 @@ from routekit.style import export_figure, get_style, new_figure
 
 def _nodes(ax):
     return {c.get_gid(): c for c in ax.collections if (c.get_gid() or "").startswith("nodes-")}
+
+
+def _ties(ax):
+    """``edge-<kind>`` (a path per tie) and ``arrowheads-<kind>`` collections by gid."""
+    return {c.get_gid(): c for c in ax.collections
+            if (c.get_gid() or "").startswith(("edge-", "arrowheads-"))}
 
 
 def test_influence_attitude_and_kind_are_drawn():
@@ -35,14 +42,35 @@ def test_influence_attitude_and_kind_are_drawn():
 def test_edges_follow_kind_direction_and_strength():
     graph = fixture_graph()
     ax = plot_network(graph, layout(graph), labels=False, kinds=["funding", "conflict"])
-    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
-    assert len(arrows) == 2  # bieb → bob funding, bob – cor conflict
-    funding = next(a for a in arrows if a.get_arrowstyle().__class__.__name__ == "CurveFilledB")
+    ties = _ties(ax)
+    # bieb → bob funding (directed: an arrowhead), bob – cor conflict (undirected)
+    assert {gid: len(c.get_paths()) for gid, c in ties.items()} == {
+        "edge-conflict": 1, "edge-funding": 1, "arrowheads-funding": 1}
+    funding = ties["edge-funding"]
     styles = edge_styles()
-    assert funding.get_linewidth() == 0.5 + 0.45 * 2
-    assert to_hex(funding.get_edgecolor()) == styles["funding"]["color"]
+    assert list(funding.get_linewidth()) == [0.5 + 0.45 * 2]
+    assert to_hex(funding.get_edgecolor()[0]) == styles["funding"]["color"]
+    tip = ties["arrowheads-funding"].get_paths()[0].vertices[1]
+    assert tuple(funding.get_paths()[0].vertices[-1]) == tuple(tip)  # the line runs into it
     legend_texts = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "financiering" in legend_texts and "samenwerking" not in legend_texts
+
+
+@pytest.mark.parametrize(("dpi", "inches"), [(100, None), (300, None), (100, (6.0, 9.0))])
+def test_ties_end_at_the_node_edges_at_any_resolution_and_size(dpi, inches):
+    graph = fixture_graph()
+    pos = layout(graph)
+    ax = plot_network(graph, pos, labels=False, kinds=["conflict"])
+    fig = ax.get_figure(root=True)
+    fig.set_dpi(dpi)
+    if inches:
+        fig.set_size_inches(inches)  # the nodes move apart on screen, their size stays
+    (u, v), = [(u, v) for u, v, k in graph.edges(keys=True) if k == "conflict"]
+    first, *_, last = _ties(ax)["edge-conflict"].get_paths()[0].vertices
+    centres = ax.transData.transform([pos[u], pos[v]])
+    radius = {n: node_size(graph.nodes[n].get("influence"), 1.4) ** 0.5 / 2 for n in (u, v)}
+    assert np.hypot(*(first - centres[0])) == pytest.approx((radius[u] + 1) * dpi / 72, abs=0.01)
+    assert np.hypot(*(last - centres[1])) == pytest.approx((radius[v] + 2) * dpi / 72, abs=0.01)
 
 
 def test_ego_view_shows_only_the_neighbourhood_and_rings_the_centre():

@@ -52,7 +52,9 @@ def _drawn(ax):
 
 
 def _edges(ax):
-    return [p.get_gid() for p in ax.patches if (p.get_gid() or "").startswith("edge-")]
+    """The gid of every tie drawn (an ``edge-<kind>`` collection has a path per tie)."""
+    return [c.get_gid() for c in ax.collections if (c.get_gid() or "").startswith("edge-")
+            for _ in c.get_paths()]
 
 
 def test_board_draws_and_lists_key_players(board):

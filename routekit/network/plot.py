@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -118,37 +119,167 @@ def _lines(ax, graph, pos, kinds) -> None:
                 gid=f"edges-{kind}"))
 
 
+_HEAD_LENGTH, _HEAD_WIDTH = 0.4, 0.2
+"""matplotlib's ``"-|>"`` arrowhead, relative to the arrow's size (points)."""
+
+
+def _ties(graph, pos, kinds, sizes, faded: set) -> dict[str, dict]:
+    """Per kind, the ties to draw as arrays (rows in a steady order).
+
+    ``ends`` (n, 2, 2) in data coordinates; ``rad`` the bend (parallel ties bend apart:
+    0, +0.15, -0.15, +0.3 …); ``shrink`` (n, 2) the node radius at each end and
+    ``head`` the arrowhead size (0: undirected), in points; ``width`` the line width by
+    strength; ``alpha`` pale for a tie touching a *faded* stakeholder.
+    """
+    import numpy as np
+
+    pairs = Counter(frozenset((u, v)) for u, v, k in graph.edges(keys=True) if k in kinds)
+    seen: Counter = Counter()
+    rows: dict[str, list] = {kind: [] for kind in kinds}
+    for u, v, kind, data in sorted(graph.edges(keys=True, data=True),
+                                   key=lambda e: (e[0], e[1], e[2])):
+        if kind not in rows or u not in pos or v not in pos:
+            continue
+        pair = frozenset((u, v))
+        index = seen[pair]
+        seen[pair] += 1
+        rad = 0.0 if pairs[pair] == 1 else 0.15 * ((index // 2) + 1) * (1 if index % 2 else -1)
+        strength = data.get("strength", 3)
+        rows[kind].append((*pos[u], *pos[v], -rad if u > v else rad,
+                           sizes[u] ** 0.5 / 2 + 1, sizes[v] ** 0.5 / 2 + 2,
+                           9 + strength * 1.5 if data.get("directed", True) else 0.0,
+                           0.5 + 0.45 * strength, 0.25 if (u in faded or v in faded) else 0.85))
+    found = {}
+    for kind, table in rows.items():
+        if table:
+            a = np.array(table, dtype=float)
+            found[kind] = {"ends": a[:, :4].reshape(-1, 2, 2), "rad": a[:, 4],
+                           "shrink": a[:, 5:7], "head": a[:, 7], "width": a[:, 8],
+                           "alpha": a[:, 9]}
+    return found
+
+
+def _leave(q, k):
+    """Where (0–1) an arc3 curve with ``rad² = k`` is *q* chord lengths from its start.
+
+    The distance is ``t·√(1 + 4k(1 − t)²)`` chords (it grows along the curve for any
+    ``|rad| < 1.4``): Newton's method from ``t = q``, exact for a straight tie.
+    """
+    import numpy as np
+
+    t = q.copy()
+    for _ in range(6):
+        s = np.sqrt(1 + 4 * k * (1 - t) ** 2)
+        t = np.clip(t - (t * s - q) * s / (s * s - 4 * k * t * (1 - t)), 0.0, 1.0)
+    return t
+
+
+def _arcs(start, end, rad, shrink):
+    """The arc3 curves (quadratic Béziers, as ``FancyArrowPatch``) from *start* to *end*
+    (n, 2), bent by *rad*, without their first and last *shrink* (n, 2): (n, 3, 2).
+
+    As matplotlib does it, but exact and for all ties at once: an end is not shrunk when
+    the rest of the curve lies inside its circle (nodes that overlap).
+    """
+    import numpy as np
+
+    chord = end - start
+    length = np.hypot(chord[:, 0], chord[:, 1])
+    control = (start + end) / 2 + rad[:, None] * np.column_stack([chord[:, 1], -chord[:, 0]])
+    q = shrink / np.where(length > 0, length, np.inf)[:, None]
+    k = rad ** 2
+    t0 = np.where(q[:, 0] <= 1, _leave(np.minimum(q[:, 0], 1), k), 0.0)
+    t1 = 1 - _leave(np.minimum(q[:, 1], 1), k)  # the curve backwards is arc3 with -rad
+    t1 = np.where((q[:, 1] <= 1) & (t0 <= t1), t1, 1.0)
+
+    def blossom(s, t):  # de Casteljau: the part of the curve from s to t has these points
+        s, t = s[:, None], t[:, None]
+        return (1 - s) * (1 - t) * start + ((1 - s) * t + s * (1 - t)) * control + s * t * end
+
+    return np.stack([blossom(t0, t0), blossom(t0, t1), blossom(t1, t1)], axis=1)
+
+
+def _tie_shapes(ties, to_display, px_per_pt: float):
+    """The lines (n, 3, 2) and arrowheads (n, 4, 2, closed) of *ties* (see :func:`_ties`)
+    in display space (*px_per_pt* pixels a point), as matplotlib's ``"-|>"`` arrow draws
+    them: a directed line runs to the tip of its head, which lies back from the end by
+    as much as the stroke of the head's outline sticks out beyond it."""
+    import numpy as np
+
+    ends = to_display.transform(ties["ends"].reshape(-1, 2)).reshape(-1, 2, 2)
+    curves = _arcs(ends[:, 0], ends[:, 1], ties["rad"], ties["shrink"] * px_per_pt)
+    back = curves[:, 1] - curves[:, 2]
+    norm = np.hypot(back[:, 0], back[:, 1])
+    back /= np.where(norm > 0, norm, 1.0)[:, None]
+    slant = np.hypot(_HEAD_LENGTH, _HEAD_WIDTH)
+    cos, sin = _HEAD_LENGTH / slant, _HEAD_WIDTH / slant
+    pad = np.where(ties["head"] > 0, 0.5 * ties["width"] * px_per_pt / sin, 0.0)
+    tip = curves[:, 2] + pad[:, None] * back
+    curves[:, 2] = tip
+    side = back * (ties["head"] * px_per_pt * slant)[:, None]
+    left = np.column_stack([cos * side[:, 0] + sin * side[:, 1],
+                            cos * side[:, 1] - sin * side[:, 0]])
+    right = np.column_stack([cos * side[:, 0] - sin * side[:, 1],
+                             cos * side[:, 1] + sin * side[:, 0]])
+    return curves, np.stack([tip + left, tip, tip + right, tip], axis=1)
+
+
+@functools.cache
+def _ties_artist():
+    """The artist class of :func:`_edges` (made once, so matplotlib loads when drawing)."""
+    from matplotlib.collections import Collection
+    from matplotlib.path import Path
+
+    arc = [Path.MOVETO, Path.CURVE3, Path.CURVE3]
+    wedge = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+
+    class Ties(Collection):
+        """Ties of one kind, a path each, or with *heads* their arrowheads; shaped in
+        display space whenever asked, so at any size and resolution they end at the
+        node edges."""
+
+        def __init__(self, ties, *, heads: bool = False, **kwargs):
+            from matplotlib.transforms import IdentityTransform
+
+            super().__init__(transform=IdentityTransform(), **kwargs)
+            self._ties, self._heads = ties, heads
+
+        def get_paths(self):
+            lines, wedges = _tie_shapes(self._ties, self.axes.transData,
+                                        self.get_figure(root=True).dpi / 72)
+            if self._heads:
+                return [Path(w, wedge) for w in wedges]
+            return [Path(line, arc) for line in lines]
+
+    return Ties
+
+
 def _edges(ax, graph, pos, kinds, sizes, faded: set) -> None:
-    from matplotlib.patches import FancyArrowPatch
+    """The ties under the nodes: per kind a collection of curves (gid ``edge-<kind>``,
+    one path per tie) and one of the arrowheads of its directed ties
+    (``arrowheads-<kind>``)."""
+    from matplotlib.colors import to_rgba_array
 
     if graph.number_of_edges() >= MANY_EDGES:
         _lines(ax, graph, pos, kinds)
         return
     styles = edge_styles()
-    pairs = Counter(frozenset((u, v)) for u, v, k in graph.edges(keys=True) if k in kinds)
-    seen: Counter = Counter()
-    for u, v, kind, data in sorted(graph.edges(keys=True, data=True),
-                                   key=lambda e: (e[0], e[1], e[2])):
-        if kind not in kinds or u not in pos or v not in pos:
-            continue
-        pair = frozenset((u, v))
-        index = seen[pair]
-        seen[pair] += 1
-        # parallel ties bend apart: 0, +0.15, -0.15, +0.3 …
-        rad = 0.0 if pairs[pair] == 1 else 0.15 * ((index // 2) + 1) * (1 if index % 2 else -1)
-        if u > v:
-            rad = -rad
-        directed = data.get("directed", True)
-        style = styles[kind]
-        patch = FancyArrowPatch(
-            pos[u], pos[v], arrowstyle="-|>" if directed else "-",
-            mutation_scale=9 + data.get("strength", 3) * 1.5,
-            connectionstyle=f"arc3,rad={rad}", color=style["color"],
-            linestyle=style["linestyle"], linewidth=0.5 + 0.45 * data.get("strength", 3),
-            alpha=0.25 if (u in faded or v in faded) else 0.85,
-            shrinkA=sizes[u] ** 0.5 / 2 + 1, shrinkB=sizes[v] ** 0.5 / 2 + 2, zorder=1,
-            gid=f"edge-{kind}")
-        ax.add_patch(patch)
+    ties_artist = _ties_artist()
+    # kinds in name order: parallel ties overlap as before (sorted by their ends and kind)
+    for kind, ties in sorted(_ties(graph, pos, kinds, sizes, faded).items()):
+        colours = to_rgba_array(styles[kind]["color"], ties["alpha"])
+        look = {"linestyle": styles[kind]["linestyle"], "capstyle": "round",
+                "joinstyle": "round", "zorder": 1}
+        ax.add_collection(ties_artist(ties, edgecolors=colours, facecolors="none",
+                                      linewidths=ties["width"], gid=f"edge-{kind}", **look),
+                          autolim=False)
+        directed = ties["head"] > 0
+        if directed.any():
+            heads = {name: column[directed] for name, column in ties.items()}
+            ax.add_collection(ties_artist(heads, heads=True, edgecolors=colours[directed],
+                                          facecolors=colours[directed],
+                                          linewidths=heads["width"],
+                                          gid=f"arrowheads-{kind}", **look), autolim=False)
 
 
 def _legend(ax, kinds: Iterable[str], scale: float) -> None:
@@ -240,6 +371,10 @@ def plot_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
     Returns
     -------
     Axes
+        Stakeholders are scatter collections with gid ``nodes-<kind of actor>``; ties
+        are collections ``edge-<kind>`` (a path per tie, shaped again at every draw so
+        they meet the nodes at any size and resolution) and ``arrowheads-<kind>``
+        (straight lines in one ``edges-<kind>`` collection from :data:`MANY_EDGES` on).
     """
     ax = figure_axes(ax, size)
     kinds = list(RELATION_KINDS if kinds is None else kinds)
@@ -265,6 +400,8 @@ def plot_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
                    edgecolors=get_style().text, linewidths=2.2, zorder=2, gid="highlight"))
     ax.margins(0.06)
     ax.set_axis_off()
+    for axis in (ax.xaxis, ax.yaxis):  # hidden too: else placing the title makes
+        axis.set_visible(False)  # their ticks at every layout pass and draw
     if legend:
         _legend(ax, [k for k in kinds if any(e == k for *_, e in graph.edges(keys=True))],
                 scale)
