@@ -13,6 +13,9 @@ and ``routekit import`` never write one route at the same moment; a writer
 that has to wait longer than :data:`LOCK_TIMEOUT` seconds gets a
 :class:`~routekit.errors.RouteError` saying who holds the lock.
 
+Reading a file again that did not change is cheap: :func:`cached_read` keeps
+what was made of it (validated records, a table) until the file changes.
+
 Examples
 --------
 >>> atomic_write_text("notes.txt", "eerste versie")
@@ -31,19 +34,22 @@ import contextlib
 import itertools
 import json
 import os
+import pickle
 import re
 import shutil
 import socket
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 __all__ = ["BACKUP_DIR", "KEEP_BACKUPS", "KEEP_DAYS", "LOCK_FILE", "LOCK_TIMEOUT",
            "atomic_save", "atomic_write_bytes", "atomic_write_text", "backup_time", "backups",
-           "prune_backups", "restore_backup", "route_folder", "route_lock"]
+           "cached_read", "holds_route_lock", "prune_backups", "restore_backup",
+           "route_folder", "route_lock"]
 
 KEEP_BACKUPS = 10
 """The newest versions of a file kept in ``.backup/``, whatever their age."""
@@ -60,6 +66,11 @@ _STAMP = re.compile(r"^(?P<stamp>\d{8}T\d{6}\d{0,6})(?:-\d+-\d+)?$")
 _counter = itertools.count(1)
 _locks: dict[tuple[int, Path], object] = {}
 _locks_guard = threading.Lock()
+_KEEP_READS = 128
+"""How many files (per reader) :func:`cached_read` keeps: those read from disk last."""
+_reads: dict[tuple, tuple[tuple[int, ...], bytes]] = {}
+_reads_guard = threading.Lock()
+T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- locking
@@ -139,6 +150,12 @@ def route_lock(folder: str | Path, *, timeout: float | None = None) -> Iterator[
             with contextlib.suppress(OSError):
                 holder.unlink()
         lock.release()
+
+
+def holds_route_lock(folder: str | Path) -> bool:
+    """True while this thread holds the write lock of the route in *folder* (:func:`route_lock`)."""
+    lock = _locks.get((os.getpid(), Path(folder).absolute()))
+    return lock is not None and lock.is_locked
 
 
 def _busy_error(folder: Path, holder: Path):
@@ -297,6 +314,7 @@ def _replace(path: Path, data: bytes, *, backup: bool) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _forget_reads(path)
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
@@ -323,3 +341,71 @@ def atomic_save(document, path: str | Path) -> Path:
     document.save(buffer)
     atomic_write_bytes(path, buffer.getvalue())
     return path
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def cached_read(path: str | Path, read: Callable[..., T], *args: Hashable,
+                fresh: bool = False) -> T:
+    """``read(path, *args)``, kept while the file stays the same; each call gets its own copy.
+
+    What *read* made of a file is kept (in this process, pickled) with the file's
+    ``os.stat`` identity: modification and status-change time, size and inode.
+    A change by another writer (a page, a notebook, Excel) changes at least the
+    status-change time, so the next call reads the file again. A rewrite of the
+    same size within one tick of the file system's clock may keep all four, so
+    every write through this module (:func:`atomic_write_bytes`) also forgets
+    what was kept of that file. When *read* raises, nothing is kept: the error
+    comes again on every call.
+
+    Parameters
+    ----------
+    path : str or Path
+        An existing file.
+    read : callable
+        ``read(path, *args)`` returns what to keep (validated records, a table);
+        a module-level function depending on nothing but the file and *args*
+        (with *args* it is part of the key).
+    *args : hashable
+        Further arguments of *read*.
+    fresh : bool, default False
+        Read the file even when it looks unchanged (and keep the result): for
+        reads that decide what is written, inside the route's lock.
+
+    Returns
+    -------
+    object
+        What *read* returned, or an unpickled copy of it: changing it changes
+        nothing kept.
+
+    Examples
+    --------
+    >>> from routekit.io import read_table
+    >>> table = cached_read("data/sample-route/stakeholders.csv", read_table)
+    >>> table.loc[0, "name"] = "Anders"
+    >>> cached_read("data/sample-route/stakeholders.csv", read_table).loc[0, "name"]
+    'Bibliotheek De Sleutel'
+    """
+    path = Path(path)
+    stat = path.stat()  # before reading: a change made while reading is seen next time
+    identity = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+    key = (path.resolve(), read, args)
+    kept = _reads.get(key)
+    if not fresh and kept is not None and kept[0] == identity:
+        return pickle.loads(kept[1])  # a copy several times cheaper than copy.deepcopy
+    value = read(path, *args)
+    with _reads_guard:
+        _reads.pop(key, None)  # to the end: the longest kept goes first
+        _reads[key] = (identity, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        while len(_reads) > _KEEP_READS:
+            del _reads[next(iter(_reads))]
+    return value
+
+
+def _forget_reads(path: Path) -> None:
+    """Drop what :func:`cached_read` kept of *path* (it was just written)."""
+    path = path.resolve()
+    with _reads_guard:
+        for key in [key for key in _reads if key[0] == path]:
+            del _reads[key]

@@ -47,7 +47,7 @@ from routekit.i18n import t
 from routekit.merge import merge3
 from routekit.records import KINDS, Record, RecordKind, RouteConfig
 from routekit.records.route import SCHEMA_VERSION
-from routekit.storage import LOCK_FILE, atomic_write_text, route_lock
+from routekit.storage import LOCK_FILE, atomic_write_text, cached_read, holds_route_lock, route_lock
 
 __all__ = ["ABSENT", "MIGRATIONS", "ROUTE_FILE", "STEPS", "Route", "validation_problems"]
 
@@ -289,56 +289,20 @@ class Route:
     def records(self, kind: str) -> list[Record]:
         """Read and validate all records of *kind* (empty list when there is no file).
 
+        An unchanged file is not read again (:func:`routekit.storage.cached_read`);
+        while this thread holds :meth:`locked` it always is, so a read-change-write
+        sees every other writer's change. Each call returns new records: changing
+        them changes nothing stored.
+
         Raises
         ------
         RouteError
-            Listing every bad row, with file, row and field.
+            Listing every bad row, with file, row and field (on every call).
         """
-        spec = self.kind(kind)
         path = self.file(kind)
         if not path.exists():
             return []
-        rows = self._read_rows(spec, path)
-        records, problems = [], []
-        for number, row in rows:
-            try:
-                records.append(spec.model.model_validate(row))
-            except ValidationError as error:
-                problems += validation_problems(error, spec.filename, number)
-        problems += self._duplicate_problems(spec, records, [n for n, _ in rows])
-        if problems:
-            raise RouteError(problems)
-        return records
-
-    def _read_rows(self, spec: RecordKind, path: Path) -> list[tuple[int, dict]]:
-        if spec.is_table:
-            from routekit.io import read_table
-
-            model = spec.model
-            numeric = _fields(model, lambda info: info.annotation in (float, float | None))
-            frame = read_table(path, required=_fields(model, lambda info: info.is_required()),
-                               numeric=numeric, missing_markers=(), suppressed_at_or_below=None)
-            return [(index + 2, {k: v for k, v in row.items() if not _is_missing(v)})
-                    for index, row in enumerate(frame.to_dict("records"))]
-        data = _load_yaml(path, spec.filename) or []
-        if not isinstance(data, list):
-            raise RouteError(Problem(file=spec.filename, message=t("core.yaml.not_a_list")))
-        return [(index + 1, item) for index, item in enumerate(data)]
-
-    def _duplicate_problems(self, spec: RecordKind, records: list[Record],
-                            numbers: list[int]) -> list[Problem]:
-        seen: dict[tuple, int] = {}
-        problems = []
-        for number, record in zip(numbers, records, strict=False):
-            key = spec.key_of(record)
-            if key in seen:
-                problems.append(Problem(file=spec.filename, row=number, field=spec.key[0],
-                                        message=t("core.record.duplicate",
-                                                  key=" / ".join(str(k) for k in key),
-                                                  first=seen[key])))
-            else:
-                seen[key] = number
-        return problems
+        return cached_read(path, _read_records, kind, fresh=holds_route_lock(self.path))
 
     def table(self, kind: str) -> Any:
         """Records of a CSV kind as a pandas DataFrame (columns = fields, plus extras)."""
@@ -388,7 +352,7 @@ class Route:
                 records.append(spec.model.model_validate(data))
             except ValidationError as error:
                 problems += validation_problems(error, spec.filename, number)
-        problems += self._duplicate_problems(
+        problems += _duplicate_problems(
             spec, records, list(range(2 if spec.is_table else 1, len(records) + 2)))
         if problems:
             raise RouteError(problems)
@@ -664,6 +628,56 @@ class Route:
         rows = [{"step": step, "title": t(f"core.step.{step}"), "records": counts[step],
                  "started": counts[step] > 0} for step in STEPS]
         return pd.DataFrame(rows)
+
+
+def _read_records(path: Path, kind: str) -> list[Record]:
+    """The validated records of *kind* in *path* (read by :meth:`Route.records`)."""
+    spec = KINDS[kind]
+    rows = _read_rows(spec, path)
+    records, problems = [], []
+    for number, row in rows:
+        try:
+            records.append(spec.model.model_validate(row))
+        except ValidationError as error:
+            problems += validation_problems(error, spec.filename, number)
+    problems += _duplicate_problems(spec, records, [n for n, _ in rows])
+    if problems:
+        raise RouteError(problems)
+    return records
+
+
+def _read_rows(spec: RecordKind, path: Path) -> list[tuple[int, dict]]:
+    """(row number, raw fields) of every record in *path*, before validation."""
+    if spec.is_table:
+        from routekit.io import read_table
+
+        model = spec.model
+        numeric = _fields(model, lambda info: info.annotation in (float, float | None))
+        frame = read_table(path, required=_fields(model, lambda info: info.is_required()),
+                           numeric=numeric, missing_markers=(), suppressed_at_or_below=None)
+        return [(index + 2, {k: v for k, v in row.items() if not _is_missing(v)})
+                for index, row in enumerate(frame.to_dict("records"))]
+    data = _load_yaml(path, spec.filename) or []
+    if not isinstance(data, list):
+        raise RouteError(Problem(file=spec.filename, message=t("core.yaml.not_a_list")))
+    return [(index + 1, item) for index, item in enumerate(data)]
+
+
+def _duplicate_problems(spec: RecordKind, records: list[Record],
+                        numbers: list[int]) -> list[Problem]:
+    """A problem for every record whose key an earlier one has already."""
+    seen: dict[tuple, int] = {}
+    problems = []
+    for number, record in zip(numbers, records, strict=False):
+        key = spec.key_of(record)
+        if key in seen:
+            problems.append(Problem(file=spec.filename, row=number, field=spec.key[0],
+                                    message=t("core.record.duplicate",
+                                              key=" / ".join(str(k) for k in key),
+                                              first=seen[key])))
+        else:
+            seen[key] = number
+    return problems
 
 
 def _unique_keys(spec: RecordKind, records: list[Record]) -> list[Record]:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from routekit.errors import RouteError
+from routekit.errors import RecordConflict, RouteError
 from routekit.records import KINDS
 from routekit.storage import backups
 from routekit.workspace import MIGRATIONS, Route
@@ -237,3 +240,124 @@ def test_optional_whole_numbers_with_blanks_stay_whole(empty_route):
     text = empty_route.file("positions").read_text("utf-8-sig")
     assert ";5;4;" in text and ",0" not in text
     assert [p.trust for p in empty_route.records("positions")] == [4, None]
+
+
+# -- reading an unchanged file again ---------------------------------------------------
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The files the workspace parsed (CSV and YAML), one name per parse."""
+    import routekit.workspace as workspace
+
+    names, parse = [], workspace._read_rows
+    monkeypatch.setattr(workspace, "_read_rows",
+                        lambda spec, path: names.append(path.name) or parse(spec, path))
+    return names
+
+
+def _frozen_stat(monkeypatch, path: Path) -> None:
+    """Make *path* look unchanged from now on (a coarse clock, a reused inode)."""
+    frozen, stat = path.stat(), Path.stat
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: frozen if self == path
+                        else stat(self, **kw))
+
+
+@pytest.mark.parametrize("kind", ["stakeholders", "personas"])
+def test_an_unchanged_file_is_parsed_once(empty_route, parses, kind):
+    empty_route.save(kind, [EXAMPLES[kind]])
+    first = empty_route.records(kind)
+    assert empty_route.records(kind) == first
+    assert Route.open(empty_route.path).records(kind) == first  # kept per file, not per Route
+    assert parses == [empty_route.file(kind).name]
+
+
+def test_a_file_changed_behind_the_routes_back_is_read_again(empty_route, parses):
+    empty_route.save("stakeholders", [EXAMPLES["stakeholders"]])
+    path = empty_route.file("stakeholders")
+    assert empty_route.records("stakeholders")[0].name == "Buurthuis De Linde"
+    before = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"De Linde", b"De Lindo"))  # in place
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    while path.stat().st_ctime_ns == before.st_ctime_ns:  # a coarse clock: wait for its tick
+        time.sleep(0.005)
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()  # the same time, size and inode: only the status-change time tells
+    assert (after.st_mtime_ns, after.st_size, after.st_ino) == (
+        before.st_mtime_ns, before.st_size, before.st_ino)
+    assert empty_route.records("stakeholders")[0].name == "Buurthuis De Lindo"
+    replaced = path.with_suffix(".new")  # Excel's way: a new file renamed over the old one
+    replaced.write_bytes(path.read_bytes().replace(b"De Lindo", b"De Linda"))
+    os.utime(replaced, ns=(after.st_atime_ns, after.st_mtime_ns))
+    os.replace(replaced, path)
+    assert path.stat().st_ino != after.st_ino
+    assert empty_route.records("stakeholders")[0].name == "Buurthuis De Linda"
+    assert len(parses) == 3
+
+
+def test_a_write_by_routekit_is_read_even_when_the_file_looks_unchanged(empty_route,
+                                                                         monkeypatch):
+    empty_route.save("stakeholders", [EXAMPLES["stakeholders"]])
+    empty_route.records("stakeholders")
+    _frozen_stat(monkeypatch, empty_route.file("stakeholders"))
+    other_page = Route.open(empty_route.path)
+    other_page.upsert("stakeholders", dict(EXAMPLES["stakeholders"], name="Buurthuis Nieuw"))
+    assert empty_route.records("stakeholders")[0].name == "Buurthuis Nieuw"
+
+
+def test_upsert_merges_a_change_the_files_stat_does_not_show(empty_route, monkeypatch):
+    empty_route.save("stakeholders", [EXAMPLES["stakeholders"]])
+    path = empty_route.file("stakeholders")
+    base = empty_route.get("stakeholders", "buurthuis")
+    _frozen_stat(monkeypatch, path)
+    path.write_bytes(path.read_bytes().replace(b"Ans de Vries", b"Ans de Vrij"))  # Excel
+    assert empty_route.records("stakeholders")[0].contact == "Ans de Vries"  # kept outside
+    with empty_route.locked():  # ... but read from disk inside the lock
+        assert empty_route.records("stakeholders")[0].contact == "Ans de Vrij"
+    saved = empty_route.upsert("stakeholders", {"notes": "gebeld"}, base=base)
+    assert (saved.contact, saved.notes) == ("Ans de Vrij", "gebeld")
+    with pytest.raises(RecordConflict):
+        empty_route.upsert("stakeholders", {"contact": "Piet"}, base=base)
+
+
+def test_changing_what_was_read_changes_nothing_kept(empty_route):
+    empty_route.save("personas", [EXAMPLES["personas"]])
+    for _ in range(2):  # what was read from disk, then a copy of what was kept
+        got = empty_route.records("personas")
+        got[0].name = "Anders"
+        got[0].channels.append("radio")
+        got.append(got[0].model_copy(update={"id": "kees"}))
+    assert [(p.id, p.name, p.channels) for p in empty_route.records("personas")] == [
+        ("ria", "Ria", ["huis-aan-huisblad", "kerk"])]
+    with pytest.raises(ValueError):  # a kept copy still validates what is assigned
+        empty_route.records("personas")[0].digital_skills = "veel"
+
+
+def test_a_bad_file_raises_on_every_read(empty_route, parses):
+    empty_route.save("positions", [EXAMPLES["positions"]])
+    path = empty_route.file("positions")
+    good = path.read_text("utf-8-sig")
+    path.write_text(good.replace(";4;2;5;", ";7;2;5;"), encoding="utf-8-sig")
+    for _ in range(2):
+        with pytest.raises(RouteError, match="maximaal 5"):
+            empty_route.records("positions")
+    path.write_text(good, encoding="utf-8-sig")
+    assert empty_route.records("positions")[0].influence == 4
+    assert parses == ["positions.csv"] * 3
+
+
+def test_plan_reads_the_segment_names_again_only_after_a_change(sample_route, monkeypatch):
+    import routekit.io
+    from routekit.plan.stored import plan_of
+
+    read, names = routekit.io.read_table, []
+    monkeypatch.setattr(routekit.io, "read_table",
+                        lambda path, **kw: names.append(Path(path).name) or read(path, **kw))
+    assert plan_of(sample_route).segments == plan_of(sample_route).segments
+    assert names.count("segment_scheme.csv") == 1
+    path = sample_route.area_file("segment_scheme")
+    scheme = read(path)
+    scheme.loc[scheme["code"] == "A", "name"] = "Ruim en Groen"
+    routekit.io.write_table(scheme, path)
+    assert plan_of(sample_route).segments["A"] == "Ruim en Groen"
+    assert names.count("segment_scheme.csv") == 2

@@ -16,8 +16,11 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from routekit.plan.model import PLAN_KINDS, Plan, next_id
 from routekit.plan.smart import SmartResult, check_plan_goal
+from routekit.storage import cached_read
 from routekit.workspace import Route
 
 __all__ = ["goal_check", "new_id", "plan_of"]
@@ -31,19 +34,22 @@ def plan_of(route: Route) -> Plan:
     from routekit.area.stored import segment_files
 
     config = route.config
-    segments: dict[str, str] = {}
     scheme = segment_files(route)["segment_scheme"]
-    if scheme.exists():
-        from routekit.io import read_table
-
-        table = read_table(scheme, required=["code", "name"])
-        segments = dict(zip(table["code"].astype(str), table["name"], strict=True))
+    segments = cached_read(scheme, _segment_names) if scheme.exists() else {}
     return Plan.from_records(
         library=config.library, stakeholders=route.records("stakeholders"),
         themes={theme.id: theme.name for theme in config.themes},
         areas={area.code: area.name for area in config.areas}, segments=segments,
         fictional=(config.notice or None) if config.fictional else None,
         **{kind: route.records(kind) for kind in PLAN_KINDS})
+
+
+def _segment_names(path: Path) -> dict[str, str]:
+    """Segment code → name from a segment scheme table (read by :func:`plan_of`)."""
+    from routekit.io import read_table
+
+    table = read_table(path, required=["code", "name"])
+    return dict(zip(table["code"].astype(str), table["name"], strict=True))
 
 
 def new_id(route: Route, kind: str) -> str:
