@@ -33,8 +33,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import copy
 import os
-import pickle
 import re
 import shutil
 import socket
@@ -68,7 +68,7 @@ _locks: dict[tuple[int, Path], object] = {}
 _locks_guard = threading.Lock()
 _KEEP_READS = 128
 """How many files (per reader) :func:`cached_read` keeps: those read from disk last."""
-_reads: dict[tuple, tuple[tuple[int, ...], bytes]] = {}
+_reads: dict[tuple, tuple[tuple[int, ...], object]] = {}
 _reads_guard = threading.Lock()
 T = TypeVar("T")
 
@@ -350,7 +350,7 @@ def cached_read(path: str | Path, read: Callable[..., T], *args: Hashable,
                 fresh: bool = False) -> T:
     """``read(path, *args)``, kept while the file stays the same; each call gets its own copy.
 
-    What *read* made of a file is kept (in this process, pickled) with the file's
+    What *read* made of a file is kept (in this process) with the file's
     ``os.stat`` identity: modification and status-change time, size and inode.
     A change by another writer (a page, a notebook, Excel) changes at least the
     status-change time, so the next call reads the file again. A rewrite of the
@@ -376,7 +376,7 @@ def cached_read(path: str | Path, read: Callable[..., T], *args: Hashable,
     Returns
     -------
     object
-        What *read* returned, or an unpickled copy of it: changing it changes
+        What *read* returned, or a deep copy of it: changing it changes
         nothing kept.
 
     Examples
@@ -393,11 +393,11 @@ def cached_read(path: str | Path, read: Callable[..., T], *args: Hashable,
     key = (path.resolve(), read, args)
     kept = _reads.get(key)
     if not fresh and kept is not None and kept[0] == identity:
-        return pickle.loads(kept[1])  # a copy several times cheaper than copy.deepcopy
+        return copy.deepcopy(kept[1])  # the caller's own: changing it changes nothing kept
     value = read(path, *args)
     with _reads_guard:
         _reads.pop(key, None)  # to the end: the longest kept goes first
-        _reads[key] = (identity, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _reads[key] = (identity, copy.deepcopy(value))
         while len(_reads) > _KEEP_READS:
             del _reads[next(iter(_reads))]
     return value
