@@ -397,8 +397,7 @@ def _text_paths():
 
         def get_text_path(self, prop, s, ismath=False, **options):
             # a copy of the font: a text's font properties change in place
-            key = (prop.copy(), s, ismath, tuple(sorted((k, _plain(v)) for k, v in
-                                                        options.items())))
+            key = (prop.copy(), s, ismath, _plain(options))
             found = self.outlines.get(key)
             if found is None:
                 if len(self.outlines) >= 4096:
@@ -458,8 +457,7 @@ def _layout_key(fig, engine) -> tuple | None:
         return None
     try:
         axes = tuple(_axes_key(ax) for ax in fig.axes)
-        sup = tuple(_text_key(text, fig) for text in
-                    (fig._suptitle, fig._supxlabel, fig._supylabel) if text is not None)
+        sup = tuple(_text_key(text, fig) for text in _sup_texts(fig) if text is not None)
         legends = tuple(_legend_key(legend, fig) for legend in fig.legends)
         return (tuple(fig.get_size_inches()), fig.dpi, _plain(engine.get()), axes, sup, legends)
     except (_Unknown, TypeError, AttributeError):
@@ -566,8 +564,8 @@ def _axis_key(axis, ax) -> tuple:
                     _text_key(tick.label2, ax, placed=False), tick.get_pad(),
                     tick.get_tick_padding()) for tick in axis._update_ticks())
     return (axis.get_visible(), axis.get_label_position(), axis.get_ticks_position(), tickers,
-            labels, _plain(sorted(axis._major_tick_kw.items())),
-            _plain(sorted(axis._minor_tick_kw.items())), _text_key(axis.label, ax, placed=False),
+            labels, _plain(axis._major_tick_kw), _plain(axis._minor_tick_kw),
+            _text_key(axis.label, ax, placed=False),
             _text_key(axis.offsetText, ax, placed=False))
 
 
@@ -624,12 +622,17 @@ def _plain(value):
     raise _Unknown
 
 
+def _sup_texts(fig) -> tuple:
+    """The figure's title, x label and y label (None where it has none)."""
+    return fig._suptitle, fig._supxlabel, fig._supylabel
+
+
 def _get_layout(fig) -> tuple:
     """Where constrained layout put *fig*'s axes and figure titles."""
     axes = tuple((ax.get_position(original=True).bounds, ax.get_position().bounds)
                  for ax in fig.axes)
     sup = tuple(None if text is None else (text.get_position(), text.get_va())
-                for text in (fig._suptitle, fig._supxlabel, fig._supylabel))
+                for text in _sup_texts(fig))
     return axes, sup
 
 
@@ -640,7 +643,7 @@ def _set_layout(fig, layout: tuple) -> None:
     for ax, (original, active) in zip(fig.axes, axes, strict=True):
         ax._set_position(Bbox.from_bounds(*original), which="original")
         ax._set_position(Bbox.from_bounds(*active), which="active")
-    for text, place in zip((fig._suptitle, fig._supxlabel, fig._supylabel), sup, strict=True):
+    for text, place in zip(_sup_texts(fig), sup, strict=True):
         if text is not None and place is not None:
             text.set_position(place[0])
             text.set_va(place[1])
