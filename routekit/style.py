@@ -466,6 +466,10 @@ def finish(ax, *, title: str | None = None, subtitle: str | None = None,
     """
     s = resolve_style(style)
     fig = ax.get_figure(root=True)
+    for drawn in fig.axes:
+        if not drawn.axison:  # axes drawn without axis lines: hide their axes too, else
+            drawn.xaxis.set_visible(False)  # placing a title makes their ticks at every
+            drawn.yaxis.set_visible(False)  # layout pass and draw (they show nothing)
     base = s.font_size * figure_scale(fig)
     family = font_families(s)
     title_kw = {"loc": "left", "fontfamily": family, "pad": base * 0.8}

@@ -400,8 +400,6 @@ def plot_network(graph: nx.MultiDiGraph, pos: Mapping[str, tuple[float, float]],
                    edgecolors=get_style().text, linewidths=2.2, zorder=2, gid="highlight"))
     ax.margins(0.06)
     ax.set_axis_off()
-    for axis in (ax.xaxis, ax.yaxis):  # hidden too: else placing the title makes
-        axis.set_visible(False)  # their ticks at every layout pass and draw
     if legend:
         _legend(ax, [k for k in kinds if any(e == k for *_, e in graph.edges(keys=True))],
                 scale)
